@@ -1,0 +1,3 @@
+from cluster_assess.cli import main
+
+main()
