@@ -1,0 +1,427 @@
+"""assess(): Profile × Rubric → Assessment. Pure: no I/O, no clock, no randomness.
+
+How a stage is decided (for every stage model):
+- stages are cumulative: stage k is reached when the gate factors of stages 0..k are all met —
+  the sources say each stage needs "the elements of the stages before, and also …";
+- the first stage is the floor: a cluster is at least there, whatever its gates say;
+- a gate that is unknown stops the climb but is not a failure: the result says the stage
+  "could be higher" and lists the facts to collect;
+- confidence is the share of the model's gate factors that the known facts decide; below the
+  model's `min_confidence` the stage is `undetermined`, said plainly.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from cluster_assess.assessment import (
+    NOT_APPLICABLE,
+    UNDETERMINED,
+    Assessment,
+    ChainResult,
+    FactorResult,
+    FactShown,
+    Gap,
+    Identity,
+    ProblemFound,
+    ProblemUnchecked,
+    RecommendationResult,
+    RubricRef,
+    Rung,
+    StageResult,
+    Unknown,
+)
+from cluster_assess.conditions import (
+    Condition,
+    Context,
+    Outcome,
+    all_of,
+    any_of,
+    describe,
+    evaluate,
+)
+from cluster_assess.profile import Fact, Profile, Rating, field_specs, known_facts
+from cluster_assess.rubric import SEVERITY_WEIGHT, Factor, Rubric, StageModel, Text
+
+GAP_WEIGHT = 1.5
+FIT_BONUS = 1.0
+BASE_PRIORITY = {"high": 1.0, "medium": 0.5, "low": 0.0}
+
+
+def assess(profile: Profile, rubric: Rubric) -> Assessment:
+    return _Run(profile, rubric).assessment()
+
+
+class _Run:
+    """One evaluation: caches factor and model results so each is computed once."""
+
+    def __init__(self, profile: Profile, rubric: Rubric) -> None:
+        self.profile = profile
+        self.rubric = rubric
+        self.known = known_facts(profile)
+        self.values: dict[str, Any] = {}
+        self.kinds: dict[str, str] = {}
+        self.currencies: dict[str, str | None] = {}
+        for path, item in self.known.items():
+            if isinstance(item, Rating):
+                self.values[path], self.kinds[path] = item.score, "rating"
+            else:
+                self.values[path], self.kinds[path] = item.value, item.kind
+                self.currencies[path] = item.currency
+        self.chain = self._chain()
+        self.metrics = self._metrics()
+        self.factor_outcomes: dict[str, Outcome] = {}
+        self.factor_results: dict[str, FactorResult] = {}
+        self.models: dict[str, StageResult] = {}
+        self.ctx = Context(self.values, self.kinds, self.currencies, self._factor_outcome, self._at_least)
+
+    # -- names and display ------------------------------------------------------------------
+
+    def name_of(self, kind: str, ident: str) -> Text:
+        if kind == "fact":
+            spec = field_specs().get(ident)
+            if spec is not None:
+                return Text(zh=spec.zh, en=spec.en)
+            metric = {f"metrics.{m.id}": m.name for m in self.rubric.metrics}.get(ident)
+            if metric is not None:
+                return metric
+            if ident == "metrics.chain_completeness":
+                return Text(zh="产业链完整度", en="value-chain completeness")
+            return Text(zh=ident, en=ident)
+        if kind == "factor":
+            return self.rubric.factor(ident).name
+        if kind == "model":
+            return self.rubric.model(ident).name
+        if kind.startswith("stage:"):
+            model = self.rubric.model(kind.removeprefix("stage:"))
+            return next(s.name for s in model.stages if s.id == ident)
+        return Text(zh=ident, en=ident)
+
+    def describe(self, cond: Condition) -> Text:
+        return Text(
+            zh=describe(cond, "zh", lambda k, i: self.name_of(k, i).zh),
+            en=describe(cond, "en", lambda k, i: self.name_of(k, i).en),
+        )
+
+    def shown(self, path: str) -> FactShown | None:
+        if path not in self.values:
+            return None
+        item = self.known.get(path)
+        name = self.name_of("fact", path)
+        spec = field_specs().get(path)
+        unit = spec.unit if spec else ""
+        value = self.values[path]
+        if isinstance(item, Rating):
+            return FactShown(path=path, name=name, value=value, display=f"{value:g}/5", unit="0–5",
+                             source=item.source, evidence=item.evidence)
+        if isinstance(item, Fact):
+            return FactShown(path=path, name=name, value=_jsonable(value), display=_display(item),
+                             unit=item.currency or unit, approx=item.approx, source=item.source)
+        return FactShown(path=path, name=name, value=value, display=_number(value), unit=unit)
+
+    # -- derived values ---------------------------------------------------------------------
+
+    def _chain(self) -> ChainResult | None:
+        chains = self.rubric.value_chains
+        if not chains:
+            return None
+        industry = (self.profile.industry or "").lower()
+        chosen = next((c for c in chains if any(w.lower() in industry for w in c.match)), None)
+        chosen = chosen or next((c for c in chains if c.id == "generic"), None)
+        if chosen is None:
+            return None
+        segments = self.values.get("facts.chain.segments")
+        if segments is None:
+            return None
+        aliases: dict[str, str] = {}
+        for seg in chosen.segments:
+            for alias in (seg.id, seg.name.zh, seg.name.en.lower()):
+                aliases[alias] = seg.id
+        present, unrecognised = [], []
+        for raw in segments:
+            seg_id = aliases.get(raw) or aliases.get(str(raw).lower())
+            (present if seg_id else unrecognised).append(seg_id or raw)
+        present = [s.id for s in chosen.segments if s.id in present]
+        missing = [s for s in chosen.segments if s.id not in present]
+        completeness = len(present) / len(chosen.segments)
+        self.values["metrics.chain_completeness"] = completeness
+        self.kinds["metrics.chain_completeness"] = "share"
+        return ChainResult(
+            chain=chosen.id, name=chosen.name, present=present, missing=[s.name for s in missing],
+            missing_ids=[s.id for s in missing], unrecognised=unrecognised,
+            completeness=completeness, source=chosen.source,
+        )
+
+    def _metrics(self) -> dict[str, float | None]:
+        out: dict[str, float | None] = {}
+        for metric in self.rubric.metrics:
+            value: float | None = None
+            if metric.ratio is not None:
+                top, bottom = (self.values.get(p) for p in metric.ratio)
+                currencies = {self.currencies.get(p) for p in metric.ratio} - {None}
+                if (isinstance(top, int | float) and isinstance(bottom, int | float) and bottom
+                        and len(currencies) <= 1):
+                    value = float(top) / float(bottom)
+            elif metric.count_of is not None:
+                items = self.values.get(metric.count_of)
+                value = float(len(items)) if isinstance(items, tuple) else None
+            out[metric.id] = value
+            if value is not None:
+                path = f"metrics.{metric.id}"
+                self.values[path] = value
+                self.kinds[path] = "metric"
+        return out
+
+    # -- factors ----------------------------------------------------------------------------
+
+    def _factor_outcome(self, factor_id: str) -> Outcome:
+        if factor_id not in self.factor_outcomes:
+            self.factor_outcomes[factor_id] = Outcome(None)  # guards against a cycle of factors
+            self.factor_outcomes[factor_id] = self._evaluate_factor(self.rubric.factor(factor_id))
+        return self.factor_outcomes[factor_id]
+
+    def _evaluate_factor(self, factor: Factor) -> Outcome:
+        parts: list[Outcome] = []
+        scores: list[float] = []
+        if factor.rating is not None:
+            path = f"ratings.{factor.rating}"
+            if path in self.values:
+                parts.append(Outcome(self.values[path] >= factor.threshold, {path}))
+                scores.append(self.values[path] / 5)
+            else:
+                parts.append(Outcome(None, missing={path}))
+        if factor.rule is not None:
+            rule = evaluate(factor.rule, self.ctx)
+            parts.append(rule)
+            if rule.value is not None:
+                scores.append(1.0 if rule.value else 0.0)
+        outcome = any_of(parts)
+        status = {True: "met", False: "not_met", None: "unknown"}[outcome.value]
+        used = sorted(outcome.used | set().union(*(p.used for p in parts)))
+        self.factor_results[factor.id] = FactorResult(
+            id=factor.id, name=factor.name, status=status, score=max(scores) if scores else None,
+            rule=self._factor_rule(factor), facts=[s for p in used if (s := self.shown(p))],
+            missing=sorted(outcome.missing), source=factor.source, weight=factor.weight,
+        )
+        return outcome
+
+    def _factor_rule(self, factor: Factor) -> Text:
+        parts_zh, parts_en = [], []
+        if factor.rating is not None:
+            name = self.name_of("fact", f"ratings.{factor.rating}")
+            parts_zh.append(f"评估员评分“{name.zh}”不低于{factor.threshold:g}/5")
+            parts_en.append(f"assessor rating '{name.en}' at least {factor.threshold:g}/5")
+        if factor.rule is not None:
+            text = self.describe(factor.rule)
+            parts_zh.append(text.zh)
+            parts_en.append(text.en)
+        return Text(zh="；或".join(parts_zh), en="; or ".join(parts_en))
+
+    def factor(self, factor_id: str) -> FactorResult:
+        self._factor_outcome(factor_id)
+        return self.factor_results[factor_id]
+
+    # -- stage models -----------------------------------------------------------------------
+
+    def _at_least(self, model_id: str, stage_id: str) -> bool | None:
+        result = self.models.get(model_id)
+        if result is None or result.stage == UNDETERMINED:
+            return None
+        if result.stage == NOT_APPLICABLE:
+            return False
+        order = [s.id for s in self.rubric.model(model_id).stages]
+        if order.index(result.stage) >= order.index(stage_id):
+            return True
+        return None if result.could_be_higher else False
+
+    def _model(self, model: StageModel) -> StageResult:
+        base: dict[str, Any] = {"model": model.id, "name": model.name, "source": model.source}
+        if model.applies_when is not None:
+            applies = evaluate(model.applies_when, self.ctx)
+            if applies.value is not True:
+                stage = NOT_APPLICABLE if applies.value is False else UNDETERMINED
+                reason = model.not_applicable or Text(zh="不适用", en="does not apply")
+                if applies.value is None:
+                    reason = Text(zh="尚无法判断是否适用：" + reason.zh,
+                                  en="cannot yet tell whether it applies: " + reason.en)
+                return StageResult(**base, stage=stage, stage_name=_status_name(stage),
+                                   confidence=0.0, reason=reason, ladder=self._ladder(model, None))
+        reached, could_be_higher = 0, False
+        for k, stage in enumerate(model.stages):
+            outcome = _all([self._factor_outcome(g) for g in stage.gates])
+            if outcome.value is True:
+                reached = k
+                continue
+            could_be_higher = outcome.value is None
+            break
+        gates = [g for s in model.stages for g in s.gates]
+        decided = [g for g in gates if self.factor(g).status != "unknown"]
+        confidence = len(decided) / len(gates) if gates else 1.0
+        evidence = [self.factor(g) for s in model.stages[: reached + 1] for g in s.gates]
+        nxt = model.stages[reached + 1] if reached + 1 < len(model.stages) else None
+        unmet_floor = [g for s in model.stages[: reached + 1] for g in s.gates
+                       if self.factor(g).status != "met"]
+        gap_ids = unmet_floor + (list(nxt.gates) if nxt else [])
+        gaps = [self._gap(g) for g in gap_ids if self.factor(g).status != "met"]
+        evidence = [e for e in evidence if e.status == "met"]
+        if confidence < model.min_confidence:
+            return StageResult(
+                **base, stage=UNDETERMINED, stage_name=_status_name(UNDETERMINED),
+                confidence=confidence, gaps=gaps, ladder=self._ladder(model, None),
+                reason=Text(
+                    zh=f"已知事实只能判定{len(decided)}/{len(gates)}个门槛要素，低于{model.min_confidence:.0%}，无法判断所处阶段",
+                    en=f"the known facts decide only {len(decided)} of {len(gates)} gate factors "
+                       f"(below {model.min_confidence:.0%}), too little to judge the stage",
+                ),
+            )
+        current = model.stages[reached]
+        return StageResult(
+            **base, stage=current.id, stage_name=current.name, confidence=confidence,
+            could_be_higher=could_be_higher, evidence=evidence, gaps=gaps,
+            next_stage=nxt.id if nxt else None, ladder=self._ladder(model, reached),
+        )
+
+    def _gap(self, factor_id: str) -> Gap:
+        result = self.factor(factor_id)
+        factor = self.rubric.factor(factor_id)
+        return Gap(
+            factor=factor_id, name=result.name,
+            status="unknown" if result.status == "unknown" else "not_met",
+            needed=result.rule or Text(zh="", en=""), facts=result.facts, missing=result.missing,
+            recommendations=list(factor.recommendations), source=factor.source,
+        )
+
+    @staticmethod
+    def _ladder(model: StageModel, reached: int | None) -> list[Rung]:
+        return [
+            Rung(id=s.id, name=s.name, reached=reached is not None and k <= reached,
+                 current=reached == k)
+            for k, s in enumerate(model.stages)
+        ]
+
+    # -- the whole --------------------------------------------------------------------------
+
+    def assessment(self) -> Assessment:
+        for model in self.rubric.stage_models:
+            self.models[model.id] = self._model(model)
+        for factor in self.rubric.factors:
+            self.factor(factor.id)
+        found, unchecked = [], []
+        for check in self.rubric.problems:
+            outcome = evaluate(check.when, self.ctx)
+            if outcome.value is True:
+                paths = list(dict.fromkeys([*check.evidence, *sorted(outcome.used)]))
+                found.append(ProblemFound(
+                    id=check.id, title=check.title, description=check.description,
+                    severity=check.severity, evidence=[s for p in paths if (s := self.shown(p))],
+                    recommendations=list(check.recommendations), source=check.source,
+                ))
+            elif outcome.value is None:
+                unchecked.append(ProblemUnchecked(id=check.id, title=check.title,
+                                                  missing=sorted(outcome.missing), source=check.source))
+        return Assessment(
+            profile=Identity(name=self.profile.name, region=self.profile.region,
+                             industry=self.profile.industry, year=self.profile.year),
+            rubric=RubricRef(id=self.rubric.id, version=self.rubric.version, title=self.rubric.title),
+            stages=self.models, factors=self.factor_results, metrics=self.metrics, chain=self.chain,
+            problems=found, unchecked=unchecked,
+            recommendations=self._recommendations(found),
+            unknowns=self._unknowns(unchecked),
+            facts=[s for p in self.known if (s := self.shown(p))],
+        )
+
+    def _recommendations(self, found: list[ProblemFound]) -> list[RecommendationResult]:
+        answers: dict[str, list[str]] = defaultdict(list)
+        severity: dict[str, float] = defaultdict(float)
+        for problem in found:
+            for rec in problem.recommendations:
+                answers[rec].append(problem.id)
+                severity[rec] += SEVERITY_WEIGHT[problem.severity]
+        closes: dict[str, list[str]] = defaultdict(list)
+        for result in self.models.values():
+            for gap in result.gaps:
+                for rec in gap.recommendations:
+                    if gap.factor not in closes[rec]:
+                        closes[rec].append(gap.factor)
+        scored = []
+        for order, rec in enumerate(self.rubric.recommendations):
+            fits = any(self.models.get(m) is not None and self.models[m].stage in stages
+                       for m, stages in rec.fits.items())
+            if not (answers[rec.id] or closes[rec.id] or fits):
+                continue
+            score = (severity[rec.id] + GAP_WEIGHT * len(closes[rec.id])
+                     + BASE_PRIORITY[rec.priority] + (FIT_BONUS if fits else 0.0))
+            scored.append((-score, order, rec, score))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [
+            RecommendationResult(
+                id=rec.id, priority=rank, level=_level(score), score=round(score, 3),
+                title=rec.title, text=rec.text, answers=answers[rec.id], closes=closes[rec.id],
+                source=rec.source,
+            )
+            for rank, (_, _, rec, score) in enumerate(scored, start=1)
+        ]
+
+    def _unknowns(self, unchecked: list[ProblemUnchecked]) -> list[Unknown]:
+        affects: dict[str, list[Text]] = defaultdict(list)
+        for result in self.models.values():
+            for gap in result.gaps:
+                if gap.status != "unknown":
+                    continue
+                target = result.next_stage or result.stage
+                stage_name = (self.name_of(f"stage:{result.model}", target)
+                              if target not in (UNDETERMINED, NOT_APPLICABLE) else result.stage_name)
+                for path in gap.missing:
+                    affects[path].append(Text(
+                        zh=f"{result.name.zh}：能否判定“{gap.name.zh}”（关系到是否达到{stage_name.zh}）",
+                        en=f"{result.name.en}: decides '{gap.name.en}' (whether it reaches {stage_name.en})",
+                    ))
+        for problem in unchecked:
+            for path in problem.missing:
+                affects[path].append(Text(zh=f"问题核查：{problem.title.zh}",
+                                          en=f"problem check: {problem.title.en}"))
+        return [
+            Unknown(path=path, name=self.name_of("fact", path), affects=texts)
+            for path, texts in sorted(affects.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
+
+
+def _all(parts: list[Outcome]) -> Outcome:
+    return all_of(parts) if parts else Outcome(True)
+
+
+def _level(score: float) -> str:
+    return "high" if score >= 4 else "medium" if score >= 2 else "low"
+
+
+def _status_name(stage: str) -> Text:
+    return {
+        UNDETERMINED: Text(zh="无法判断", en="undetermined"),
+        NOT_APPLICABLE: Text(zh="尚不适用", en="not applicable"),
+    }[stage]
+
+
+def _jsonable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def _display(fact: Fact) -> str:
+    if fact.raw:
+        return fact.raw
+    value = fact.value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if fact.kind in ("share", "rate") and isinstance(value, int | float):
+        return f"{value:.1%}".replace(".0%", "%")
+    if fact.kind == "money" and isinstance(value, int | float):
+        return f"{_number(float(value))} {fact.currency or 'CNY'}"
+    return _number(value)

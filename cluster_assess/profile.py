@@ -1,0 +1,559 @@
+"""The Profile: what is known about one cluster. Every field is optional; missing means unknown.
+
+A fact may be written plainly (`total: 200`, `sales: 20多亿元`) or with its provenance
+(`total: {value: 200多家, source: "003 · 第三篇 · 一（一）"}`). Either way it becomes a `Fact`, which
+keeps the number, how approximate the text was, the currency and where it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from cluster_assess.errors import Problem, UserError
+from cluster_assess.quantity import AmountError, parse_amount
+from cluster_assess.validation import describe_type, translate
+from cluster_assess.yamlsource import SourceMap, read_yaml_file
+
+FactValue = float | int | bool | str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One known fact: its value plus what the profile said about its precision and origin."""
+
+    value: FactValue
+    kind: str
+    approx: str | None = None
+    currency: str | None = None
+    raw: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": list(self.value) if isinstance(self.value, tuple) else self.value}
+        for key in ("approx", "currency", "raw", "source", "note"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+
+_PROVENANCE_KEYS = {"value", "source", "note"}
+
+
+def _unwrap(raw: Any) -> tuple[Any, str | None, str | None]:
+    """Split the `{value, source, note}` form; anything else is a bare value."""
+    if isinstance(raw, dict) and "value" in raw:
+        extra = set(raw) - _PROVENANCE_KEYS
+        if extra:
+            raise ValueError(
+                f"unknown key {sorted(extra)[0]!r} beside 'value'; a fact may carry only "
+                "value, source and note"
+            )
+        for key in ("source", "note"):
+            if raw.get(key) is not None and not isinstance(raw[key], str):
+                raise ValueError(f"'{key}' must be text")
+        return raw["value"], raw.get("source"), raw.get("note")
+    if isinstance(raw, dict):
+        raise ValueError("expected a value, or a mapping with 'value' (and optional source, note)")
+    return raw, None, None
+
+
+def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
+    def validate(raw: Any) -> Any:
+        if isinstance(raw, Fact):
+            return raw
+        value, source, note = _unwrap(raw)
+        if value is None:
+            return None
+        try:
+            parsed, extra = parse(value)
+        except AmountError as exc:
+            raise ValueError(str(exc)) from None
+        return Fact(
+            parsed, kind, source=source, note=note,
+            raw=value if isinstance(value, str) else None, **extra,
+        )
+
+    return BeforeValidator(validate)
+
+
+def _count(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value)
+    if amount.currency or amount.percent:
+        raise AmountError(f"{value!r} is an amount of money or a share; this field is a count")
+    if amount.value < 0:
+        raise AmountError(f"a count cannot be negative (got {value!r})")
+    if amount.value != int(amount.value):
+        raise AmountError(f"a count must be a whole number (got {value!r})")
+    return int(amount.value), {"approx": amount.approx}
+
+
+def _money(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value)
+    if amount.percent:
+        raise AmountError(f"{value!r} is a share; this field is an amount of money")
+    if amount.unit and not amount.currency:
+        raise AmountError(f"{value!r} is a count ({amount.unit}); this field is an amount of money")
+    if amount.value < 0:
+        raise AmountError(f"an amount of money here cannot be negative (got {value!r})")
+    return amount.value, {"approx": amount.approx, "currency": amount.currency or "CNY"}
+
+
+def _share(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value)
+    if amount.currency or (amount.unit and not amount.percent):
+        raise AmountError(f"{value!r} is not a share; write '30%' or 0.3")
+    if not amount.percent and amount.value >= 1 and not isinstance(value, str):
+        raise AmountError(
+            f"{value!r} is ambiguous for a share: write '{value:g}%' for {value:g} per cent, "
+            f"or a fraction between 0 and 1 (e.g. {min(value / 100, 1):g})"
+        )
+    if not 0 <= amount.value <= 1:
+        raise AmountError(f"a share must lie between 0% and 100% (got {value!r})")
+    return amount.value, {"approx": amount.approx}
+
+
+def _rate(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value)
+    if amount.currency or (amount.unit and not amount.percent):
+        raise AmountError(f"{value!r} is not a rate; write '30%' or 0.3")
+    if not amount.percent and abs(amount.value) >= 1 and not isinstance(value, str):
+        raise AmountError(
+            f"{value!r} is ambiguous for a rate: write '{value:g}%' for {value:g} per cent, "
+            "or a fraction such as 0.3"
+        )
+    return amount.value, {"approx": amount.approx}
+
+
+def _number(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value)
+    if amount.value < 0:
+        raise AmountError(f"cannot be negative (got {value!r})")
+    return amount.value, {"approx": amount.approx}
+
+
+_TRUE = {"true", "yes", "y", "是", "有", "已", "已建", "已有", "已设立", "已成立"}
+_FALSE = {"false", "no", "n", "否", "无", "没有", "未", "未建", "尚无"}
+
+
+def _flag(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    if isinstance(value, bool):
+        return value, {}
+    if isinstance(value, str) and value.strip().lower() in _TRUE:
+        return True, {}
+    if isinstance(value, str) and value.strip().lower() in _FALSE:
+        return False, {}
+    raise AmountError(f"expected true or false (是/否), got {value!r}")
+
+
+def _names(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    if isinstance(value, str):
+        import re
+
+        value = [part for part in re.split(r"[、,，;；]\s*", value) if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise AmountError("expected a list of names")
+    return tuple(str(v).strip() for v in value), {}
+
+
+def _text(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise AmountError("expected text")
+    return str(value), {}
+
+
+def _choice(*allowed: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
+    def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
+        if value not in allowed:
+            hint = difflib.get_close_matches(str(value), allowed, n=1)
+            did = f"; did you mean {hint[0]!r}?" if hint else ""
+            raise AmountError(f"{value!r} is not one of {', '.join(allowed)}{did}")
+        return value, {}
+
+    return parse
+
+
+Count = Annotated[Fact | None, _fact_parser("count", _count)]
+Money = Annotated[Fact | None, _fact_parser("money", _money)]
+Share = Annotated[Fact | None, _fact_parser("share", _share)]
+Rate = Annotated[Fact | None, _fact_parser("rate", _rate)]
+Number = Annotated[Fact | None, _fact_parser("number", _number)]
+Flag = Annotated[Fact | None, _fact_parser("flag", _flag)]
+Names = Annotated[Fact | None, _fact_parser("names", _names)]
+Text = Annotated[Fact | None, _fact_parser("text", _text)]
+Grade = Annotated[
+    Fact | None, _fact_parser("choice", _choice("low", "mid_low", "mid", "mid_high", "high"))
+]
+
+
+def fact(zh: str, en: str, unit: str = "", better: str = "none", why: str = "") -> Any:
+    """Declare a fact field: its meaning in both languages, unit, which direction is better, and
+    the source passage that makes it matter (used by `init`, docs and the property tests)."""
+    return Field(
+        default=None,
+        description=en,
+        json_schema_extra={"zh": zh, "en": en, "unit": unit, "better": better, "why": why},
+    )
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", arbitrary_types_allowed=True, frozen=True, populate_by_name=True
+    )
+
+
+class SizeBands(Strict):
+    """Firms by annual sales, as 003 · 第三篇 · 一（一） counts them."""
+
+    over_1m: Count = fact("年产销100万元以上企业数", "firms with annual sales above 1M CNY", "firms", "higher", "003 · 第三篇 · 一（一）")
+    over_5m: Count = fact("500万元以上企业数", "firms above 5M CNY", "firms", "higher", "003 · 第三篇 · 一（一）")
+    over_10m: Count = fact("1000万元以上企业数", "firms above 10M CNY", "firms", "higher", "003 · 第三篇 · 一（一）")
+    over_50m: Count = fact("5000万元以上企业数", "firms above 50M CNY", "firms", "higher", "003 · 第三篇 · 一（一）")
+    over_100m: Count = fact("产销过亿元企业数", "firms above 100M CNY", "firms", "higher", "003 · 第四篇 · 三（二）")
+
+
+class Firms(Strict):
+    total: Count = fact("企业总数", "number of firms in the cluster", "firms", "none", "003 · 第三篇 · 一（一）")
+    above_scale: Count = fact("规模以上企业数", "above-scale firms (规模以上)", "firms", "higher", "003 · 第一篇 · 特征（4）")
+    medium_large: Count = fact("大中型企业数", "medium and large firms", "firms", "higher", "003 · 第三篇 · 二（一）")
+    size_bands: SizeBands = Field(default_factory=SizeBands)
+    leading: Names = fact("龙头/骨干企业", "leading firms by name", "names", "none", "003 · 第三篇 · 一（二）")
+    exporters: Count = fact("有自营出口实绩的企业数", "firms exporting directly", "firms", "higher", "003 · 第三篇 · 一（一）")
+    supporting: Count = fact("配套企业数", "supporting (配套) firms: materials, packaging, services", "firms", "higher", "003 · 第三篇 · 一（三）")
+    family_managed_share: Share = fact("家族式管理企业占比", "share of firms under family-style management", "share", "lower", "003 · 第五篇 · 4")
+    labour_intensive: Flag = fact("以劳动密集型企业为主", "mostly labour-intensive firms", "yes/no", "lower", "003 · 第一篇 · 问题（1）")
+    homogeneous_competition: Flag = fact("同质化/恶性竞争严重", "serious homogeneous or vicious competition", "yes/no", "lower", "003 · 第一篇 · 特征（3）")
+    price_competition: Flag = fact("竞争以价格战为主", "competition mostly on price", "yes/no", "lower", "003 · 第一篇 · 特征（3）")
+
+
+class Economy(Strict):
+    output_value: Money = fact("工业总产值", "gross industrial output value", "CNY", "higher", "003 · 第一篇 · 特征（4）")
+    sales: Money = fact("销售收入/产销规模", "sales revenue", "CNY", "higher", "003 · 第三篇 · 一（一）")
+    profit: Money = fact("利润总额", "total profit", "CNY", "higher", "003 · 第一篇 · 特征（4）")
+    employees: Count = fact("从业人员", "people employed", "people", "none", "003 · 第一篇 · 特征（4）")
+    exports_direct: Money = fact("自营出口额", "direct exports per year", "USD or CNY", "higher", "003 · 第三篇 · 一（一）")
+    exports_indirect: Money = fact("供货出口额", "indirect (supplied-for-export) exports per year", "USD or CNY", "higher", "003 · 第三篇 · 一（一）")
+    export_share: Share = fact("出口占销售比重", "exports as a share of sales", "share", "none", "003 · 第三篇 · 二（四）")
+    growth_rate: Rate = fact("年均增长率", "average annual growth of output", "rate", "higher", "003 · 第三篇 · 一（二）")
+    above_scale_output_share: Share = fact("规上企业产值占比", "above-scale firms' share of output value", "share", "none", "003 · 第一篇 · 特征（4）")
+    above_scale_sales_share: Share = fact("规上企业销售收入占比", "above-scale firms' share of sales", "share", "none", "003 · 第一篇 · 特征（4）")
+    above_scale_profit_share: Share = fact("规上企业利润占比", "above-scale firms' share of profit", "share", "none", "003 · 第一篇 · 特征（4）")
+    above_scale_employment_share: Share = fact("规上企业职工占比", "above-scale firms' share of jobs", "share", "none", "003 · 第一篇 · 特征（4）")
+    product_grade: Grade = fact("产品档次", "product grade: low, mid_low, mid, mid_high, high", "grade", "higher", "003 · 第一篇 · 问题（1）")
+    main_products: Names = fact("主要产品", "main products", "names", "none", "003 · 第三篇 · 一（一）")
+    export_markets: Names = fact("主要出口市场", "main export markets", "names", "none", "003 · 第三篇 · 二（四）")
+
+
+class Chain(Strict):
+    segments: Names = fact("已有的产业链环节", "value-chain segments present (ids of the rubric's reference chain)", "segment ids", "higher", "003 · 第五篇 · 3")
+    division_of_labour: Flag = fact("企业间有上下游分工协作", "firms divide work along the chain", "yes/no", "higher", "003 · 第三篇 · 二（二）")
+
+
+class Brands(Strict):
+    national_well_known: Count = fact("中国驰名商标数", "national well-known trademarks (驰名商标)", "trademarks", "higher", "003 · 第一篇 · 问题（3）")
+    provincial_famous: Count = fact("省级著名商标/名牌数", "provincial famous trademarks or brands", "brands", "higher", "003 · 第三篇 · 二（三）")
+    municipal_or_above: Count = fact("市级以上品牌数", "brands recognised at city level or above", "brands", "higher", "003 · 第三篇 · 二（三）")
+    international: Count = fact("国际知名品牌数", "internationally known brands", "brands", "higher", "003 · 第一篇 · 问题（3）")
+    regional_brand: Flag = fact("已形成区域品牌", "a regional brand (区域品牌) exists", "yes/no", "higher", "003 · 第二篇 · 二（二）")
+    cluster_titles: Names = fact("国家/行业授予的集群称号", "titles held, e.g. 名城名镇, national bases", "names", "none", "000 · 集群试点")
+
+
+class Innovation(Strict):
+    rd_centres: Count = fact("研发中心数", "R&D centres serving the cluster", "centres", "higher", "003 · 第三篇 · 四（二）")
+    research_partnerships: Count = fact("产学研合作项目/机构数", "research partnerships with universities or institutes", "partnerships", "higher", "003 · 第三篇 · 二（一）")
+    new_products_per_year: Count = fact("年开发新产品数", "new products developed per year", "products", "higher", "003 · 第三篇 · 一（一）")
+    rd_intensity: Share = fact("研发投入占销售收入比重", "R&D spending as a share of sales", "share", "higher", "000 · 存在问题（5）")
+    patents: Count = fact("有效专利数", "patents held", "patents", "higher", "000 · 存在问题（5）")
+    technology_exports: Flag = fact("向集群外输出技术", "technology is exported to firms outside the cluster", "yes/no", "higher", "003 · 第二篇 · 二（三）")
+    imitation_dominant: Flag = fact("以模仿为主", "imitation dominates over innovation", "yes/no", "lower", "003 · 第三篇 · 二（三）")
+
+
+class Talent(Strict):
+    designers: Count = fact("设计师人数", "designers employed", "people", "higher", "003 · 第一篇 · 问题（4）")
+    designer_shortage: Flag = fact("设计人才紧缺", "designers are in short supply", "yes/no", "lower", "003 · 第一篇 · 问题（4）")
+    manager_shortage: Flag = fact("管理人才紧缺", "managers are in short supply", "yes/no", "lower", "003 · 第一篇 · 问题（4）")
+    training_centres: Count = fact("人才培训中心数", "training centres", "centres", "higher", "003 · 第四篇 · 五（一）")
+
+
+PLATFORM_KINDS = (
+    "information", "training", "testing", "shared_equipment", "ecommerce", "rd", "design", "government_liaison",
+)
+
+
+class Platforms(Strict):
+    public_service: Names = fact("公共服务平台（信息、培训、检测、共享设备、电商、研发…）", "public service platforms present: " + ", ".join(PLATFORM_KINDS), "platform kinds", "higher", "003 · 第一篇 · 建议（2）")
+
+
+class Markets(Strict):
+    professional_markets: Count = fact("专业市场数", "professional (wholesale) markets", "markets", "higher", "003 · 第一篇 · 引言")
+    wholesale_streets: Count = fact("专业批发街数", "wholesale streets", "streets", "higher", "003 · 第一篇 · 引言")
+    shops: Count = fact("商铺数", "shops", "shops", "higher", "003 · 第一篇 · 引言")
+    traders: Count = fact("从商人员", "people in trade", "people", "higher", "003 · 第一篇 · 引言")
+    market_sales: Money = fact("专业市场年销售额", "annual sales through the markets", "CNY", "higher", "003 · 第一篇 · 引言")
+    overseas_network: Flag = fact("有海外营销网络", "an overseas sales network", "yes/no", "higher", "003 · 第一篇 · 引言")
+    ecommerce: Flag = fact("电子商务渠道", "sells through e-commerce", "yes/no", "higher", "003 · 第一篇 · 建议（2）")
+    wholesale_only: Flag = fact("销售渠道以批发市场为主", "sales channel is mainly the wholesale market", "yes/no", "lower", "003 · 第一篇 · 建议（3）")
+
+
+class Institutions(Strict):
+    cluster_plan: Flag = fact("有产业集群发展规划", "a cluster development plan exists", "yes/no", "higher", "003 · 第四篇 · 六（一）")
+    special_fund: Money = fact("产业集群发展专项资金（每年）", "special cluster fund per year", "CNY", "higher", "003 · 第四篇 · 六（二）")
+    industry_association: Flag = fact("有行业协会/商会", "an industry association or chamber exists", "yes/no", "higher", "003 · 第四篇 · 六（三）")
+    credit_guarantee: Flag = fact("有信用担保机构", "a credit guarantee institution serves the firms", "yes/no", "higher", "003 · 第四篇 · 五（二）")
+    sme_credit_database: Flag = fact("有中小企业信用数据库", "an SME credit database exists", "yes/no", "higher", "003 · 第四篇 · 五（二）")
+    government_guidance: Flag = fact("政府有意识地引导集群发展", "the local government consciously guides the cluster", "yes/no", "higher", "000 · 发展阶段")
+    organised_upgrading: Flag = fact("有组织的提升（联盟、协同创新、示范集群工作）", "organised upgrading: alliances, joint innovation, demonstration work", "yes/no", "higher", "000 · 发展阶段")
+    financing_difficulty: Flag = fact("企业融资困难", "firms find financing hard", "yes/no", "lower", "003 · 第五篇 · 4")
+
+
+class Parks(Strict):
+    count: Count = fact("产业园区数", "industrial parks serving the cluster", "parks", "higher", "003 · 第三篇 · 一（四）")
+    firms_in_parks: Count = fact("入园企业数", "firms located in the parks", "firms", "higher", "003 · 第三篇 · 一（四）")
+    area_km2: Number = fact("集群占地面积（平方公里）", "cluster area", "km²", "none", "miit-2022")
+    infrastructure_complete: Flag = fact("公共基础设施完善", "public infrastructure is complete", "yes/no", "higher", "003 · 第一篇 · 特征（3）")
+    wastewater_treatment: Flag = fact("有（印染）污水集中处理", "central (dyeing) wastewater treatment", "yes/no", "higher", "003 · 第五篇 · 4")
+    energy_saving: Flag = fact("推广节能技术", "energy-saving technology in use", "yes/no", "higher", "003 · 第五篇 · 4")
+
+
+class Facts(Strict):
+    firms: Firms = Field(default_factory=Firms)
+    economy: Economy = Field(default_factory=Economy)
+    chain: Chain = Field(default_factory=Chain)
+    brands: Brands = Field(default_factory=Brands)
+    innovation: Innovation = Field(default_factory=Innovation)
+    talent: Talent = Field(default_factory=Talent)
+    platforms: Platforms = Field(default_factory=Platforms)
+    markets: Markets = Field(default_factory=Markets)
+    institutions: Institutions = Field(default_factory=Institutions)
+    parks: Parks = Field(default_factory=Parks)
+
+
+class Rating(Strict):
+    """An assessor's judgement on a 0–5 scale, with the evidence that supports it."""
+
+    score: float = Field(ge=0, le=5)
+    evidence: str | None = None
+    source: str | None = None
+
+
+def _rating(raw: Any) -> Any:
+    if isinstance(raw, bool):
+        raise ValueError("a rating is a number from 0 to 5")
+    if isinstance(raw, int | float):
+        return {"score": raw}
+    return raw
+
+
+RatingField = Annotated[Rating | None, BeforeValidator(_rating)]
+
+
+def rating(zh: str, en: str, why: str) -> Any:
+    return Field(default=None, description=en, json_schema_extra={"zh": zh, "en": en, "why": why, "unit": "0–5", "better": "higher"})
+
+
+class Ratings(Strict):
+    """Assessor ratings for the qualitative factors the sources name (0 = absent, 5 = excellent)."""
+
+    policy_environment: RatingField = rating("政策环境", "policy environment of the park", "003 · 第二篇 · 一（一）")
+    supporting_facilities: RatingField = rating("设施配套", "supporting facilities of the park", "003 · 第二篇 · 一（一）")
+    location_advantage: RatingField = rating("区位优势", "location advantage", "003 · 第二篇 · 一（二）")
+    industrial_base: RatingField = rating("产业基础", "industrial base", "003 · 第二篇 · 一（二）")
+    market_norms: RatingField = rating("市场规范", "market norms and order", "003 · 第二篇 · 一（二）")
+    service_support: RatingField = rating("服务配套", "service support", "003 · 第二篇 · 一（二）")
+    cultural_environment: RatingField = rating("人文环境", "cultural environment", "003 · 第二篇 · 一（三）")
+    cluster_distinctiveness: RatingField = rating("集群特色", "cluster distinctiveness", "003 · 第二篇 · 一（三）")
+    supporting_chain: RatingField = rating("产业配套", "industrial supporting chain", "003 · 第二篇 · 一（三）")
+    innovative_entrepreneurs: RatingField = rating("创新企业家群体", "a group of innovative entrepreneurs", "003 · 第二篇 · 一（三）")
+    geographic_concentration: RatingField = rating("地理集中性", "geographic concentration", "003 · 第二篇 · 一（三）")
+    embeddedness: RatingField = rating("根植性", "embeddedness in local society and culture", "003 · 第二篇 · 一（三）")
+    flexible_specialisation: RatingField = rating("柔性精专", "flexible specialisation", "003 · 第二篇 · 一（三）")
+    cooperative_networks: RatingField = rating("合作网络性", "cooperative networks among firms", "003 · 第二篇 · 一（三）")
+    innovativeness: RatingField = rating("创新性", "innovativeness", "003 · 第二篇 · 一（三）")
+    self_organisation: RatingField = rating("自组织性", "self-organisation", "003 · 第二篇 · 一（三）")
+    leading_firm_radiation: RatingField = rating("龙头企业示范带动", "leading firms pull the weaker firms along", "003 · 第二篇 · 二（二）")
+    brand_effect: RatingField = rating("品牌效应", "brand effect beyond the cluster", "003 · 第二篇 · 二（三）")
+    outside_radiation: RatingField = rating("对外辐射（外部企业为其代工配套）", "outside firms work for the cluster as contract makers", "003 · 第二篇 · 二（三）")
+    technology_content: RatingField = rating("产品科技含量", "technology content of products", "003 · 第一篇 · 问题（1）")
+    informatization: RatingField = rating("信息化水平", "informatization of firms", "003 · 第一篇 · 问题（2）")
+    design_capacity: RatingField = rating("设计能力", "design capacity", "003 · 第一篇 · 问题（2）")
+    government_drive: RatingField = rating("地方政府积极性", "local government's drive", "000 · 存在问题（2）")
+    resource_integration: RatingField = rating("要素资源整合能力", "capacity to secure and integrate factor resources", "000 · 存在问题（6）")
+
+
+class Profile(Strict):
+    """One cluster: identity, facts grouped by theme, assessor ratings."""
+
+    name: str | None = None
+    region: str | None = None
+    industry: str | None = None
+    year: int | None = Field(default=None, ge=1949, le=2100)
+    sources: list[str] | None = Field(default=None, description="documents the facts come from")
+    notes: str | None = None
+    facts: Facts = Field(default_factory=Facts)
+    ratings: Ratings = Field(default_factory=Ratings)
+
+    @property
+    def label(self) -> str:
+        parts = [self.name or "(unnamed cluster)"]
+        if self.year:
+            parts.append(str(self.year))
+        return " · ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalogue of fact paths: what the rubric may refer to, with metadata for templates and docs.
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    path: str
+    kind: str
+    zh: str
+    en: str
+    unit: str
+    better: str
+    why: str
+
+
+def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else None
+        annotation = info.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and extra is None:
+            yield from _walk_fields(annotation, f"{prefix}{name}.")
+            continue
+        if extra is None:
+            continue
+        kind = "rating" if prefix.startswith("ratings.") else _kind_from_field(info)
+        yield FieldSpec(
+            f"{prefix}{name}", kind, str(extra["zh"]), str(extra["en"]), str(extra.get("unit", "")),
+            str(extra.get("better", "none")), str(extra.get("why", "")),
+        )
+
+
+def _kind_from_field(info: Any) -> str:
+    for meta in info.metadata:
+        func = getattr(meta, "func", None)
+        if func is not None and func.__closure__:
+            for cell in func.__closure__:
+                if isinstance(cell.cell_contents, str):
+                    return cell.cell_contents
+    return "text"
+
+
+def field_specs() -> dict[str, FieldSpec]:
+    """Every fact path (`facts.firms.total`, `ratings.location_advantage`) with its metadata."""
+    global _SPECS
+    if _SPECS is None:
+        specs = {s.path: s for s in _walk_fields(Facts, "facts.")}
+        specs.update({s.path: s for s in _walk_fields(Ratings, "ratings.")})
+        _SPECS = specs
+    return _SPECS
+
+
+_SPECS: dict[str, FieldSpec] | None = None
+
+
+def known_facts(profile: Profile) -> dict[str, Fact | Rating]:
+    """Flatten a profile into {path: Fact or Rating} for the paths that are known."""
+    out: dict[str, Fact | Rating] = {}
+
+    def walk(model: BaseModel, prefix: str) -> None:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if value is None:
+                continue
+            if isinstance(value, Fact | Rating):
+                out[f"{prefix}{name}"] = value
+            elif isinstance(value, BaseModel):
+                walk(value, f"{prefix}{name}.")
+
+    walk(profile.facts, "facts.")
+    walk(profile.ratings, "ratings.")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and validation.
+
+
+@dataclass
+class LoadedProfile:
+    profile: Profile
+    source: SourceMap
+    warnings: list[Problem]
+
+
+def load_profile(path: Path) -> LoadedProfile:
+    """Read, parse and validate one profile file; raise UserError listing every problem found."""
+    data, source = read_yaml_file(path)
+    return validate_profile_data(data, source)
+
+
+def validate_profile_data(data: Any, source: SourceMap) -> LoadedProfile:
+    if data is None:
+        raise UserError.single("the profile is empty; start from `cluster-assess init`", file=source.file)
+    if not isinstance(data, dict):
+        raise UserError.single(
+            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
+            file=source.file, line=1,
+        )
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        raise UserError(translate(exc, source, data, Profile, _find_elsewhere)) from None
+    errors, warnings = _cross_checks(profile, source)
+    if errors:
+        raise UserError(errors)
+    return LoadedProfile(profile, source, warnings)
+
+
+def _find_elsewhere(key: str) -> list[str]:
+    """An unknown key that exists under another group: suggest its full path."""
+    paths = list(field_specs())
+    exact = [p for p in paths if p.rsplit(".", 1)[-1] == key]
+    if exact:
+        return exact[:1]
+    leaves = {p.rsplit(".", 1)[-1]: p for p in paths}
+    close = difflib.get_close_matches(key, list(leaves), n=1, cutoff=0.75)
+    return [leaves[close[0]]] if close else []
+
+
+def _cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], list[Problem]]:
+    """Consistency between fields: impossible combinations are errors, doubtful ones warnings."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    firms = profile.facts.firms
+    total = firms.total.value if firms.total else None
+    path = ("facts", "firms")
+    if total is not None and firms.above_scale and firms.above_scale.value > total:
+        errors.append(source.problem((*path, "above_scale"),
+            f"above-scale firms ({firms.above_scale.value}) exceed the total number of firms ({total})"))
+    bands = [(name, getattr(firms.size_bands, name)) for name in SizeBands.model_fields]
+    known_bands = [(n, b.value) for n, b in bands if b is not None]
+    if total is not None:
+        for name, value in known_bands:
+            if value > total:
+                warnings.append(source.problem((*path, "size_bands", name),
+                    f"{value} firms in this size band but only {total} firms in all"))
+        if firms.exporters and firms.exporters.value > total:
+            warnings.append(source.problem((*path, "exporters"),
+                f"{firms.exporters.value} exporting firms but only {total} firms in all"))
+    for (n1, v1), (n2, v2) in zip(known_bands, known_bands[1:]):
+        if v2 > v1:
+            warnings.append(source.problem((*path, "size_bands", n2),
+                f"more firms {n2} ({v2}) than {n1} ({v1}); each band counts the firms above a threshold, "
+                "so the counts should not grow"))
+    if profile.year and profile.year > _dt.date.today().year:
+        warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
+    return errors, warnings
+
+
+Lang = Literal["zh", "en"]
