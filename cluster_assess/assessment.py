@@ -25,6 +25,7 @@ class FactShown(Value):
 
     path: str
     name: Text
+    kind: str = ""
     value: Any
     display: str
     unit: str = ""
@@ -104,6 +105,7 @@ class RecommendationResult(Value):
     text: Text
     answers: list[str] = Field(default_factory=list)
     closes: list[str] = Field(default_factory=list)
+    fits: list[str] = Field(default_factory=list, description="models whose current stage it suits")
     source: str
 
 

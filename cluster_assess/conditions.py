@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cluster_assess.quantity import AmountError, parse_amount
 
-Op = Literal[">=", ">", "<=", "<", "==", "!=", "in", "not_in", "contains", "lacks", "known", "unknown"]
+Op = Literal[">=", ">", "<=", "<", "==", "!=", "in", "not_in", "contains", "lacks", "known"]
 Tri = bool | None
 
 
@@ -55,7 +55,7 @@ class Condition(BaseModel):
         if self.fact is not None:
             if self.op is None:
                 raise ValueError("a fact condition needs 'op' (>=, >, <=, <, ==, !=, in, contains, known…)")
-            if self.op not in ("known", "unknown") and self.value is None:
+            if self.op != "known" and self.value is None:
                 raise ValueError(f"the operator {self.op!r} needs a 'value'")
         elif self.op is not None or self.value is not None:
             raise ValueError("'op' and 'value' belong to a fact condition")
@@ -65,11 +65,14 @@ class Condition(BaseModel):
             raise ValueError("'all' and 'any' need at least one condition")
         return self
 
-    def walk(self) -> list[Condition]:
-        """This condition and all nested ones."""
-        out = [self]
-        for child in (self.all_ or []) + (self.any_ or []) + ([self.not_] if self.not_ else []):
-            out.extend(child.walk())
+    def walk(self, at: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Condition]]:
+        """This condition and all nested ones, each with its path below this one."""
+        out: list[tuple[tuple[str | int, ...], Condition]] = [(at, self)]
+        for key, children in (("all", self.all_), ("any", self.any_)):
+            for i, child in enumerate(children or []):
+                out.extend(child.walk((*at, key, i)))
+        if self.not_ is not None:
+            out.extend(self.not_.walk((*at, "not")))
         return out
 
 
@@ -143,17 +146,12 @@ def threshold(value: Any, kind: str | None) -> tuple[Any, str | None]:
 def _compare(cond: Condition, ctx: Context) -> Outcome:
     path = cond.fact or ""
     if path not in ctx.facts:
-        if cond.op == "unknown":
-            return Outcome(True, missing={path})
-        if cond.op == "known":
-            return Outcome(False, missing={path})
+        # absence proves nothing, even for `known`: a missing fact never makes a check fail
         return Outcome(None, missing={path})
     actual = ctx.facts[path]
     used = {path}
     if cond.op == "known":
         return Outcome(True, used)
-    if cond.op == "unknown":
-        return Outcome(False, used)
     kind = ctx.kinds.get(path)
     expected, currency = threshold(cond.value, kind)
     if kind == "money" and currency and ctx.currencies.get(path) not in (None, currency):
@@ -185,10 +183,10 @@ def _apply(op: str, actual: Any, expected: Any) -> bool:
 _OP_WORDS = {
     "en": {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "==": "is",
            "!=": "is not", "in": "is one of", "not_in": "is none of", "contains": "includes",
-           "lacks": "does not include", "known": "is known", "unknown": "is unknown"},
+           "lacks": "does not include", "known": "is given"},
     "zh": {">=": "不少于", ">": "多于", "<=": "不多于", "<": "少于", "==": "为", "!=": "不为",
            "in": "属于", "not_in": "不属于", "contains": "包含", "lacks": "不包含",
-           "known": "已知", "unknown": "未知"},
+           "known": "已填报"},
 }
 
 
@@ -210,9 +208,10 @@ def describe(cond: Condition, lang: str, name_of: Callable[[str, str], str]) -> 
         return f"{model} at least {stage}" if lang == "en" else f"{model}达到{stage}及以上"
     words = _OP_WORDS[lang][cond.op or "=="]
     subject = name_of("fact", cond.fact or "")
-    if cond.op in ("known", "unknown"):
+    if cond.op == "known":
         return f"{subject} {words}" if lang == "en" else f"{subject}{words}"
-    return f"{subject} {words} {format_value(cond.value, lang)}" if lang == "en" else f"{subject}{words}{format_value(cond.value, lang)}"
+    value = format_value(cond.value, lang)
+    return f"{subject} {words} {value}" if lang == "en" else f"{subject}{words}{value}"
 
 
 def _group(parts: list[Condition], joiner: str, lang: str, name_of: Callable[[str, str], str]) -> str:

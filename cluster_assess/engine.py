@@ -113,12 +113,16 @@ class _Run:
         unit = spec.unit if spec else ""
         value = self.values[path]
         if isinstance(item, Rating):
-            return FactShown(path=path, name=name, value=value, display=f"{value:g}/5", unit="0–5",
+            return FactShown(path=path, name=name, kind="rating", value=value, display=f"{value:g}/5", unit="0–5",
                              source=item.source, evidence=item.evidence)
         if isinstance(item, Fact):
-            return FactShown(path=path, name=name, value=_jsonable(value), display=_display(item),
+            return FactShown(path=path, name=name, kind=item.kind, value=_jsonable(value), display=_display(item),
                              unit=item.currency or unit, approx=item.approx, source=item.source)
-        return FactShown(path=path, name=name, value=value, display=_number(value), unit=unit)
+        share = path == "metrics.chain_completeness" or any(
+            f"metrics.{m.id}" == path and m.unit == "share" for m in self.rubric.metrics
+        )
+        display = f"{value:.0%}" if share else _number(value)
+        return FactShown(path=path, name=name, kind="metric", value=value, display=display, unit=unit)
 
     # -- derived values ---------------------------------------------------------------------
 
@@ -175,6 +179,21 @@ class _Run:
 
     # -- factors ----------------------------------------------------------------------------
 
+    def inputs_of(self, paths: set[str]) -> list[str]:
+        """Unknown metric paths replaced by the unknown facts they are computed from."""
+        out: set[str] = set()
+        metrics = {f"metrics.{m.id}": m for m in self.rubric.metrics}
+        for path in paths:
+            metric = metrics.get(path)
+            if metric is not None:
+                inputs = [*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])]
+                out.update(self.inputs_of({p for p in inputs if p not in self.values}))
+            elif path == "metrics.chain_completeness":
+                out.add("facts.chain.segments")
+            else:
+                out.add(path)
+        return sorted(out)
+
     def _factor_outcome(self, factor_id: str) -> Outcome:
         if factor_id not in self.factor_outcomes:
             self.factor_outcomes[factor_id] = Outcome(None)  # guards against a cycle of factors
@@ -202,7 +221,7 @@ class _Run:
         self.factor_results[factor.id] = FactorResult(
             id=factor.id, name=factor.name, status=status, score=max(scores) if scores else None,
             rule=self._factor_rule(factor), facts=[s for p in used if (s := self.shown(p))],
-            missing=sorted(outcome.missing), source=factor.source, weight=factor.weight,
+            missing=self.inputs_of(outcome.missing), source=factor.source, weight=factor.weight,
         )
         return outcome
 
@@ -319,7 +338,8 @@ class _Run:
                 ))
             elif outcome.value is None:
                 unchecked.append(ProblemUnchecked(id=check.id, title=check.title,
-                                                  missing=sorted(outcome.missing), source=check.source))
+                                                  missing=self.inputs_of(outcome.missing),
+                                                  source=check.source))
         return Assessment(
             profile=Identity(name=self.profile.name, region=self.profile.region,
                              industry=self.profile.industry, year=self.profile.year),
@@ -346,21 +366,21 @@ class _Run:
                         closes[rec].append(gap.factor)
         scored = []
         for order, rec in enumerate(self.rubric.recommendations):
-            fits = any(self.models.get(m) is not None and self.models[m].stage in stages
-                       for m, stages in rec.fits.items())
+            fits = [m for m, stages in rec.fits.items()
+                    if self.models.get(m) is not None and self.models[m].stage in stages]
             if not (answers[rec.id] or closes[rec.id] or fits):
                 continue
             score = (severity[rec.id] + GAP_WEIGHT * len(closes[rec.id])
                      + BASE_PRIORITY[rec.priority] + (FIT_BONUS if fits else 0.0))
-            scored.append((-score, order, rec, score))
+            scored.append((-score, order, rec, score, fits))
         scored.sort(key=lambda item: (item[0], item[1]))
         return [
             RecommendationResult(
                 id=rec.id, priority=rank, level=_level(score), score=round(score, 3),
                 title=rec.title, text=rec.text, answers=answers[rec.id], closes=closes[rec.id],
-                source=rec.source,
+                fits=fits, source=rec.source,
             )
-            for rank, (_, _, rec, score) in enumerate(scored, start=1)
+            for rank, (_, _, rec, score, fits) in enumerate(scored, start=1)
         ]
 
     def _unknowns(self, unchecked: list[ProblemUnchecked]) -> list[Unknown]:

@@ -246,7 +246,7 @@ class Economy(Strict):
     above_scale_sales_share: Share = fact("规上企业销售收入占比", "above-scale firms' share of sales", "share", "none", "003 · 第一篇 · 特征（4）")
     above_scale_profit_share: Share = fact("规上企业利润占比", "above-scale firms' share of profit", "share", "none", "003 · 第一篇 · 特征（4）")
     above_scale_employment_share: Share = fact("规上企业职工占比", "above-scale firms' share of jobs", "share", "none", "003 · 第一篇 · 特征（4）")
-    product_grade: Grade = fact("产品档次", "product grade: low, mid_low, mid, mid_high, high", "grade", "higher", "003 · 第一篇 · 问题（1）")
+    product_grade: Grade = fact("产品档次", "product grade", "low / mid_low / mid / mid_high / high", "higher", "003 · 第一篇 · 问题（1）")
     main_products: Names = fact("主要产品", "main products", "names", "none", "003 · 第三篇 · 一（一）")
     export_markets: Names = fact("主要出口市场", "main export markets", "names", "none", "003 · 第三篇 · 二（四）")
 
@@ -491,9 +491,23 @@ class LoadedProfile:
     warnings: list[Problem]
 
 
-def load_profile(path: Path) -> LoadedProfile:
+def resolve_profile(ref: str | Path) -> Path:
+    """A path, or `example:NAME` for a shipped example (works from any directory)."""
+    text = str(ref)
+    if text.startswith("example:"):
+        from cluster_assess.data import examples
+
+        found = examples()
+        name = text.removeprefix("example:")
+        if name not in found:
+            raise UserError.single(f"no example named {name!r}; examples: {', '.join(found)}", file=text)
+        return found[name]
+    return Path(ref)
+
+
+def load_profile(path: str | Path) -> LoadedProfile:
     """Read, parse and validate one profile file; raise UserError listing every problem found."""
-    data, source = read_yaml_file(path)
+    data, source = read_yaml_file(resolve_profile(path))
     return validate_profile_data(data, source)
 
 

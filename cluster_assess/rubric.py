@@ -248,19 +248,20 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
     def check_condition(where: tuple[Any, ...], cond: Condition | None, before: str | None = None) -> None:
         if cond is None:
             return
-        for node in cond.walk():
+        for rel, node in cond.walk():
             if node.fact is not None:
-                check_path(where, node.fact)
+                check_path((*where, *rel, "fact"), node.fact)
             if node.factor is not None and node.factor not in factors:
-                report(where, f"unknown factor {node.factor!r}")
+                report((*where, *rel, "factor"), f"unknown factor {node.factor!r}")
             if node.model is not None:
+                at = (*where, *rel, "model")
                 if node.model not in models:
-                    report(where, f"unknown stage model {node.model!r}")
+                    report(at, f"unknown stage model {node.model!r}")
                 elif node.at_least not in stages_of[node.model]:
-                    report(where, f"model {node.model!r} has no stage {node.at_least!r} "
+                    report(at, f"model {node.model!r} has no stage {node.at_least!r} "
                                   f"(stages: {', '.join(stages_of[node.model])})")
                 elif before is not None and model_order.index(node.model) >= model_order.index(before):
-                    report(where, f"stage model {before!r} depends on {node.model!r}, which must be "
+                    report(at, f"stage model {before!r} depends on {node.model!r}, which must be "
                                   "listed before it (models are judged in order)")
 
     def check_recs(where: tuple[Any, ...], ids: list[str]) -> None:

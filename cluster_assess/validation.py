@@ -27,6 +27,8 @@ def translate(
             if not (isinstance(p, str) and (p.startswith("function-") or p[:1].isupper()))
         )
         kind = error["type"]
+        if loc and _get(data, loc) is None and not isinstance(_get(data, loc[:-1]), dict | list):
+            loc = loc[:-1]  # `rating: 7` reports at the rating, not at an implied `.score`
         if kind == "extra_forbidden":
             parent = model_at(root, loc[:-1])
             candidates = [_alias(parent, n) for n in parent.model_fields] if parent else []
@@ -69,7 +71,8 @@ def _alias(model: type[BaseModel], name: str) -> str:
 
 def _get(data: Any, loc: tuple[Any, ...]) -> Any:
     for part in loc:
-        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int) and part < len(data)):
+        in_list = isinstance(data, list) and isinstance(part, int) and part < len(data)
+        if (isinstance(data, dict) and part in data) or in_list:
             data = data[part]
         else:
             return None

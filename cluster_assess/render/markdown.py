@@ -1,0 +1,107 @@
+"""GitHub-flavoured markdown: headings, aligned tables (tabulate), user text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from tabulate import tabulate
+
+from cluster_assess.assessment import Assessment, StageResult
+from cluster_assess.i18n import t
+from cluster_assess.render import missing_names, named_fact, pct
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape(text: str) -> str:
+    """Make user text inert in markdown and inside table cells (pipes, newlines, HTML)."""
+    text = _SPECIAL.sub(r"\\\1", str(text))
+    text = text.replace("&", "&amp;")
+    return " ".join(text.splitlines())
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def render(a: Assessment, lang: str) -> str:
+    name = escape(a.profile.name or t("unnamed", lang))
+    out = [f"# {t('assessment', lang)}: {name}", ""]
+    meta = [
+        (t("region", lang), a.profile.region),
+        (t("industry", lang), a.profile.industry),
+        (t("year", lang), a.profile.year),
+        (t("rubric", lang), f"{a.rubric.id} {a.rubric.version}"),
+    ]
+    out += [f"- **{k}:** {escape(str(v))}" for k, v in meta if v is not None] + [""]
+    out += [f"## {t('stages', lang)}", ""]
+    for result in a.stages.values():
+        out += _stage(result, lang)
+    if a.chain is not None:
+        out += [f"## {t('chain', lang)}", "", f"**{pct(a.chain.completeness)}** — {a.chain.name.get(lang)}"]
+        if a.chain.missing:
+            missing = "、".join if lang == "zh" else ", ".join
+            out.append(f"; {t('chain_missing', lang)}: {missing(m.get(lang) for m in a.chain.missing)}")
+        out += [f" ({t('source', lang)}: {a.chain.source})", ""]
+    out += [f"## {t('problems', lang)}", ""]
+    if a.problems:
+        rows = [
+            [t("severity_" + p.severity, lang), p.title.get(lang),
+             "; ".join(escape(named_fact(f, lang)) for f in p.evidence),
+             p.source]
+            for p in a.problems
+        ]
+        out += [table([t("severity", lang), t("problem", lang), t("evidence", lang), t("source", lang)], rows), ""]
+    else:
+        out += [t("no_problems", lang), ""]
+    if a.unchecked:
+        out += [f"### {t('unchecked', lang)}", ""]
+        out += [f"- {p.title.get(lang)} ({p.source}) — {missing_names(a, p.missing, lang)}" for p in a.unchecked]
+        out += [""]
+    out += [f"## {t('recommendations', lang)}", ""]
+    if a.recommendations:
+        rows = [
+            [str(r.priority), f"**{r.title.get(lang)}** — {r.text.get(lang)}",
+             _answers(a, r, lang), r.source]
+            for r in a.recommendations
+        ]
+        headers = [t("priority", lang), t("recommendation", lang), t("answers", lang), t("source", lang)]
+        out += [table(headers, rows), ""]
+    else:
+        out += [t("no_recommendations", lang), ""]
+    out += [f"## {t('unknowns', lang)}", ""]
+    if a.unknowns:
+        rows = [[f"`{u.path}`", u.name.get(lang), "; ".join(x.get(lang) for x in u.affects)] for u in a.unknowns]
+        out += [table([t("fact", lang), "", t("affects", lang)], rows), ""]
+    else:
+        out += [t("no_unknowns", lang), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _stage(r: StageResult, lang: str) -> list[str]:
+    ladder = " → ".join(f"**[{rung.name.get(lang)}]**" if rung.current else rung.name.get(lang) for rung in r.ladder)
+    higher = f" — {t('could_be_higher', lang)}" if r.could_be_higher else ""
+    out = [f"### {r.name.get(lang)}", "", f"- {t('stage', lang)}: **{r.stage_name.get(lang)}** ({ladder})",
+           f"- {t('confidence', lang)}: {pct(r.confidence)}{higher}",
+           f"- {t('source', lang)}: {r.source}"]
+    if r.reason:
+        out.append(f"- {r.reason.get(lang)}")
+    out.append("")
+    if r.evidence:
+        rows = [[e.name.get(lang), "; ".join(escape(named_fact(f, lang)) for f in e.facts), e.source]
+                for e in r.evidence]
+        out += [f"**{t('evidence', lang)}**", "", table(["", t("evidence", lang), t("source", lang)], rows), ""]
+    if r.gaps:
+        rows = [[g.name.get(lang), t("status_" + g.status, lang), g.needed.get(lang), g.source] for g in r.gaps]
+        headers = ["", t("status", lang), t("needed", lang), t("source", lang)]
+        out += [f"**{t('gaps', lang)}**", "", table(headers, rows), ""]
+    return out
+
+
+def _answers(a: Assessment, r: object, lang: str) -> str:
+    titles = {p.id: p.title.get(lang) for p in a.problems}
+    factors = {f.id: f.name.get(lang) for f in a.factors.values()}
+    parts = [titles.get(i, i) for i in r.answers]  # type: ignore[attr-defined]
+    parts += [f"{t('closes', lang)}: {factors.get(i, i)}" for i in r.closes]  # type: ignore[attr-defined]
+    parts += [f"{t('fits_stage', lang)}: {a.stages[m].stage_name.get(lang)}" for m in r.fits]  # type: ignore[attr-defined]
+    return "; ".join(parts)

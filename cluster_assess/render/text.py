@@ -1,0 +1,162 @@
+"""The terminal view (rich): a header, a stage ladder per model, tables of problems and
+recommendations, and what to collect next. Plain text when piped or with NO_COLOR."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from cluster_assess.assessment import Assessment, StageResult
+from cluster_assess.i18n import t
+from cluster_assess.render import missing_names, named_fact, pct
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+STATUS_STYLE = {"met": "green", "not_met": "red", "unknown": "dim"}
+
+
+def make_console(file: IO[str] | None = None, *, plain: bool = False, width: int | None = None) -> Console:
+    return Console(file=file, no_color=plain or None, force_terminal=False if plain else None,
+                   width=width, highlight=False, emoji=False, soft_wrap=False)
+
+
+def render(a: Assessment, lang: str, console: Console) -> None:
+    console.print(_header(a, lang))
+    console.print()
+    console.rule(t("stages", lang), style="bold")
+    for result in a.stages.values():
+        console.print(_stage(result, lang))
+    if a.chain is not None:
+        chain = Text(f"{t('chain', lang)}: ", style="bold")
+        chain.append(f"{pct(a.chain.completeness)} ({a.chain.name.get(lang)})")
+        if a.chain.missing:
+            sep = "、" if lang == "zh" else ", "
+            chain.append(f" — {t('chain_missing', lang)}: " + sep.join(m.get(lang) for m in a.chain.missing))
+        if a.chain.unrecognised:
+            chain.append(f" — {t('chain_unrecognised', lang)}: " + ", ".join(a.chain.unrecognised), style="yellow")
+        chain.append(f"  [{a.chain.source}]", style="dim")
+        console.print(chain)
+        console.print()
+    console.rule(t("problems", lang), style="bold")
+    console.print(_problems(a, lang))
+    if a.unchecked:
+        console.print(Text(t("unchecked", lang) + ":", style="dim"))
+        for p in a.unchecked:
+            console.print(Text(f"  · {p.title.get(lang)} [{p.source}] — {missing_names(a, p.missing, lang)}",
+                                   style="dim"))
+    console.print()
+    console.rule(t("recommendations", lang), style="bold")
+    console.print(_recommendations(a, lang))
+    console.print()
+    console.rule(t("unknowns", lang), style="bold")
+    console.print(_unknowns(a, lang))
+
+
+def _header(a: Assessment, lang: str) -> Panel:
+    title = Text(a.profile.name or t("unnamed", lang), style="bold")
+    details = [str(v) for v in (a.profile.region, a.profile.industry, a.profile.year) if v]
+    body = Text(" · ".join(details)) if details else Text("")
+    body.append(f"\n{t('rubric', lang)}: {a.rubric.id} {a.rubric.version} — {a.rubric.title.get(lang)}", style="dim")
+    return Panel(body, title=title, title_align="left", expand=False)
+
+
+def _ladder(r: StageResult, lang: str) -> Text:
+    line = Text("  ")
+    for i, rung in enumerate(r.ladder):
+        if i:
+            line.append(" → ", style="dim")
+        if rung.current:
+            line.append(f"[● {rung.name.get(lang)}]", style="bold reverse green")
+        elif rung.reached:
+            line.append(rung.name.get(lang), style="green")
+        else:
+            line.append(rung.name.get(lang), style="dim")
+    return line
+
+
+def _stage(r: StageResult, lang: str) -> Group:
+    head = Text(r.name.get(lang), style="bold")
+    head.append("   ")
+    head.append(f"{t('stage', lang)}: ")
+    style = "bold green" if r.stage not in ("undetermined", "not_applicable") else "bold yellow"
+    head.append(r.stage_name.get(lang), style=style)
+    head.append(f"   {t('confidence', lang)}: {pct(r.confidence)}")
+    if r.could_be_higher:
+        head.append(f" ({t('could_be_higher', lang)})", style="yellow")
+    head.append(f"   [{r.source}]", style="dim")
+    parts: list[Text | Table] = [head, _ladder(r, lang)]
+    if r.reason:
+        parts.append(Text("  " + r.reason.get(lang), style="yellow"))
+    if r.evidence:
+        parts.append(Text(f"  {t('evidence', lang)}:", style="bold"))
+        for e in r.evidence:
+            line = Text("   ✓ ", style="green")
+            line.append(e.name.get(lang))
+            facts = "; ".join(named_fact(f, lang) for f in e.facts)
+            if facts:
+                line.append(f" — {facts}")
+            line.append(f" [{e.source}]", style="dim")
+            parts.append(line)
+    if r.gaps:
+        label = t("gaps", lang) if r.next_stage else t("gaps_floor", lang)
+        parts.append(Text(f"  {label}:", style="bold"))
+        for g in r.gaps:
+            mark = "✗" if g.status == "not_met" else "?"
+            line = Text(f"   {mark} ", style=STATUS_STYLE[g.status])
+            line.append(g.name.get(lang))
+            line.append(f" ({t('status_' + g.status, lang)})", style=STATUS_STYLE[g.status])
+            line.append(f" — {t('needed', lang)}: {g.needed.get(lang)}")
+            line.append(f" [{g.source}]", style="dim")
+            parts.append(line)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def _problems(a: Assessment, lang: str) -> Table | Text:
+    if not a.problems:
+        return Text(t("no_problems", lang))
+    table = Table(show_lines=False, expand=False, pad_edge=False)
+    table.add_column(t("severity", lang), no_wrap=True)
+    table.add_column(t("problem", lang), ratio=2, overflow="fold")
+    table.add_column(t("evidence", lang), ratio=3, overflow="fold")
+    table.add_column(t("source", lang), no_wrap=True, style="dim", overflow="fold")
+    for p in a.problems:
+        evidence = "\n".join(named_fact(f, lang) for f in p.evidence)
+        table.add_row(Text(t("severity_" + p.severity, lang), style=SEVERITY_STYLE[p.severity]),
+                      escape(p.title.get(lang)), Text(evidence), p.source)
+    return table
+
+
+def _recommendations(a: Assessment, lang: str) -> Table | Text:
+    if not a.recommendations:
+        return Text(t("no_recommendations", lang))
+    table = Table(expand=False, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("recommendation", lang), ratio=4, overflow="fold")
+    table.add_column(t("answers", lang), ratio=2, overflow="fold")
+    table.add_column(t("source", lang), no_wrap=True, style="dim", overflow="fold")
+    titles = {p.id: p.title.get(lang) for p in a.problems}
+    factors = {f.id: f.name.get(lang) for f in a.factors.values()}
+    for r in a.recommendations:
+        body = Text(r.title.get(lang), style="bold " + SEVERITY_STYLE[r.level])
+        body.append("\n" + r.text.get(lang))
+        answers = [titles.get(i, i) for i in r.answers]
+        answers += [f"{t('closes', lang)}: {factors.get(i, i)}" for i in r.closes]
+        answers += [f"{t('fits_stage', lang)}: {a.stages[m].stage_name.get(lang)}" for m in r.fits]
+        table.add_row(str(r.priority), body, Text("\n".join(answers)), r.source)
+    return table
+
+
+def _unknowns(a: Assessment, lang: str) -> Table | Text:
+    if not a.unknowns:
+        return Text(t("no_unknowns", lang))
+    table = Table(expand=False, pad_edge=False)
+    table.add_column(t("fact", lang), overflow="fold")
+    table.add_column(t("affects", lang), overflow="fold")
+    for u in a.unknowns:
+        table.add_row(Text(f"{u.name.get(lang)}\n{u.path}"), Text("\n".join(x.get(lang) for x in u.affects)))
+    return table
