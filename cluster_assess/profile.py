@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -63,6 +64,13 @@ def _unwrap(raw: Any) -> tuple[Any, str | None, str | None]:
     if isinstance(raw, dict):
         raise ValueError("expected a value, or a mapping with 'value' (and optional source, note)")
     return raw, None, None
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """Annotation marker naming a fact's kind (count, money, share…) for templates and docs."""
+
+    name: str
 
 
 def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
@@ -155,8 +163,6 @@ def _flag(value: Any) -> tuple[FactValue, dict[str, Any]]:
 
 def _names(value: Any) -> tuple[FactValue, dict[str, Any]]:
     if isinstance(value, str):
-        import re
-
         value = [part for part in re.split(r"[、,，;；]\s*", value) if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise AmountError("expected a list of names")
@@ -180,16 +186,18 @@ def _choice(*allowed: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
     return parse
 
 
-Count = Annotated[Fact | None, _fact_parser("count", _count)]
-Money = Annotated[Fact | None, _fact_parser("money", _money)]
-Share = Annotated[Fact | None, _fact_parser("share", _share)]
-Rate = Annotated[Fact | None, _fact_parser("rate", _rate)]
-Number = Annotated[Fact | None, _fact_parser("number", _number)]
-Flag = Annotated[Fact | None, _fact_parser("flag", _flag)]
-Names = Annotated[Fact | None, _fact_parser("names", _names)]
-Text = Annotated[Fact | None, _fact_parser("text", _text)]
+Count = Annotated[Fact | None, _fact_parser("count", _count), FactKind("count")]
+Money = Annotated[Fact | None, _fact_parser("money", _money), FactKind("money")]
+Share = Annotated[Fact | None, _fact_parser("share", _share), FactKind("share")]
+Rate = Annotated[Fact | None, _fact_parser("rate", _rate), FactKind("rate")]
+Number = Annotated[Fact | None, _fact_parser("number", _number), FactKind("number")]
+Flag = Annotated[Fact | None, _fact_parser("flag", _flag), FactKind("flag")]
+Names = Annotated[Fact | None, _fact_parser("names", _names), FactKind("names")]
+Text = Annotated[Fact | None, _fact_parser("text", _text), FactKind("text")]
 Grade = Annotated[
-    Fact | None, _fact_parser("choice", _choice("low", "mid_low", "mid", "mid_high", "high"))
+    Fact | None,
+    _fact_parser("choice", _choice("low", "mid_low", "mid", "mid_high", "high")),
+    FactKind("choice"),
 ]
 
 
@@ -439,13 +447,7 @@ def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
 
 
 def _kind_from_field(info: Any) -> str:
-    for meta in info.metadata:
-        func = getattr(meta, "func", None)
-        if func is not None and func.__closure__:
-            for cell in func.__closure__:
-                if isinstance(cell.cell_contents, str):
-                    return cell.cell_contents
-    return "text"
+    return next((m.name for m in info.metadata if isinstance(m, FactKind)), "text")
 
 
 def field_specs() -> dict[str, FieldSpec]:
@@ -569,5 +571,3 @@ def _cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], l
         warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
     return errors, warnings
 
-
-Lang = Literal["zh", "en"]
