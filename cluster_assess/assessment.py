@@ -40,6 +40,7 @@ class FactorResult(Value):
     status: Literal["met", "not_met", "unknown"]
     score: float | None = Field(None, description="0–1; the rating scaled, or 1/0 for a rule")
     rule: Text | None = None
+    rating: str | None = Field(None, description="path of the assessor rating that measures it")
     facts: list[FactShown] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     source: str

@@ -220,7 +220,9 @@ class _Run:
         used = sorted(outcome.used | set().union(*(p.used for p in parts)))
         self.factor_results[factor.id] = FactorResult(
             id=factor.id, name=factor.name, status=status, score=max(scores) if scores else None,
-            rule=self._factor_rule(factor), facts=[s for p in used if (s := self.shown(p))],
+            rule=self._factor_rule(factor),
+            rating=f"ratings.{factor.rating}" if factor.rating else None,
+            facts=[s for p in used if (s := self.shown(p))],
             missing=self.inputs_of(outcome.missing), source=factor.source, weight=factor.weight,
         )
         return outcome

@@ -40,12 +40,12 @@ def _says_approx(display: str) -> bool:
     return any(word in display for word in ("多", "余", "以上", "左右", "约", "近"))
 
 
-def named_fact(fact: Any, lang: str, subject: Any = None) -> str:
-    """`name: value` — how a fact reads in a list of evidence. A rating of the very factor it
-    supports (`subject`) reads `rating 3/5 — evidence` rather than repeating the name."""
+def named_fact(fact: Any, lang: str, own_rating: str | None = None) -> str:
+    """`name: value` — how a fact reads in a list of evidence. The rating that measures the very
+    factor it supports (`own_rating`) reads `rating 3/5 — evidence`, not the name twice."""
     from cluster_assess.i18n import t
 
-    if subject is not None and fact.kind == "rating" and fact.name.get(lang) == subject.get(lang):
+    if own_rating is not None and fact.path == own_rating:
         return f"{t('rating', lang)} {fact_text(fact, lang)}"
     return f"{fact.name.get(lang)}: {fact_text(fact, lang)}"
 

@@ -88,7 +88,7 @@ def _stage(r: StageResult, lang: str) -> list[str]:
         out.append(f"- {r.reason.get(lang)}")
     out.append("")
     if r.evidence:
-        rows = [[e.name.get(lang), "; ".join(escape(named_fact(f, lang)) for f in e.facts), e.source]
+        rows = [[e.name.get(lang), "; ".join(escape(named_fact(f, lang, e.rating)) for f in e.facts), e.source]
                 for e in r.evidence]
         out += [f"**{t('evidence', lang)}**", "", table(["", t("evidence", lang), t("source", lang)], rows), ""]
     if r.gaps:

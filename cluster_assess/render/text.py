@@ -96,7 +96,7 @@ def _stage(r: StageResult, lang: str) -> Group:
         for e in r.evidence:
             line = Text("   ✓ ", style="green")
             line.append(e.name.get(lang))
-            facts = "; ".join(named_fact(f, lang, e.name) for f in e.facts)
+            facts = "; ".join(named_fact(f, lang, e.rating) for f in e.facts)
             if facts:
                 line.append(f" — {facts}")
             line.append(f" [{e.source}]", style="dim")
