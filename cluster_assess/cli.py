@@ -26,6 +26,9 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # Plain click help: rendering help through rich costs more than all our own start-up work
+    # (it imports rich.markdown and markdown-it); `--help` must answer at once.
+    rich_markup_mode=None,
 )
 
 

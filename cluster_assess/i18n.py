@@ -69,6 +69,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "grade_high": {"zh": "高档", "en": "high grade"},
     "warning": {"zh": "警告", "en": "warning"},
     "error": {"zh": "错误", "en": "error"},
+    "batch_summary": {
+        "zh": "已评估 {scored} 个，失败 {failed} 个，用时 {elapsed:.1f} 秒",
+        "en": "scored {scored}, failed {failed}, in {elapsed:.1f} s",
+    },
+    "batch_skipped": {"zh": "已跳过 {file}", "en": "skipped {file}"},
+    "batch_progress": {"zh": "评估中", "en": "Scoring"},
 }
 
 

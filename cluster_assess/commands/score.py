@@ -1,9 +1,18 @@
-"""`cluster-assess score`: one profile (or several) against a rubric."""
+"""`cluster-assess score`: one profile, or thousands, against a rubric.
+
+Many profiles are read, scored and written one at a time, so memory stays flat however many
+there are (with `--format jsonl` each assessment is one line, written as soon as it is ready).
+"""
 
 from __future__ import annotations
 
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from typing import IO, Any
 
 import typer
 
@@ -16,60 +25,171 @@ from cluster_assess.commands.common import (
     RubricOption,
     check_output,
     lang_of,
+    note,
     open_output,
     plain_output,
     warn,
 )
 
+PROGRESS_MIN = 20  # show a progress bar (on a terminal) only for runs longer than this
+
 
 class ScoreFormat(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     markdown = "markdown"
 
 
 @app.command()
 def score(
-    profiles: list[Path] = typer.Argument(..., help="Profile YAML file(s) to assess.", show_default=False),
+    profiles: list[Path] = typer.Argument(
+        ...,
+        help="Profiles to assess: YAML files, folders (every *.yaml/*.yml inside, recursively) "
+        "or quoted globs such as 'data/**/*.yaml'.",
+        show_default=False,
+    ),
     rubric: str | None = RubricOption,
-    format: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-F", help="Output format."),
+    format: ScoreFormat = typer.Option(
+        ScoreFormat.text, "--format", "-F",
+        help="Output format. json: one object for one profile, an array when PROFILES name several "
+        "or a folder or glob. jsonl: one object per line, written as each profile is scored.",
+    ),
     lang: Lang | None = LangOption,
     output: str = OutputOption,
     force: bool = ForceOption,
+    keep_going: bool = typer.Option(
+        False, "--keep-going", "-k",
+        help="Report a bad profile on stderr and go on with the rest; the exit status is then 2 "
+        "if any profile failed.",
+    ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress",
+        help=f"Progress bar on stderr (default: on when stderr is a terminal and more than "
+        f"{PROGRESS_MIN} profiles are given).",
+        show_default=False,
+    ),
 ) -> None:
-    """Assess a cluster profile: stage on each model with reasons, gaps, problems, recommendations.
+    """Assess cluster profiles: stage on each model with reasons, gaps, problems, recommendations.
 
-    Example: cluster-assess score examples/shishi.yaml --lang zh
+    Without --keep-going the first bad profile stops the run (exit 2). With several profiles a
+    summary (scored, failed, time) goes to stderr.
+
+    Examples:
+
+    \b
+      cluster-assess score examples/shishi.yaml --lang zh
+      cluster-assess score counties/ --format jsonl -o all.jsonl --keep-going
     """
     from cluster_assess.engine import assess
+    from cluster_assess.errors import UserError
+    from cluster_assess.i18n import t
+    from cluster_assess.inputs import expand_profiles, is_glob
     from cluster_assess.profile import load_profile
     from cluster_assess.rubric import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
+    paths = expand_profiles(profiles)
+    # The shape of json output follows the command line, never what a folder happens to hold.
+    many = len(profiles) > 1 or any(Path(p).is_dir() or is_glob(str(p)) for p in profiles)
     pack = load_rubric(rubric)
-    results = []
-    for path in profiles:
-        loaded = load_profile(path)
-        warn(loaded.warnings)
-        results.append(assess(loaded.profile, pack))
-    with open_output(output, force) as stream:
-        for index, assessment in enumerate(results):
-            if format is ScoreFormat.json:
-                from cluster_assess.render.json import render as render_json
+    show = progress if progress is not None else (len(paths) > PROGRESS_MIN and sys.stderr.isatty())
+    scored = failed = 0
+    start = time.perf_counter()
+    with open_output(output, force) as stream, _progress(show, len(paths), t("batch_progress", language)) as step:
+        write, finish = _writer(format, stream, language, plain_output(output), many)
+        for path in paths:
+            try:
+                loaded = load_profile(path)
+            except UserError as exc:
+                if not keep_going:
+                    raise
+                failed += 1
+                _report_skipped(str(path), exc, language)
+                step()
+                continue
+            warn(loaded.warnings)
+            write(assess(loaded.profile, pack))
+            scored += 1
+            step()
+        finish()
+    if len(paths) > 1 or failed:
+        elapsed = time.perf_counter() - start
+        note(t("batch_summary", language).format(scored=scored, failed=failed, elapsed=elapsed))
+    if failed:
+        raise typer.Exit(2)
 
-                stream.write(render_json(assessment, language))
-            elif format is ScoreFormat.markdown:
-                from cluster_assess.render.markdown import render as render_md
 
-                if index:
-                    stream.write("\n---\n\n")
-                stream.write(render_md(assessment, language))
-            else:
-                from cluster_assess.render.text import make_console
-                from cluster_assess.render.text import render as render_text
+def _report_skipped(file: str, exc: Any, lang: str) -> None:
+    from cluster_assess.i18n import t
 
-                console = make_console(stream, plain=plain_output(output))
-                if index:
-                    console.print()
-                render_text(assessment, language, console)
+    note(f"cluster-assess: {t('batch_skipped', lang).format(file=file)}:")
+    for problem in exc.problems:
+        note(f"  {problem}")
+
+
+@contextmanager
+def _progress(show: bool, total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr, or nothing; yields the function that advances it."""
+    if not show:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), redirect_stdout=False, transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+def _writer(
+    format: ScoreFormat, stream: IO[str], lang: str, plain: bool, many: bool
+) -> tuple[Callable[[Any], None], Callable[[], None]]:
+    """(write one assessment, finish) for a format; nothing is kept between assessments."""
+    count = 0
+    if format is ScoreFormat.jsonl:
+        from cluster_assess.render.json import render_line
+
+        return lambda a: stream.write(render_line(a, lang)), lambda: None
+    if format is ScoreFormat.json:
+        from cluster_assess.render.json import render as render_json
+
+        if not many:
+            return lambda a: stream.write(render_json(a, lang)), lambda: None
+
+        def write_item(a: Any) -> None:
+            nonlocal count
+            body = render_json(a, lang).rstrip("\n").replace("\n", "\n  ")
+            stream.write(("[\n  " if count == 0 else ",\n  ") + body)
+            count += 1
+
+        return write_item, lambda: stream.write("[]\n" if count == 0 else "\n]\n")
+    if format is ScoreFormat.markdown:
+        from cluster_assess.render.markdown import render as render_md
+
+        def write_md(a: Any) -> None:
+            nonlocal count
+            if count:
+                stream.write("\n---\n\n")
+            stream.write(render_md(a, lang))
+            count += 1
+
+        return write_md, lambda: None
+    from cluster_assess.render.text import make_console
+    from cluster_assess.render.text import render as render_text
+
+    console = make_console(stream, plain=plain)
+
+    def write_text(a: Any) -> None:
+        nonlocal count
+        if count:
+            console.print()
+        render_text(a, lang, console)
+        count += 1
+
+    return write_text, lambda: None
