@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -135,12 +136,18 @@ def _combine(parts: list[Outcome], *, conjunction: bool) -> Outcome:
 def threshold(value: Any, kind: str | None) -> tuple[Any, str | None]:
     """Read a rubric threshold in the fact's own terms: '1亿元' for money, '30%' for shares."""
     if isinstance(value, str) and kind in ("money", "share", "rate", "count", "number", "metric"):
-        try:
-            amount = parse_amount(value)
-        except AmountError:
-            return value, None
-        return amount.value, amount.currency
+        return _read_threshold(value)
     return value, None
+
+
+@lru_cache(maxsize=1024)
+def _read_threshold(value: str) -> tuple[Any, str | None]:
+    """Thresholds are few and fixed by the rubric: read each once, not once per profile."""
+    try:
+        amount = parse_amount(value)
+    except AmountError:
+        return value, None
+    return amount.value, amount.currency
 
 
 def _compare(cond: Condition, ctx: Context) -> Outcome:

@@ -53,12 +53,45 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
     return _Run(profile, rubric).assessment()
 
 
+class _Compiled:
+    """What depends on the rubric alone, worked out once per rubric and reused for every profile:
+    id lookups, the names of facts, and each factor's rule in words. A batch of ten thousand
+    profiles against one rubric would otherwise redo this ten thousand times."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.factors = {f.id: f for f in rubric.factors}
+        self.models = {m.id: m for m in rubric.stage_models}
+        self.metrics = {f"metrics.{m.id}": m for m in rubric.metrics}
+        self.metric_names = {path: m.name for path, m in self.metrics.items()}
+        self.share_metrics = {f"metrics.{m.id}" for m in rubric.metrics if m.unit == "share"}
+        self.share_metrics.add("metrics.chain_completeness")
+        self.names: dict[tuple[str, str], Text] = {}
+        self.rules: dict[str, Text] = {}
+
+
+_COMPILED: dict[int, tuple[Rubric, _Compiled]] = {}
+
+
+def _compiled(rubric: Rubric) -> _Compiled:
+    """The compiled form of a rubric; keyed by identity (rubrics are frozen), a few kept."""
+    entry = _COMPILED.get(id(rubric))
+    if entry is not None and entry[0] is rubric:
+        return entry[1]
+    if len(_COMPILED) >= 8:
+        _COMPILED.pop(next(iter(_COMPILED)))
+    compiled = _Compiled(rubric)
+    _COMPILED[id(rubric)] = (rubric, compiled)  # holding the rubric keeps its id from being reused
+    return compiled
+
+
 class _Run:
     """One evaluation: caches factor and model results so each is computed once."""
 
     def __init__(self, profile: Profile, rubric: Rubric) -> None:
         self.profile = profile
         self.rubric = rubric
+        self.compiled = _compiled(rubric)
+        self.shown_cache: dict[str, FactShown | None] = {}
         self.known = known_facts(profile)
         self.values: dict[str, Any] = {}
         self.kinds: dict[str, str] = {}
@@ -79,22 +112,30 @@ class _Run:
     # -- names and display ------------------------------------------------------------------
 
     def name_of(self, kind: str, ident: str) -> Text:
+        """Names depend on the rubric alone, so they are worked out once per rubric."""
+        names = self.compiled.names
+        key = (kind, ident)
+        if key not in names:
+            names[key] = self._name_of(kind, ident)
+        return names[key]
+
+    def _name_of(self, kind: str, ident: str) -> Text:
         if kind == "fact":
             spec = field_specs().get(ident)
             if spec is not None:
                 return Text(zh=spec.zh, en=spec.en)
-            metric = {f"metrics.{m.id}": m.name for m in self.rubric.metrics}.get(ident)
+            metric = self.compiled.metric_names.get(ident)
             if metric is not None:
                 return metric
             if ident == "metrics.chain_completeness":
                 return Text(zh="产业链完整度", en="value-chain completeness")
             return Text(zh=ident, en=ident)
         if kind == "factor":
-            return self.rubric.factor(ident).name
+            return self.compiled.factors[ident].name
         if kind == "model":
-            return self.rubric.model(ident).name
+            return self.compiled.models[ident].name
         if kind.startswith("stage:"):
-            model = self.rubric.model(kind.removeprefix("stage:"))
+            model = self.compiled.models[kind.removeprefix("stage:")]
             return next(s.name for s in model.stages if s.id == ident)
         return Text(zh=ident, en=ident)
 
@@ -105,6 +146,12 @@ class _Run:
         )
 
     def shown(self, path: str) -> FactShown | None:
+        """A fact as evidence; the same fact backs many factors, so each is built once a run."""
+        if path not in self.shown_cache:
+            self.shown_cache[path] = self._shown(path)
+        return self.shown_cache[path]
+
+    def _shown(self, path: str) -> FactShown | None:
         if path not in self.values:
             return None
         item = self.known.get(path)
@@ -118,9 +165,7 @@ class _Run:
         if isinstance(item, Fact):
             return FactShown(path=path, name=name, kind=item.kind, value=_jsonable(value), display=_display(item),
                              unit=item.currency or unit, approx=item.approx, source=item.source)
-        share = path == "metrics.chain_completeness" or any(
-            f"metrics.{m.id}" == path and m.unit == "share" for m in self.rubric.metrics
-        )
+        share = path in self.compiled.share_metrics
         display = f"{value:.0%}" if share else _number(value)
         return FactShown(path=path, name=name, kind="metric", value=value, display=display, unit=unit)
 
@@ -182,7 +227,7 @@ class _Run:
     def inputs_of(self, paths: set[str]) -> list[str]:
         """Unknown metric paths replaced by the unknown facts they are computed from."""
         out: set[str] = set()
-        metrics = {f"metrics.{m.id}": m for m in self.rubric.metrics}
+        metrics = self.compiled.metrics
         for path in paths:
             metric = metrics.get(path)
             if metric is not None:
@@ -197,7 +242,7 @@ class _Run:
     def _factor_outcome(self, factor_id: str) -> Outcome:
         if factor_id not in self.factor_outcomes:
             self.factor_outcomes[factor_id] = Outcome(None)  # guards against a cycle of factors
-            self.factor_outcomes[factor_id] = self._evaluate_factor(self.rubric.factor(factor_id))
+            self.factor_outcomes[factor_id] = self._evaluate_factor(self.compiled.factors[factor_id])
         return self.factor_outcomes[factor_id]
 
     def _evaluate_factor(self, factor: Factor) -> Outcome:
@@ -228,6 +273,13 @@ class _Run:
         return outcome
 
     def _factor_rule(self, factor: Factor) -> Text:
+        """The factor's test in words: the same for every profile, so worked out once a rubric."""
+        rules = self.compiled.rules
+        if factor.id not in rules:
+            rules[factor.id] = self._factor_rule_text(factor)
+        return rules[factor.id]
+
+    def _factor_rule_text(self, factor: Factor) -> Text:
         parts_zh, parts_en = [], []
         if factor.rating is not None:
             name = self.name_of("fact", f"ratings.{factor.rating}")
@@ -251,7 +303,7 @@ class _Run:
             return None
         if result.stage == NOT_APPLICABLE:
             return False
-        order = [s.id for s in self.rubric.model(model_id).stages]
+        order = [s.id for s in self.compiled.models[model_id].stages]
         if order.index(result.stage) >= order.index(stage_id):
             return True
         return None if result.could_be_higher else False
@@ -305,7 +357,7 @@ class _Run:
 
     def _gap(self, factor_id: str) -> Gap:
         result = self.factor(factor_id)
-        factor = self.rubric.factor(factor_id)
+        factor = self.compiled.factors[factor_id]
         return Gap(
             factor=factor_id, name=result.name,
             status="unknown" if result.status == "unknown" else "not_met",

@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    ValidationError,
+    field_validator,
+    model_serializer,
+)
 
 from cluster_assess import data
 from cluster_assess.conditions import Condition
@@ -35,6 +43,15 @@ class Text(Model):
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    @model_serializer(mode="plain")
+    def _dump(self, info: SerializationInfo) -> str | dict[str, str]:
+        """Both languages, or only one when dumped with `context={"lang": ...}`: the JSON
+        renderer then gets localised output straight from pydantic's (fast) serializer."""
+        lang = info.context.get("lang") if isinstance(info.context, dict) else None
+        if lang in ("zh", "en"):
+            return self.zh if lang == "zh" else self.en
+        return {"zh": self.zh, "en": self.en}
 
 
 class Item(Model):

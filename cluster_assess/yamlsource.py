@@ -34,6 +34,8 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
+_STR = "tag:yaml.org,2002:str"
+
 Path_ = tuple[str | int, ...]
 
 
@@ -157,11 +159,20 @@ class _Builder:
                 self.source.problem(path, f"the YAML tag {node.tag!r} is not allowed; write plain values")
             )
             return None
+        if node.tag == _STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
+            return node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        # a plain scalar (int, float, bool, null, timestamp): its constructor, called directly
+        try:
+            return self.constructor.yaml_constructors[node.tag](self.constructor, node)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):  # `!!int x`, `2024-13-45`
+            kind = node.tag.rsplit(":", 1)[-1]
+            self.problems.append(self.source.problem(
+                path, f"{node.value!r} is not a valid {kind}; quote it to keep it as text, or fix it"))
+            return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -175,8 +186,11 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(self.source.problem(path, "a key must be a plain word"))
                 continue
-            key = self.constructor.construct_object(key_node)
-            key = str(key) if not isinstance(key, str) else key
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = self.constructor.construct_object(key_node)
+                key = str(key) if not isinstance(key, str) else key
             line = key_node.start_mark.line + 1
             child = (*path, key)
             if key in seen:
@@ -193,5 +207,11 @@ class _Builder:
                 continue
             seen[key] = line
             self.source.positions[child] = (line, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, child, depth + 1)
+            if (value_node.tag == _STR and type(value_node) is yaml.ScalarNode
+                    and depth < MAX_DEPTH and self.count < MAX_NODES):
+                # the common leaf, inlined: what `build` would do for it, without the call
+                self.count += 1
+                out[key] = value_node.value
+            else:
+                out[key] = self.build(value_node, child, depth + 1)
         return out

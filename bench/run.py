@@ -1,0 +1,405 @@
+"""Benchmark cluster-assess against baselines measured in the same run, and print the ratios.
+
+    python bench/run.py            # everything, including 100,000 profiles (several minutes)
+    python bench/run.py --quick    # skip the 100k scaling run
+
+Every number is the median of several runs of a whole process (start-up included), timed from
+here; peak memory is each child's own maximum resident set size (os.wait4). Baselines:
+
+- the dependency floor: `python -c "import typer, rich, pydantic, yaml"`;
+- parsing only: reading the same profile files and `yaml.load` with PyYAML's C loader.
+
+Profiles are generated from the profile's field catalogue (`field_specs()`), with realistic
+values written the way reports write them (20多亿元, 30%以上, 是/否), consistent with each other
+(no more above-scale firms than firms) so that no profile is rejected or warned about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+ROOT = Path(__file__).resolve().parent.parent
+MIB = 1024 * 1024
+FLOOR = "import typer, rich, pydantic, yaml"
+PARSE_ONLY = """
+import sys, os, yaml
+loader = yaml.CSafeLoader
+n = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        if name.endswith(('.yaml', '.yml')):
+            with open(os.path.join(root, name), encoding='utf-8') as f:
+                yaml.load(f.read(), Loader=loader)
+            n += 1
+print(n)
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Running and timing child processes
+
+
+@dataclass
+class Sample:
+    wall: float  # seconds
+    peak: int  # bytes (maximum resident set size of that child alone)
+    code: int
+
+
+def cli_command() -> list[str]:
+    """The installed console script next to this Python, else `python -m cluster_assess`."""
+    script = Path(sys.executable).with_name("cluster-assess")
+    for candidate in (script, script.with_suffix(".exe")):
+        if candidate.exists():
+            return [str(candidate)]
+    return [sys.executable, "-m", "cluster_assess"]
+
+
+def run_once(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> Sample:
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=_env())
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+        return Sample(wall, usage.ru_maxrss * scale, child.returncode)
+    child.wait()  # pragma: no cover - Windows: no per-child peak memory
+    return Sample(time.perf_counter() - start, 0, child.returncode)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("CLUSTER_ASSESS_DEBUG", None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def median_of(cmd: list[str], repeat: int) -> tuple[float, int, int]:
+    """(median wall seconds, largest peak memory, worst exit code) over `repeat` runs."""
+    samples = [run_once(cmd) for _ in range(repeat)]
+    return (statistics.median(s.wall for s in samples), max(s.peak for s in samples),
+            max(s.code for s in samples))
+
+
+def interleaved(a: list[str], b: list[str], repeat: int) -> tuple[float, float, int]:
+    """Median wall time of two commands run alternately, so that a busy moment hits both."""
+    run_once(a), run_once(b)  # warm the file cache
+    ta, tb, worst = [], [], 0
+    for _ in range(repeat):
+        sa, sb = run_once(a), run_once(b)
+        ta.append(sa.wall)
+        tb.append(sb.wall)
+        worst = max(worst, sa.code)
+    return statistics.median(ta), statistics.median(tb), worst
+
+
+# ---------------------------------------------------------------------------------------------
+# Generating profiles
+
+
+def _count_text(rng: random.Random, n: int, unit: str = "") -> object:
+    style = rng.random()
+    if style < 0.5:
+        return n
+    if style < 0.8:
+        return f"{n}多{unit}"
+    return f"约{n}{unit}"
+
+
+def _money(rng: random.Random, scale: float, usd: bool = False) -> str:
+    """An amount around `scale` (in 亿元, the cluster's size), written as reports write it."""
+    amount = scale * rng.uniform(0.05, 1.0)
+    if usd:
+        wan = max(1, round(amount * 10000 / 7))  # 亿元 → 万美元 at about 7 yuan a dollar
+        return rng.choice([f"{wan}万美元", f"{wan}多万美元"])
+    if amount < 1:
+        return f"{max(1, round(amount * 10000))}万元"
+    return rng.choice([f"{round(amount)}多亿元", f"{amount:.1f}亿元", f"{round(amount)}亿元左右"])
+
+
+def _share(rng: random.Random, top: int = 95) -> object:
+    pct = rng.randint(1, top)
+    return rng.choice([f"{pct}%", f"{pct}%以上", round(pct / 100, 2)])
+
+
+def _yaml_scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _yaml_value(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
+    return _yaml_scalar(value)
+
+
+class ProfileMaker:
+    """Writes realistic, valid profiles: about 60% of the facts and ratings known, of every kind."""
+
+    INDUSTRIES: ClassVar[dict[str, list[str]]] = {
+        "服装": ["spinning", "weaving_knitting", "dyeing_printing", "fabrics", "accessories",
+                 "garment_making", "design", "marketing"],
+        "玻璃工艺制品": ["rod_tube", "energy_gas", "forming", "decoration", "packaging", "design_rd",
+                     "testing", "trade_export"],
+        "五金": ["raw_materials", "components", "processing", "design_rd", "testing",
+                 "packaging_logistics", "marketing"],
+    }
+    PROVINCES: ClassVar[list[str]] = [
+        "江苏省", "浙江省", "福建省", "广东省", "山东省", "河北省", "河南省", "湖北省", "四川省",
+    ]
+    SOURCES: ClassVar[list[str]] = [
+        "003 · 第三篇 · 一（一）", "县统计局2023年统计公报", "实地调研访谈", "000 · 集群试点",
+    ]
+
+    def __init__(self, seed: int = 1) -> None:
+        from cluster_assess.profile import PLATFORM_KINDS, field_specs
+
+        self.rng = random.Random(seed)
+        self.specs = list(field_specs().values())
+        self.platforms = list(PLATFORM_KINDS)
+
+    def make(self, index: int) -> str:
+        rng = self.rng
+        industry = rng.choice(list(self.INDUSTRIES))
+        total = rng.randint(30, 3000)
+        self.scale = total * rng.uniform(0.01, 0.2)  # output in 亿元, roughly in step with firm count
+        lines = [
+            f"name: 第{index}号{industry}产业集群",
+            f"region: {rng.choice(self.PROVINCES)}第{index % 97}县",
+            f"industry: {industry}",
+            f"year: {rng.randint(2005, 2024)}",
+            "facts:",
+        ]
+        groups: dict[str, list[str]] = {}
+        ratings: list[str] = []
+        for spec in self.specs:
+            if rng.random() > 0.6 and spec.path != "facts.firms.total":
+                continue
+            value = self._value(spec, total, industry)
+            if value is None:
+                continue
+            if spec.kind == "rating":
+                if rng.random() < 0.4:
+                    ratings.append(f"  {spec.path.split('.', 1)[1]}:\n    score: {value}\n"
+                                   f"    evidence: \"调研发现该项表现{'较好' if value >= 3 else '一般'}\"")
+                else:
+                    ratings.append(f"  {spec.path.split('.', 1)[1]}: {value}")
+                continue
+            _, group, *rest = spec.path.split(".")
+            key = ".".join(rest)
+            if "." in key:  # firms.size_bands.over_1m: bands are filled together below
+                continue
+            text = _yaml_value(value)
+            if rng.random() < 0.3:
+                text = f"{{value: {text}, source: \"{rng.choice(self.SOURCES)}\"}}"
+            groups.setdefault(group, []).append(f"    {key}: {text}")
+        if rng.random() < 0.5:
+            bands = sorted((rng.randint(0, total) for _ in range(5)), reverse=True)
+            names = ["over_1m", "over_5m", "over_10m", "over_50m", "over_100m"]
+            groups.setdefault("firms", []).append(
+                "    size_bands:\n" + "\n".join(f"      {n}: {b}" for n, b in zip(names, bands)))
+        for group, entries in groups.items():
+            lines.append(f"  {group}:")
+            lines.extend(entries)
+        if ratings:
+            lines.append("ratings:")
+            lines.extend(ratings)
+        return "\n".join(lines) + "\n"
+
+    def _value(self, spec: object, total: int, industry: str) -> object:
+        rng = self.rng
+        path, kind = spec.path, spec.kind  # type: ignore[attr-defined]
+        if kind == "rating":
+            return rng.randint(0, 5)
+        if path == "facts.firms.total":
+            return _count_text(rng, total, "家")
+        if path in ("facts.firms.above_scale", "facts.firms.medium_large", "facts.firms.exporters"):
+            return rng.randint(0, total // 3)
+        if path == "facts.chain.segments":
+            chain = self.INDUSTRIES[industry]
+            return rng.sample(chain, rng.randint(1, len(chain)))
+        if path == "facts.platforms.public_service":
+            return rng.sample(self.platforms, rng.randint(0, len(self.platforms)))
+        if kind == "count":
+            return _count_text(rng, rng.randint(0, 500))
+        if kind == "money":
+            return _money(rng, self.scale, usd="export" in path and rng.random() < 0.5)
+        if kind == "share":
+            return _share(rng, 8 if "rd_intensity" in path else 95)
+        if kind == "rate":
+            return f"{rng.randint(-5, 30)}%"
+        if kind == "number":
+            return round(rng.uniform(0.5, 80), 1)
+        if kind == "flag":
+            return rng.choice([True, False, "是", "否"])
+        if kind == "names":
+            return [f"{rng.choice('华恒盛鑫达泰隆兴')}{rng.choice('丰源宇美佳利')}{k}号"
+                    for k in range(rng.randint(1, 5))]
+        if kind == "choice":
+            return rng.choice(["low", "mid_low", "mid", "mid_high", "high"])
+        return None
+
+
+def generate(folder: Path, count: int, seed: int = 1) -> Path:
+    maker = ProfileMaker(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    width = len(str(count))
+    per_dir = 1000  # a thousand files a folder, as a national screening would be organised
+    for i in range(count):
+        sub = folder / f"part{i // per_dir:03d}"
+        if i % per_dir == 0:
+            sub.mkdir(exist_ok=True)
+        (sub / f"p{i:0{width}d}.yaml").write_text(maker.make(i), encoding="utf-8")
+    return folder
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+
+@dataclass
+class Row:
+    what: str
+    ours: str
+    baseline: str
+    ratio: str
+    target: str
+    met: str
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def ratio_row(what: str, ours: float, base: float, target: float, code: int = 0) -> Row:
+    ratio = ours / base
+    met = "FAILED" if code else ("met" if ratio <= target else "not met")
+    return Row(what, fmt_s(ours), fmt_s(base), f"{ratio:.2f}×", f"≤ {target:g}×", met)
+
+
+def print_table(rows: list[Row]) -> None:
+    head = Row("measurement", "cluster-assess", "baseline", "ratio", "target", "")
+    table = [head, *rows]
+    widths = [max(len(getattr(r, f)) for r in table) for f in Row.__dataclass_fields__]
+    for k, row in enumerate(table):
+        cells = [getattr(row, f).ljust(w) for f, w in zip(Row.__dataclass_fields__, widths)]
+        print("| " + " | ".join(cells) + " |")
+        if k == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}")
+
+
+def command_exists(cli: list[str], name: str) -> bool:
+    return run_once([*cli, name, "--help"]).code == 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 100,000-profile scaling run")
+    parser.add_argument("--repeat", type=int, default=11, help="runs of each one-shot command (median)")
+    parser.add_argument("--batch-repeat", type=int, default=3, help="runs of each batch command (median)")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    cli = cli_command()
+    example = str(ROOT / "examples" / "shishi.yaml")
+    if not Path(example).exists():
+        example = "example:shishi"
+    floor = [sys.executable, "-c", FLOOR]
+    print(f"# cluster-assess benchmark, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {machine()}")
+    print(f"command: {' '.join(cli)}; medians of {args.repeat} runs (one-shot) and "
+          f"{args.batch_repeat} runs (batches)\n")
+
+    rows: list[Row] = []
+    ours, base, code = interleaved([*cli, "score", example, "--format", "json"], floor, args.repeat)
+    rows.append(ratio_row("1. score example --format json vs dependency floor", ours, base, 1.3, code))
+    ours, base, code = interleaved([*cli, "--help"], floor, args.repeat)
+    rows.append(ratio_row("2. --help vs dependency floor", ours, base, 1.1, code))
+
+    work = Path(tempfile.mkdtemp(prefix="cluster-assess-bench-"))
+    notes: list[str] = []
+    try:
+        sizes = [1_000, 10_000] + ([] if args.quick else [100_000])
+        start = time.perf_counter()
+        folders = {n: generate(work / f"n{n}", n, seed=n) for n in sizes}
+        notes.append(f"generated {sum(sizes):,} profiles in {time.perf_counter() - start:.0f} s "
+                     f"(mean {sum(f.stat().st_size for f in folders[1_000].rglob('*.yaml')) / 1000:.0f} "
+                     "bytes each)")
+        per_profile: dict[int, tuple[float, int]] = {}
+        for n, folder in folders.items():
+            repeat = args.batch_repeat if n <= 10_000 else 1
+            score = [*cli, "score", str(folder), "--format", "jsonl", "--no-progress"]
+            wall, peak, code = median_of(score, repeat)
+            per_profile[n] = (wall / n, peak)
+            if code:
+                notes.append(f"scoring {n} profiles FAILED with exit status {code}")
+            if n == 10_000:
+                parse_wall, parse_peak, _ = median_of([sys.executable, "-c", PARSE_ONLY, str(folder)], repeat)
+                rows.append(ratio_row("3. score 10,000 profiles (jsonl) vs parse only (C loader)",
+                                      wall, parse_wall, 2.0, code))
+                ok = "met" if peak <= 300 * MIB else "not met"
+                rows.append(Row("3. peak memory scoring 10,000", f"{peak / MIB:.0f} MiB",
+                                f"{parse_peak / MIB:.0f} MiB", "", "≤ 300 MiB", ok))
+        first = min(per_profile)
+        for n, (each, peak) in per_profile.items():
+            growth = each / per_profile[first][0]
+            rows.append(Row(f"5. scaling: {n:,} profiles, time per profile",
+                            f"{each * 1000:.2f} ms", f"{per_profile[first][0] * 1000:.2f} ms (1k)",
+                            f"{growth:.2f}×", "flat (≤ 1.2×)", "met" if growth <= 1.2 else "not met"))
+            rows.append(Row(f"5. scaling: {n:,} profiles, peak memory", f"{peak / MIB:.0f} MiB",
+                            f"{per_profile[first][1] / MIB:.0f} MiB (1k)", f"{peak / per_profile[first][1]:.2f}×",
+                            "flat (≤ 1.2×)", "met" if peak <= 1.2 * per_profile[first][1] else "not met"))
+
+        files = sorted(str(p) for p in folders[1_000].rglob("*.yaml"))
+        for name, n, extra in (("compare", 500, []), ("report", 200, [])):
+            if not command_exists(cli, name):
+                notes.append(f"4. `{name}` of {n} profiles: not available in this build")
+                continue
+            wall, peak, code = median_of([*cli, name, *files[:n], *extra], args.batch_repeat)
+            status = f"exit status {code}" if code else "ok"
+            rows.append(Row(f"4. {name} of {n} profiles", fmt_s(wall), "", "", f"{peak / MIB:.0f} MiB peak", status))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print_table(rows)
+    for line in notes:
+        print(f"\n- {line}", end="")
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

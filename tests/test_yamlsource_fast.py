@@ -1,0 +1,44 @@
+"""The position-keeping YAML reader must read values exactly as PyYAML's safe loader does,
+shortcuts included, and turn unreadable scalars into located problems, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import EXAMPLES
+
+from cluster_assess.errors import UserError
+from cluster_assess.yamlsource import parse_yaml
+
+DOCS = [
+    "a: 1\nb: 1.5\nc: true\nd: ~\ne: text\nf: '1'\ng: 2024-01-02\nh: [1, x, 0x1f, .inf]\n",
+    "nested: {x: {y: [1, {z: 'deep'}]}}\n1: one\n2.5: yes\n",
+    "s: !!str 12\nm: |\n  two\n  lines\nn: -0.5e3\n",
+]
+
+
+@pytest.mark.parametrize("text", DOCS)
+def test_values_match_the_safe_loader(text):
+    value, _ = parse_yaml(text, "t.yaml")
+    expected = yaml.safe_load(text)
+    expected = {str(k) if not isinstance(k, str) else k: v for k, v in expected.items()}
+    assert value == expected
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_examples_match_the_safe_loader(path):
+    text = path.read_text(encoding="utf-8")
+    assert parse_yaml(text, path.name)[0] == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("name: !!int x\n", "int"),
+    ("year: 2024-13-45\n", "timestamp"),
+    ("ratio: !!float abc\n", "float"),
+])
+def test_unreadable_scalars_are_located_problems(text, word):
+    with pytest.raises(UserError) as info:
+        parse_yaml(text, "t.yaml")
+    problem = info.value.problems[0]
+    assert problem.file == "t.yaml" and problem.line == 1
+    assert f"is not a valid {word}" in problem.message
