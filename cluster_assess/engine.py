@@ -67,6 +67,13 @@ class _Compiled:
         self.share_metrics.add("metrics.chain_completeness")
         self.names: dict[tuple[str, str], Text] = {}
         self.rules: dict[str, Text] = {}
+        self.affects: dict[tuple[str, str, str], Text] = {}
+        # Facts as evidence, by (path, fact): flags, grades and bare ratings recur from profile to
+        # profile. Bounded, so that memory stays flat over any number of profiles.
+        self.shown: dict[tuple[str, Any], FactShown] = {}
+
+
+SHOWN_CACHE_MAX = 4096
 
 
 _COMPILED: dict[int, tuple[Rubric, _Compiled]] = {}
@@ -155,6 +162,18 @@ class _Run:
         if path not in self.values:
             return None
         item = self.known.get(path)
+        if item is None:
+            return self._shown_item(path, item)
+        cache = self.compiled.shown
+        key = (path, item)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= SHOWN_CACHE_MAX:
+                cache.clear()
+            found = cache[key] = self._shown_item(path, item)
+        return found
+
+    def _shown_item(self, path: str, item: Fact | Rating | None) -> FactShown:
         name = self.name_of("fact", path)
         spec = field_specs().get(path)
         unit = spec.unit if spec else ""
@@ -446,11 +465,15 @@ class _Run:
                 target = result.next_stage or result.stage
                 stage_name = (self.name_of(f"stage:{result.model}", target)
                               if target not in (UNDETERMINED, NOT_APPLICABLE) else result.stage_name)
-                for path in gap.missing:
-                    affects[path].append(Text(
+                key = (result.model, gap.factor, target)
+                text = self.compiled.affects.get(key)
+                if text is None:  # rubric words only: made once per rubric
+                    text = self.compiled.affects[key] = Text(
                         zh=f"{result.name.zh}：能否判定“{gap.name.zh}”（关系到是否达到{stage_name.zh}）",
                         en=f"{result.name.en}: decides '{gap.name.en}' (whether it reaches {stage_name.en})",
-                    ))
+                    )
+                for path in gap.missing:
+                    affects[path].append(text)
         for problem in unchecked:
             for path in problem.missing:
                 affects[path].append(Text(zh=f"问题核查：{problem.title.zh}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 Approx = str  # "over" | "about" | "nearly"
 
@@ -54,13 +55,18 @@ class Amount:
 def normalise(text: str) -> str:
     """Full-width digits and signs to ASCII; drop thousands separators and spaces."""
     text = unicodedata.normalize("NFKC", text).strip()
-    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", text).replace(" ", "")
+    return _THOUSANDS.sub("", text).replace(" ", "")
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
+_NUMERAL = re.compile(r"^([零〇一二两三四五六七八九十百千万亿点]+)(.*)$")
+_NUMERAL_DIGIT = re.compile(r"[一二两三四五六七八九]")
 
 
 def _chinese_numeral(text: str) -> str:
     """Replace a leading Chinese-numeral number (e.g. 二十多亿元 → 20多亿元) using cn2an if present."""
-    match = re.match(r"^([零〇一二两三四五六七八九十百千万亿点]+)(.*)$", text)
-    if not match or not re.search(r"[一二两三四五六七八九]", match.group(1)):
+    match = _NUMERAL.match(text)
+    if not match or not _NUMERAL_DIGIT.search(match.group(1)):
         return text
     numeral, rest = match.groups()
     # keep a trailing 万/亿 as a multiplier so 二十多亿 reads as 20 多 亿
@@ -86,6 +92,13 @@ def parse_amount(raw: object) -> Amount:
         return Amount(float(raw))
     if not isinstance(raw, str):
         raise AmountError(f"expected a number or an amount like '20多亿元', got {type(raw).__name__}")
+    return _parse_text(raw)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(raw: str) -> Amount:
+    """Amounts written as text recur across profiles (and rubric thresholds); the result is an
+    immutable value, so each distinct text is read once. Bounded: memory stays flat."""
     text = _chinese_numeral(normalise(raw))
     match = _TOKEN.match(text)
     if not match:
