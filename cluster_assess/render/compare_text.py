@@ -1,0 +1,188 @@
+"""The terminal view of a Comparison (rich): ranking, side by side, gaps, trajectories.
+
+Readable from 2 to 200 towns: the side-by-side table is split into pages of as many towns as the
+terminal width holds; past `TRANSPOSE_AFTER` towns it turns round, one line per town.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from cluster_assess.compare import Cell, Comparison, Row
+from cluster_assess.i18n import t
+from cluster_assess.render import pct
+
+TRANSPOSE_AFTER = 12
+LABEL_WIDTH = 26
+COLUMN_WIDTH = 16
+TRANSPOSED_ROWS = ("index", "index.confidence", "stage.*", "problems.high", "problems.medium",
+                   "facts.firms.total", "facts.economy.output_value", "metrics.chain_completeness")
+
+
+def cell_text(cell: Cell, lang: str) -> Text:
+    text = cell.display.get(lang)
+    if cell.best:
+        return Text(f"▲ {text}", style="bold green")
+    if cell.worst:
+        return Text(f"▼ {text}", style="red")
+    if cell.value is None and cell.score is None:
+        return Text(text, style="dim")
+    return Text(text)
+
+
+def render(c: Comparison, lang: str, console: Console) -> None:
+    console.rule(f"{t('comparison', lang)} — {len(c.columns)} {t('towns', lang)}", style="bold")
+    console.print(Text(f"{t('rubric', lang)}: {c.rubric.id} {c.rubric.version}", style="dim"))
+    console.print()
+    _ranking(c, lang, console)
+    console.rule(t("side_by_side", lang), style="bold")
+    console.print(Text(t("legend", lang), style="dim"))
+    if len(c.columns) > TRANSPOSE_AFTER:
+        _transposed(c, lang, console)
+    else:
+        _pages(c, lang, console)
+    if c.differences:
+        console.print()
+        console.rule(t("differences", lang), style="bold")
+        _differences(c, lang, console)
+    if c.trajectories:
+        console.print()
+        console.rule(t("trajectories", lang), style="bold")
+        _trajectories(c, lang, console)
+    if c.index is not None:
+        console.print()
+        console.print(Text(f"{t('index_formula', lang)} [{c.index.source}]: ", style="bold"))
+        console.print(Text(c.index.formula.get(lang), style="dim"))
+
+
+def _ranking(c: Comparison, lang: str, console: Console) -> None:
+    if c.index is None:
+        console.print(t("no_index", lang))
+        return
+    console.print(Text(t("ranking", lang), style="bold"))
+    stage_rows = [r for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
+    position = {col.key: i for i, col in enumerate(c.columns)}
+    table = Table(pad_edge=False, expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("town", lang), overflow="fold")
+    table.add_column(c.index.name.get(lang), justify="right", no_wrap=True)
+    table.add_column(t("confidence", lang), justify="right", no_wrap=True)
+    for row in stage_rows:
+        table.add_column(row.label.get(lang), overflow="fold")
+    for r in c.ranking:
+        i = position[r.key]
+        table.add_row(str(r.rank), r.key, f"{r.index:.1f}", pct(r.confidence),
+                      *[cell_text(row.cells[i], lang) for row in stage_rows])
+    console.print(table)
+    if c.apart:
+        console.print(Text(t("apart", lang) + ":", style="yellow"))
+        for a in c.apart:
+            index = "—" if a.index is None else f"{a.index:.1f}"
+            console.print(Text(f"  · {a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
+                               f"{pct(a.confidence)} — {a.reason.get(lang)}", style="yellow"))
+    console.print()
+
+
+def _pages(c: Comparison, lang: str, console: Console) -> None:
+    per_page = max(2, (console.width - LABEL_WIDTH) // COLUMN_WIDTH)
+    pages = [list(range(i, min(i + per_page, len(c.columns)))) for i in range(0, len(c.columns), per_page)]
+    for n, page in enumerate(pages, start=1):
+        title = t("page", lang).format(n=n, of=len(pages)) if len(pages) > 1 else None
+        table = Table(title=title, pad_edge=False, expand=False, show_lines=False)
+        table.add_column("", overflow="fold", min_width=16, max_width=LABEL_WIDTH)
+        for i in page:
+            table.add_column(c.columns[i].key, overflow="fold", max_width=max(COLUMN_WIDTH, 24))
+        group = None
+        confidence = {r.id.removesuffix(".confidence"): r for r in c.rows
+                      if r.group == "stage" and r.id.endswith(".confidence")}
+        for row in c.rows:
+            if row.id.endswith(".confidence") and row.group == "stage":
+                continue  # shown beside the stage itself
+            if group is not None and row.group != group:
+                table.add_section()
+            group = row.group
+            cells = [cell_text(row.cells[i], lang) for i in page]
+            if row.id in confidence:
+                for cell, i in zip(cells, page):
+                    conf = confidence[row.id].cells[i]
+                    if conf.score is not None and row.cells[i].score is not None:
+                        cell.append(f" ({conf.display.get(lang)})", style="dim")
+            table.add_row(_label(row, lang), *cells)
+        console.print(table)
+
+
+def _label(row: Row, lang: str) -> Text:
+    return Text(row.label.get(lang), style="bold" if row.group in ("index", "stage") else "")
+
+
+def _transposed(c: Comparison, lang: str, console: Console) -> None:
+    console.print(Text(t("transposed", lang), style="dim"))
+    rows = [r for r in c.rows if any(r.id == p or (p.endswith("*") and r.id.startswith(p[:-1])
+                                                    and not r.id.endswith(".confidence"))
+                                     for p in TRANSPOSED_ROWS)]
+    table = Table(pad_edge=False, expand=False)
+    table.add_column(t("town", lang), overflow="fold")
+    for row in rows:
+        table.add_column(row.label.get(lang), overflow="fold", max_width=18)
+    for i, column in enumerate(c.columns):
+        table.add_row(column.key, *[cell_text(row.cells[i], lang) for row in rows])
+    console.print(table)
+
+
+def _differences(c: Comparison, lang: str, console: Console) -> None:
+    for d in c.differences:
+        head = Text(f"{d.higher} {t('vs', lang)} {d.lower}: ", style="bold")
+        head.append(f"{d.gap:+.1f} {t('points', lang)}")
+        if c.baseline:
+            head.append(f"  ({t('baseline', lang)}: {c.baseline})", style="dim")
+        console.print(head)
+        if not d.drivers:
+            console.print(Text(f"   {t('no_drivers', lang)}", style="dim"))
+        for driver in d.drivers:
+            style = "green" if driver.points > 0 else "red"
+            line = Text(f"   {driver.points:+.1f} ", style=style)
+            line.append(f"{driver.name.get(lang)} ({driver.higher:.0%} / {driver.lower:.0%})")
+            console.print(line)
+        if d.unknown_in_one:
+            sep = "、" if lang == "zh" else ", "
+            console.print(Text(f"   {t('known_in_one', lang)}: " + sep.join(x.get(lang) for x in d.unknown_in_one),
+                               style="dim"))
+
+
+def _trajectories(c: Comparison, lang: str, console: Console) -> None:
+    sep = "、" if lang == "zh" else "; "
+    for tr in c.trajectories:
+        points = " → ".join(f"{y}: {'—' if v is None else f'{v:.1f}'}" for y, v in zip(tr.years, tr.index))
+        console.print(Text(f"{tr.name}  ({points})", style="bold"))
+        for note in tr.notes:
+            console.print(Text(f"  {note.get(lang)}", style="yellow"))
+        for step in tr.steps:
+            head = Text(f"  {step.from_year} → {step.to_year}", style="bold")
+            if step.index_change is not None:
+                head.append(f"   {t('index', lang)} {step.index_change:+.1f}")
+            console.print(head)
+            for change in step.stages:
+                style = {"up": "green", "down": "red"}.get(change.direction, "")
+                console.print(Text(f"    {change.name.get(lang)}: {change.from_name.get(lang)} → "
+                                   f"{change.to_name.get(lang)} ({t('direction_' + change.direction, lang)})",
+                                   style=style))
+            for delta in step.deltas:
+                line = f"    {delta.name.get(lang)}: {_n(delta.before, delta.unit)} → {_n(delta.after, delta.unit)}"
+                if delta.growth is not None:
+                    line += f" ({delta.growth:+.1%}"
+                    if delta.annual_growth is not None and step.to_year - step.from_year > 1:
+                        line += f", {delta.annual_growth:+.1%} {t('annual', lang)}"
+                    line += ")"
+                console.print(line)
+            for key, items in (("resolved", step.resolved), ("new_problems", step.new),
+                               ("unverifiable", step.unverifiable)):
+                if items:
+                    console.print(f"    {t(key, lang)}: " + sep.join(x.get(lang) for x in items))
+
+
+def _n(value: float, unit: str) -> str:
+    if unit == "share":
+        return f"{value:.0%}"
+    return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
