@@ -147,6 +147,8 @@ class Delta(Value):
     unit: str
     before: float
     after: float
+    before_display: Text
+    after_display: Text
     change: float
     growth: float | None = Field(description="after/before − 1, or None when before is 0")
     annual_growth: float | None = Field(description="compound yearly growth over the years between")
@@ -373,7 +375,7 @@ def _rows(assessments: list[Assessment], indexes: list[IndexResult | None], rank
         rows.append(_mark(Row(id="index", group="index", label=spec.name, better="higher", source=spec.source,
                               unit="0–100", cells=[
             Cell(value=r.value, score=r.value, display=_num(r.value)) if r and r.value is not None
-            else Cell(display=unknown) for r in indexes])))
+            else Cell(display=unknown) for r in indexes]), eligible=[k in ranks for k in keys]))
         rows.append(Row(id="index.confidence", group="index", label=Text(zh="指数可信度", en="index confidence"),
                         unit="share", cells=[
             Cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r else Cell(display=unknown)
@@ -490,15 +492,19 @@ def _unit(path: str, assessments: list[Assessment]) -> str:
     return spec.unit if spec else ""
 
 
-def _mark(row: Row, comparable: bool = True) -> Row:
-    """Mark the best and weakest known value of a row (only when at least two values differ)."""
-    scores = [c.score for c in row.cells if c.score is not None]
+def _mark(row: Row, comparable: bool = True, eligible: list[bool] | None = None) -> Row:
+    """Mark the best and weakest known value of a row (only when at least two values differ).
+
+    `eligible` limits the marks to some towns: the index is marked among ranked towns only, since
+    an index built on 3% of the evidence is no 'best'."""
+    allowed = eligible or [True] * len(row.cells)
+    scores = [c.score for c, ok in zip(row.cells, allowed) if c.score is not None and ok]
     if row.better == "none" or not comparable or len(set(scores)) < 2:
         return row
     best = max(scores) if row.better == "higher" else min(scores)
     worst = min(scores) if row.better == "higher" else max(scores)
     cells = [c.model_copy(update={"best": c.score == best, "worst": c.score == worst})
-             if c.score is not None else c for c in row.cells]
+             if c.score is not None and ok else c for c, ok in zip(row.cells, allowed)]
     return row.model_copy(update={"cells": cells})
 
 
@@ -616,7 +622,7 @@ def _step(before: Column, after: Column, by_key: dict[str, Assessment], indexes:
             annual = (cb.score / ca.score) ** (1 / years) - 1
         name = _indicator_meta(path, rubric)[0]
         deltas.append(Delta(indicator=path, name=name, unit=_unit(path, [a, b]), before=ca.score, after=cb.score,
-                            change=cb.score - ca.score,
+                            before_display=ca.display, after_display=cb.display, change=cb.score - ca.score,
                             growth=None if growth is None else _round(growth),
                             annual_growth=None if annual is None else _round(annual)))
     had = {p.id: p.title for p in a.problems}

@@ -81,7 +81,7 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
         for a in c.apart:
             index = "—" if a.index is None else f"{a.index:.1f}"
             console.print(Text(f"  · {a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
-                               f"{pct(a.confidence)} — {a.reason.get(lang)}", style="yellow"))
+                               f"{pct(a.confidence)}", style="yellow"))
     console.print()
 
 
@@ -107,7 +107,7 @@ def _pages(c: Comparison, lang: str, console: Console) -> None:
             if row.id in confidence:
                 for cell, i in zip(cells, page):
                     conf = confidence[row.id].cells[i]
-                    if conf.score is not None and row.cells[i].score is not None:
+                    if conf.score is not None and row.cells[i].value not in (None, "not_applicable"):
                         cell.append(f" ({conf.display.get(lang)})", style="dim")
             table.add_row(_label(row, lang), *cells)
         console.print(table)
@@ -169,7 +169,7 @@ def _trajectories(c: Comparison, lang: str, console: Console) -> None:
                                    f"{change.to_name.get(lang)} ({t('direction_' + change.direction, lang)})",
                                    style=style))
             for delta in step.deltas:
-                line = f"    {delta.name.get(lang)}: {_n(delta.before, delta.unit)} → {_n(delta.after, delta.unit)}"
+                line = f"    {delta.name.get(lang)}: {delta.before_display.get(lang)} → {delta.after_display.get(lang)}"
                 if delta.growth is not None:
                     line += f" ({delta.growth:+.1%}"
                     if delta.annual_growth is not None and step.to_year - step.from_year > 1:
@@ -181,8 +181,3 @@ def _trajectories(c: Comparison, lang: str, console: Console) -> None:
                 if items:
                     console.print(f"    {t(key, lang)}: " + sep.join(x.get(lang) for x in items))
 
-
-def _n(value: float, unit: str) -> str:
-    if unit == "share":
-        return f"{value:.0%}"
-    return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"

@@ -18,7 +18,7 @@ FONT = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","
         '"WenQuanYi Micro Hei",sans-serif')
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 MAX_TOWNS = 8
-WIDTH = 980
+WIDTH = 1100
 RADAR_HEIGHT = 640
 LINE_HEIGHT = 420
 
@@ -50,7 +50,7 @@ def _radar(svg: ET.Element, c: Comparison, lang: str) -> None:
     if len(c.columns) > MAX_TOWNS:
         title += f" ({MAX_TOWNS}/{len(c.columns)})"
     _text(svg, 24, 32, title, **{"font-size": "18", "font-weight": "bold"})
-    cx, cy, radius = 330.0, 340.0, 220.0
+    cx, cy, radius = 420.0, 350.0, 200.0
     n = len(factor_rows)
     if n < 3:
         _text(svg, 24, 64, "—")
@@ -82,11 +82,11 @@ def _radar(svg: ET.Element, c: Comparison, lang: str) -> None:
                 x, y = _at(cx, cy, radius * score, k, n)
                 ET.SubElement(group, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "3"})
         ly = 80 + slot * 26
-        ET.SubElement(svg, "rect", {"x": "700", "y": f"{ly - 11}", "width": "14", "height": "14", "fill": colour})
-        _text(svg, 722, ly, c.columns[i].key)
-    note = ("缺少数据的要素留空（不按0计）" if lang == "zh"
+        ET.SubElement(svg, "rect", {"x": "800", "y": f"{ly - 11}", "width": "14", "height": "14", "fill": colour})
+        _text(svg, 822, ly, c.columns[i].key)
+    note = ("缺少数据的要素在轮廓上留空（不按0计）" if lang == "zh"
             else "a factor with no data leaves a gap in the outline (never counted as 0)")
-    _text(svg, 700, 80 + len(towns) * 26 + 12, note, fill="#666", **{"font-size": "11"})
+    _text(svg, 24, 56, note, fill="#666", **{"font-size": "12"})
 
 
 def _runs(scores: list[float | None]) -> list[list[int]]:
@@ -119,7 +119,7 @@ def _lines(svg: ET.Element, c: Comparison, lang: str, top: float) -> None:
     name = c.index.name.get(lang) if c.index else t("index", lang)
     _text(svg, 24, top + 30, f"{t('trajectories', lang)}: {name}", **{"font-size": "18", "font-weight": "bold"})
     years = sorted({y for tr in c.trajectories for y in tr.years})
-    left, right, y0, y1 = 70.0, 660.0, top + 60, top + LINE_HEIGHT - 50
+    left, right, y0, y1 = 70.0, 720.0, top + 60, top + LINE_HEIGHT - 50
     axes = ET.SubElement(svg, "g", {"stroke": "#999"})
     ET.SubElement(axes, "line", {"x1": str(left), "y1": f"{y1}", "x2": str(right), "y2": f"{y1}"})
     ET.SubElement(axes, "line", {"x1": str(left), "y1": f"{y0}", "x2": str(left), "y2": f"{y1}"})
@@ -147,5 +147,5 @@ def _lines(svg: ET.Element, c: Comparison, lang: str, top: float) -> None:
             ET.SubElement(group, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "4"})
             _text(svg, x, y - 9, f"{v:.0f}", fill=colour, **{"text-anchor": "middle", "font-size": "11"})
         ly = top + 80 + slot * 26
-        ET.SubElement(svg, "rect", {"x": "700", "y": f"{ly - 11}", "width": "14", "height": "14", "fill": colour})
-        _text(svg, 722, ly, tr.name)
+        ET.SubElement(svg, "rect", {"x": "800", "y": f"{ly - 11}", "width": "14", "height": "14", "fill": colour})
+        _text(svg, 822, ly, tr.name)
