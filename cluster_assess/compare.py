@@ -266,8 +266,12 @@ def compare(
     rows = _rows([by_key[c.key] for c in ordered], [indexes.get(c.key) for c in ordered],
                  {r.key: r.rank for r in ranking}, [c.key for c in ordered], rubric)
     if chosen is not None:
-        others = [c.key for c in ordered if c.key != chosen and c.key in indexes]
-        differences = [_difference(k, chosen, indexes) for k in others]
+        # each town against the baseline, the higher of the two first (gap >= 0 reads the same way)
+        base_value = indexes[chosen].value if chosen in indexes else None
+        others = [c.key for c in ordered if c.key != chosen and c.key in indexes
+                  and indexes[c.key].value is not None and base_value is not None]
+        differences = [_difference(k, chosen, indexes) if (indexes[k].value or 0) >= (base_value or 0)
+                       else _difference(chosen, k, indexes) for k in others]
     else:
         differences = [_difference(a.key, b.key, indexes) for a, b in zip(ranking, ranking[1:])]
     spec = rubric.maturity_index

@@ -16,6 +16,7 @@ import csv
 import difflib
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -219,12 +220,24 @@ def _columns(header: list[Any], label: str, row: int) -> list[_Column]:
     return columns
 
 
-def _cell(value: Any) -> Any:
-    """A cell as YAML would have given it: whole floats become ints, text is trimmed."""
+_INT = re.compile(r"^[+-]?\d+$")
+_FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?$")
+_TEXT_FIELDS = {("name",), ("region",), ("industry",), ("notes",), ("sources",)}
+
+
+def _cell(value: Any, target: tuple[str, ...]) -> Any:
+    """A cell as YAML would have given it: plain numbers become numbers (a CSV holds only text,
+    and `30` must mean the same in a sheet as in YAML), whole floats become ints, text is trimmed."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
     if isinstance(value, str):
-        return value.strip()
+        value = value.strip()
+        if target not in _TEXT_FIELDS and target[-1] != "leading":
+            if _INT.match(value):
+                return int(value)
+            if _FLOAT.match(value):
+                return float(value)
+        return value
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -241,11 +254,11 @@ def _row_data(values: list[Any], columns: list[_Column], label: str,
         raw = values[col.index - 1] if col.index - 1 < len(values) else None
         if _blank(raw):
             continue
-        value = _cell(raw)
         if col.extra is not None:
-            extras.setdefault(col.target, {})[col.extra] = str(value)
+            extras.setdefault(col.target, {})[col.extra] = str(raw).strip()
             source.positions.setdefault((*col.target, col.extra), (number, col.index))
             continue
+        value = _cell(raw, col.target)
         source.positions[col.target] = (number, col.index)
         if col.target[0] == "ratings":
             source.positions[(*col.target, "score")] = (number, col.index)
