@@ -182,9 +182,9 @@ def test_three_year_trajectory_shows_stage_changes_and_deltas(cli):
     [trajectory] = data["trajectories"]
     assert trajectory["years"] == [2019, 2020, 2021]
     first, second = trajectory["steps"]
-    agglo = [s for s in first["stages"] if s["model"] == "agglomeration"][0]
+    agglo = next(s for s in first["stages"] if s["model"] == "agglomeration")
     assert (agglo["from_stage"], agglo["to_stage"], agglo["direction"]) == ("concentration", "agglomeration", "up")
-    agglo = [s for s in second["stages"] if s["model"] == "agglomeration"][0]
+    agglo = next(s for s in second["stages"] if s["model"] == "agglomeration")
     assert (agglo["from_stage"], agglo["to_stage"]) == ("agglomeration", "cluster")
     firms = {d["indicator"]: d for d in first["deltas"]}["facts.firms.total"]
     assert (firms["before"], firms["after"], firms["change"], firms["growth"]) == (120, 150, 30, 0.25)

@@ -6,6 +6,7 @@ terminal width holds; past `TRANSPOSE_AFTER` towns it turns round, one line per 
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -17,8 +18,8 @@ from cluster_assess.render import pct
 TRANSPOSE_AFTER = 12
 LABEL_WIDTH = 26
 COLUMN_WIDTH = 16
-TRANSPOSED_ROWS = ("index", "index.confidence", "stage.*", "problems.high", "problems.medium",
-                   "facts.firms.total", "facts.economy.output_value", "metrics.chain_completeness")
+TRANSPOSED_ROWS = ("problems.high", "problems.medium", "facts.firms.total", "facts.economy.output_value",
+                   "facts.economy.sales", "metrics.chain_completeness", "facts.economy.export_share")
 
 
 def cell_text(cell: Cell, lang: str) -> Text:
@@ -57,6 +58,12 @@ def render(c: Comparison, lang: str, console: Console) -> None:
         console.print(Text(c.index.formula.get(lang), style="dim"))
 
 
+def _width(header: str, cells: list[str], cap: int = 18) -> int:
+    """A column wide enough for its values and its header's longest word, at most `cap`."""
+    words = min(max((cell_len(w) for w in header.split()), default=1), cap)  # Chinese has no spaces
+    return min(max(words, *(cell_len(x) for x in cells), 2), max(cap, words))
+
+
 def _ranking(c: Comparison, lang: str, console: Console) -> None:
     if c.index is None:
         console.print(t("no_index", lang))
@@ -64,17 +71,19 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
     console.print(Text(t("ranking", lang), style="bold"))
     stage_rows = [r for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
     position = {col.key: i for i, col in enumerate(c.columns)}
+    body = [[str(r.rank), r.key, f"{r.index:.1f}", pct(r.confidence),
+             *[cell_text(row.cells[position[r.key]], lang) for row in stage_rows]] for r in c.ranking]
+    headers = ["#", t("town", lang), t("index", lang), t("confidence", lang), *[r.label.get(lang) for r in stage_rows]]
+    widths = [_width(h, [x.plain if isinstance(x, Text) else x for x in (row[k] for row in body)],
+                     cap=30 if k == 1 else 16) for k, h in enumerate(headers)]
+    spare = console.width - (sum(widths) + 3 * len(widths))
+    if spare < 0:  # narrow terminal: the town column gives way first, down to 10 cells
+        widths[1] = max(10, widths[1] + spare)
     table = Table(pad_edge=False, expand=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("town", lang), overflow="fold")
-    table.add_column(c.index.name.get(lang), justify="right", no_wrap=True)
-    table.add_column(t("confidence", lang), justify="right", no_wrap=True)
-    for row in stage_rows:
-        table.add_column(row.label.get(lang), overflow="fold")
-    for r in c.ranking:
-        i = position[r.key]
-        table.add_row(str(r.rank), r.key, f"{r.index:.1f}", pct(r.confidence),
-                      *[cell_text(row.cells[i], lang) for row in stage_rows])
+    for k, (header, width) in enumerate(zip(headers, widths)):
+        table.add_column(header, width=width, overflow="fold", justify="right" if k in (0, 2, 3) else "left")
+    for row in body:
+        table.add_row(*row)
     console.print(table)
     if c.apart:
         console.print(Text(t("apart", lang) + ":", style="yellow"))
@@ -118,16 +127,29 @@ def _label(row: Row, lang: str) -> Text:
 
 
 def _transposed(c: Comparison, lang: str, console: Console) -> None:
+    """One line per town, with as many of the key rows as the terminal width holds."""
     console.print(Text(t("transposed", lang), style="dim"))
-    rows = [r for r in c.rows if any(r.id == p or (p.endswith("*") and r.id.startswith(p[:-1])
-                                                    and not r.id.endswith(".confidence"))
-                                     for p in TRANSPOSED_ROWS)]
+    by_id = {r.id: r for r in c.rows}
+    wanted = [r.id for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
+    wanted = ["index", "index.confidence", *wanted, *TRANSPOSED_ROWS]
+    town_width = min(max(cell_len(col.key) for col in c.columns), max(10, console.width // 3))
+    used = town_width + 3
+    chosen: list[tuple[Row, int]] = []
+    for row_id in dict.fromkeys(wanted):
+        row = by_id.get(row_id)
+        if row is None:
+            continue
+        width = _width(row.label.get(lang), [cell_text(cell, lang).plain for cell in row.cells], cap=16)
+        if used + width + 3 > console.width:
+            break
+        used += width + 3
+        chosen.append((row, width))
     table = Table(pad_edge=False, expand=False)
-    table.add_column(t("town", lang), overflow="fold")
-    for row in rows:
-        table.add_column(row.label.get(lang), overflow="fold", max_width=18)
+    table.add_column(t("town", lang), overflow="fold", width=town_width)
+    for row, width in chosen:
+        table.add_column(row.label.get(lang), overflow="fold", width=width)
     for i, column in enumerate(c.columns):
-        table.add_row(column.key, *[cell_text(row.cells[i], lang) for row in rows])
+        table.add_row(column.key, *[cell_text(row.cells[i], lang) for row, _ in chosen])
     console.print(table)
 
 
