@@ -325,3 +325,21 @@ def test_chart_path_in_missing_folder_fails_before_work(cli, tmp_path):
     run = cli("compare", EXAMPLES, "--chart", tmp_path / "no" / "c.svg")
     assert run.code == 2 and "does not exist" in run.err
     assert not Path(tmp_path / "no").exists()
+
+
+def test_narrow_terminal_pages_the_side_by_side_view(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    run = cli("compare", EXAMPLES)
+    assert run.code == 0, run.err
+    assert "page 1 of" in run.out
+    for name in names_of_examples():
+        assert name in run.out.replace("\n", "") or name[:6] in run.out
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in run.out.splitlines()) <= 80
+
+
+def test_help_says_what_keep_going_does(cli):
+    run = cli("compare", "--help")
+    assert run.code == 0
+    assert "--keep-going" in run.out and "exit 0" in run.out
