@@ -30,7 +30,8 @@ class ScoreFormat(str, Enum):
 
 @app.command()
 def score(
-    profiles: list[Path] = typer.Argument(..., help="Profile YAML file(s) to assess.", show_default=False),
+    profiles: list[Path] = typer.Argument(
+        ..., help="Profile YAML file(s) or spreadsheets (.xlsx, .csv) to assess.", show_default=False),
     rubric: str | None = RubricOption,
     format: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-F", help="Output format."),
     lang: Lang | None = LangOption,
@@ -42,15 +43,14 @@ def score(
     Example: cluster-assess score examples/shishi.yaml --lang zh
     """
     from cluster_assess.engine import assess
-    from cluster_assess.profile import load_profile
     from cluster_assess.rubric import load_rubric
+    from cluster_assess.spreadsheet import load_all
 
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
     pack = load_rubric(rubric)
     results = []
-    for path in profiles:
-        loaded = load_profile(path)
+    for loaded in load_all(list(profiles)):  # a spreadsheet gives one profile per row
         warn(loaded.warnings)
         results.append(assess(loaded.profile, pack))
     with open_output(output, force) as stream:
