@@ -91,6 +91,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_summary_first": {"zh": "首要建议：{title}。", "en": "First recommendation: {title}."},
     "report_facts_table": {"zh": "表{n}  主要数据", "en": "Table {n}. Key facts"},
     "report_ratings_table": {"zh": "表{n}  评估员评分（0–5分）", "en": "Table {n}. Assessor ratings (0–5)"},
+    "report_table": {"zh": "表{n}  {title}", "en": "Table {n}. {title}"},
     "report_category": {"zh": "类别", "en": "Category"},
     "report_item": {"zh": "项目", "en": "Item"},
     "report_rating": {"zh": "评分", "en": "Rating"},

@@ -323,7 +323,7 @@ class _Builder:
             blocks.append(Table(self.tr("report_ratings_table", n=self.table_no()),
                                 (t("report_factor", lang), t("report_rating", lang), t("evidence", lang),
                                  t("source", lang)),
-                                tuple(rows), (3, 1, 7, 3)))
+                                tuple(rows), (6, 3, 13, 6)))
         return Section("facts", section_title(index, t("report_sec_facts", lang), lang), tuple(blocks))
 
     # 二、发展阶段判断
@@ -376,12 +376,14 @@ class _Builder:
         if r.evidence:
             rows = tuple((e.name.get(lang), "; ".join(self.fact_cited(f) for f in e.facts) or "—",
                           self.cite(e.source)) for e in r.evidence)
-            out.append(Table(t("report_met", lang),
+            caption = self.tr("report_table", n=self.table_no(), title=t("report_met", lang))
+            out.append(Table(caption,
                              (t("report_factor", lang), t("report_facts_used", lang), t("source", lang)), rows,
                              (3, 8, 3)))
         if r.gaps:
             next_name = next((x.name.get(lang) for x in r.ladder if x.id == r.next_stage), None)
-            caption = self.tr("report_gaps_to", stage=next_name) if next_name else t("gaps_floor", lang)
+            title = self.tr("report_gaps_to", stage=next_name) if next_name else t("gaps_floor", lang)
+            caption = self.tr("report_table", n=self.table_no(), title=title)
             rows = []
             for g in r.gaps:
                 known = "; ".join(self.fact_cited(f) for f in g.facts)

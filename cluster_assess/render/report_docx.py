@@ -172,6 +172,8 @@ def _table(doc: Any, rows: int, cols: int, widths: list[float]) -> Any:
     table = doc.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
     table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)  # the grid: LibreOffice lays tables out from it, Word from the cells
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = Cm(width)
