@@ -98,6 +98,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_no_facts": {"zh": "档案中没有已知的事实数据。", "en": "The profile holds no known facts."},
     "report_no_source": {"zh": "未注明", "en": "not given"},
     "report_note": {"zh": "注", "en": "note"},
+    "report_notes": {"zh": "说明", "en": "Notes"},
     "report_group_firms": {"zh": "企业", "en": "Firms"},
     "report_group_economy": {"zh": "经济规模", "en": "Economy"},
     "report_group_chain": {"zh": "产业链", "en": "Value chain"},

@@ -288,6 +288,8 @@ class _Builder:
             intro = self.tr("report_located", name=self.name(), region=a.profile.region,
                             industry=a.profile.industry) + ("" if lang == "zh" else " ") + intro
         blocks.append(Paragraph(intro))
+        if self.profile is not None and self.profile.notes:
+            blocks.append(Paragraph(self.profile.notes, label=t("report_notes", lang)))
         facts = [f for f in a.facts if f.kind != "rating"]
         ratings = [f for f in a.facts if f.kind == "rating"]
         if facts:

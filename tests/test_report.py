@@ -189,6 +189,7 @@ def test_problems_and_recommendations_name_each_other(lang: str) -> None:
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE = f"""
 name: "{HOSTILE_NAME}"
+notes: "## not a heading either #"
 region: "| --- |"
 industry: "# not a heading"
 sources: ["**bold** [link](http://example.com)"]
@@ -253,7 +254,7 @@ def test_hostile_text_is_inert_in_markdown(hostile: Report) -> None:
     assert doc.tags.count("h1") == 1 and doc.tags.count("hr") == 1, "no heading or rule made from user text"
     assert "del" not in doc.tags and doc.tags.count("code") == 0
     text = "".join(doc.text)
-    for literal in (HOSTILE_NAME, "| --- |", "# not a heading", "<img src=x onerror=alert(2)>", "a|b", "`code`",
+    for literal in (HOSTILE_NAME, "| --- |", "# not a heading", "## not a heading either #", "<img src=x onerror=alert(2)>", "a|b", "`code`",
                     "<iframe src=javascript:alert(3)></iframe> & &amp; *x* _y_ ~~z~~ $m$", "[x](javascript:alert(4))",
                     "**bold** [link](http://example.com)"):
         assert literal in text, f"{literal!r} should read literally"
@@ -263,6 +264,13 @@ def test_hostile_text_is_inert_in_markdown(hostile: Report) -> None:
     for block in tables:
         counts = {len(re.findall(r"(?<!\\)\|", line)) for line in block.splitlines()}
         assert len(counts) == 1, block
+
+
+def test_markdown_headings_keep_a_trailing_hash() -> None:
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(f"# {report_md.heading('Town C#')}")
+    assert html.strip() == "<h1>Town C#</h1>"
 
 
 def test_markdown_escape_keeps_line_starts_safe() -> None:

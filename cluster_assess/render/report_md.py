@@ -33,6 +33,12 @@ def text(value: str, start: bool = False) -> str:
     return _LEADING.sub(lambda m: m.group(1) + re.sub(r"([#>+=\-.)])", r"\\\1", m.group(2)), escaped)
 
 
+def heading(value: str) -> str:
+    """Heading text: as `text()`, and a trailing `#` kept (ATX headings drop a closing `#` run)."""
+    escaped = text(value)
+    return escaped[:-1] + "\\#" if escaped.endswith("#") else escaped
+
+
 def width(value: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
 
@@ -49,15 +55,15 @@ def table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[s
 
 
 def render(report: Report) -> str:
-    out = [f"# {text(report.title)}", ""]
+    out = [f"# {heading(report.title)}", ""]
     out += [f"- **{text(k)}**{_colon(report)}{text(v)}" for k, v in report.meta] + [""]
-    out += [f"## {text(report.summary_title)}", ""]
+    out += [f"## {heading(report.summary_title)}", ""]
     out += [f"- {text(s, start=True)}" for s in report.summary] + [""]
     for section in report.sections:
-        out += [f"## {text(section.title)}", ""]
+        out += [f"## {heading(section.title)}", ""]
         for block in section.blocks:
             if isinstance(block, Subsection):
-                out += [f"### {text(block.title)}", ""]
+                out += [f"### {heading(block.title)}", ""]
                 for inner in block.blocks:
                     out += _block(inner, report)
             else:
