@@ -324,6 +324,13 @@ def test_format_follows_the_output_extension(cli, tmp_path: Path, suffix: str, m
     assert head.startswith(marker)
 
 
+def test_explicit_format_wins_over_the_extension_with_a_note(cli, tmp_path: Path) -> None:
+    out = tmp_path / "glass.md"
+    run = cli("report", GLASS, "--format", "html", "-o", out)
+    assert run.code == 0 and "extension" in run.err
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_report_to_stdout_is_markdown_in_the_chosen_language(cli) -> None:
     run = cli("report", GLASS, "--lang", "zh")
     assert run.code == 0, run.err

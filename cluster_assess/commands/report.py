@@ -18,6 +18,7 @@ from cluster_assess.commands.common import (
     RubricOption,
     check_output,
     lang_of,
+    note,
     open_output,
     warn,
 )
@@ -46,7 +47,7 @@ def format_for(output: str, chosen: ReportFormat | None) -> ReportFormat:
 @app.command()
 def report(
     inputs: list[Path] = typer.Argument(..., help="Profile YAML file (or example:NAME).", show_default=False,
-                                        metavar="INPUT..."),
+                                        metavar="INPUT"),
     format: ReportFormat | None = typer.Option(
         None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
     ),
@@ -69,6 +70,9 @@ def report(
     from cluster_assess.rubric import load_rubric
 
     kind = format_for(output, format)
+    implied = SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
+    if implied is not None and implied is not kind:
+        note(f"note: writing {kind.value} to {output}, whose extension suggests {implied.value}")
     if len(inputs) > 1:
         raise UserError.single(
             f"{len(inputs)} profiles given, but a comparison report is not available in this version; "
