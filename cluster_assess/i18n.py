@@ -99,6 +99,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_no_source": {"zh": "未注明", "en": "not given"},
     "report_note": {"zh": "注", "en": "note"},
     "report_notes": {"zh": "说明", "en": "Notes"},
+    "report_segments": {"zh": "已有的产业链环节", "en": "Value-chain segments present"},
     "report_group_firms": {"zh": "企业", "en": "Firms"},
     "report_group_economy": {"zh": "经济规模", "en": "Economy"},
     "report_group_chain": {"zh": "产业链", "en": "Value chain"},

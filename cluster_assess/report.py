@@ -127,6 +127,11 @@ class Report:
         return out
 
 
+def cap(text: str) -> str:
+    """Sentence case for English rubric names that start a heading, a cell or a line (no-op in Chinese)."""
+    return text[:1].upper() + text[1:]
+
+
 # -- numbering ------------------------------------------------------------------------------------
 
 
@@ -269,7 +274,7 @@ class _Builder:
 
     def summary(self) -> list[str]:
         a = self.a
-        out = [self.tr("report_summary_stage", model=r.name.get(self.lang), stage=r.stage_name.get(self.lang),
+        out = [self.tr("report_summary_stage", model=cap(r.name.get(self.lang)), stage=r.stage_name.get(self.lang),
                        confidence=pct(r.confidence)) for r in a.stages.values()]
         out.append(self.tr("report_summary_counts", problems=len(a.problems), unchecked=len(a.unchecked),
                            recommendations=len(a.recommendations), unknowns=len(a.unknowns)))
@@ -300,7 +305,10 @@ class _Builder:
                 from cluster_assess.i18n import CATALOGUE
 
                 label = t(key, lang) if key in CATALOGUE else group
-                rows.append((label if group != previous else "", fact.name.get(lang), self.fact_value(fact),
+                item = cap(fact.name.get(lang))
+                if fact.path == "facts.chain.segments" and self.rubric is not None:
+                    item = t("report_segments", lang)  # shown by name here, not by id as the field's name says
+                rows.append((label if group != previous else "", item, self.fact_value(fact),
                              self.cite(fact.source)))
                 previous = group
             blocks.append(Table(self.tr("report_facts_table", n=self.table_no()),
@@ -313,15 +321,16 @@ class _Builder:
             text = self.tr("report_chain", chain=chain.name.get(lang), present=len(chain.present),
                            total=len(chain.present) + len(chain.missing), completeness=pct(chain.completeness))
             if chain.missing:
-                text += f" {t('chain_missing', lang)}{self.colon}{self.sep.join(m.get(lang) for m in chain.missing)}"
+                missing = self.sep.join(m.get(lang) for m in chain.missing)
+                text += f" {cap(t('chain_missing', lang))}{self.colon}{missing}"
                 text += "。" if lang == "zh" else "."
             if chain.unrecognised:
-                text += f" {t('chain_unrecognised', lang)}{self.colon}{self.sep.join(chain.unrecognised)}"
+                text += f" {cap(t('chain_unrecognised', lang))}{self.colon}{self.sep.join(chain.unrecognised)}"
                 text += "。" if lang == "zh" else "."
             label = t("chain", lang) + self.aside(t("source", lang), self.cite(chain.source))
             blocks.append(Paragraph(text, label=label))
         if ratings:
-            rows = [(f.name.get(lang), f.display, f.evidence or "", self.cite(f.source)) for f in ratings]
+            rows = [(cap(f.name.get(lang)), f.display, f.evidence or "", self.cite(f.source)) for f in ratings]
             blocks.append(Table(self.tr("report_ratings_table", n=self.table_no()),
                                 (t("report_factor", lang), t("report_rating", lang), t("evidence", lang),
                                  t("source", lang)),
@@ -333,7 +342,7 @@ class _Builder:
     def stages_section(self, index: int) -> Section:
         blocks: list[Block | Subsection] = [self.factor_chart()]
         for k, result in enumerate(self.a.stages.values()):
-            title = subsection_title(index, k, result.name.get(self.lang), self.lang)
+            title = subsection_title(index, k, cap(result.name.get(self.lang)), self.lang)
             blocks.append(Subsection(title, tuple(self.stage_blocks(result))))
         return Section("stages", section_title(index, t("report_sec_stages", self.lang), self.lang), tuple(blocks))
 
@@ -348,7 +357,7 @@ class _Builder:
         bars = []
         for f in self.a.factors.values():
             text = t("status_unknown", lang) if f.score is None else pct(f.score)
-            bars.append(Bar(f.name.get(lang), f.score, f.status, text, groups.get(f.id, "")))
+            bars.append(Bar(cap(f.name.get(lang)), f.score, f.status, text, groups.get(f.id, "")))
         legend = tuple((s, t(f"status_{s}", lang)) for s in ("met", "not_met", "unknown"))
         headers = (t("report_factor", lang), t("stage", lang), t("status", lang), t("report_chart_bar", lang),
                    t("report_chart_score", lang))
@@ -358,12 +367,12 @@ class _Builder:
     def stage_blocks(self, r: StageResult) -> list[Block]:
         lang = self.lang
         out: list[Block] = [
-            Ladder(self.tr("report_ladder", n=self.figure(), model=r.name.get(lang)),
+            Ladder(self.tr("report_ladder", n=self.figure(), model=cap(r.name.get(lang))),
                    tuple(LadderRung(x.name.get(lang), x.reached, x.current) for x in r.ladder),
                    r.stage_name.get(lang)),
         ]
         if r.stage in (UNDETERMINED, NOT_APPLICABLE):
-            judgement = self.tr("report_stage_other", stage=r.stage_name.get(lang),
+            judgement = self.tr("report_stage_other", stage=cap(r.stage_name.get(lang)),
                                 reason=r.reason.get(lang) if r.reason else "")
         else:
             judgement = self.tr("report_stage_reached", stage=r.stage_name.get(lang), confidence=pct(r.confidence))
@@ -376,7 +385,7 @@ class _Builder:
         out.append(Paragraph(judgement, label=t("report_judgement", lang)))
         out.append(Paragraph(self.cite(r.source), label=t("source", lang)))
         if r.evidence:
-            rows = tuple((e.name.get(lang), "; ".join(self.fact_cited(f) for f in e.facts) or "—",
+            rows = tuple((cap(e.name.get(lang)), "; ".join(self.fact_cited(f) for f in e.facts) or "—",
                           self.cite(e.source)) for e in r.evidence)
             caption = self.tr("report_table", n=self.table_no(), title=t("report_met", lang))
             out.append(Table(caption,
@@ -392,8 +401,8 @@ class _Builder:
                 if g.missing:
                     need = f"{t('report_to_collect', lang)}{self.colon}{self.missing(g.missing)}"
                     known = f"{known}; {need}" if known else need
-                rows.append((g.name.get(lang), t(f"status_{g.status}", lang), g.needed.get(lang), known or "—",
-                             self.cite(g.source)))
+                rows.append((cap(g.name.get(lang)), t(f"status_{g.status}", lang), cap(g.needed.get(lang)),
+                             known or "—", self.cite(g.source)))
             out.append(Table(caption, (t("report_factor", lang), t("status", lang), t("needed", lang),
                                        t("report_facts_used", lang), t("source", lang)), tuple(rows), (3, 2, 5, 5, 3)))
         return out
@@ -408,7 +417,7 @@ class _Builder:
             blocks.append(Paragraph(t("no_problems", lang)))
         for k, p in enumerate(a.problems):
             severity = f"{t('severity', lang)}{self.colon}{t('severity_' + p.severity, lang)}"
-            title = f"{p.title.get(lang)}（{severity}）" if lang == "zh" else f"{p.title.get(lang)} ({severity})"
+            title = f"{p.title.get(lang)}（{severity}）" if lang == "zh" else f"{cap(p.title.get(lang))} ({severity})"
             body: list[Block] = [Paragraph(p.description.get(lang))]
             if p.evidence:
                 body.append(Paragraph("", label=t("report_problem_facts", lang)))
@@ -419,7 +428,7 @@ class _Builder:
             body.append(Paragraph(self.cite(p.source), label=t("source", lang)))
             blocks.append(Subsection(subsection_title(index, k, title, lang), tuple(body)))
         if a.unchecked:
-            items = tuple(self.tr("report_unchecked_item", title=p.title.get(lang), source=self.cite(p.source),
+            items = tuple(self.tr("report_unchecked_item", title=cap(p.title.get(lang)), source=self.cite(p.source),
                                   missing=self.missing(p.missing)) for p in a.unchecked)
             blocks.append(Subsection(subsection_title(index, len(a.problems), t("unchecked", lang), lang),
                                      (BulletList(items),)))
@@ -437,7 +446,7 @@ class _Builder:
         for k, r in enumerate(a.recommendations):
             level = t(f"report_level_{r.level}", lang)
             title = (f"{r.title.get(lang)}（{t('priority', lang)}：第{r.priority}位，{level}）" if lang == "zh"
-                     else f"{r.title.get(lang)} ({t('priority', lang)} {r.priority}, {level})")
+                     else f"{cap(r.title.get(lang))} ({t('priority', lang)} {r.priority}, {level})")
             body: list[Block] = [Paragraph(r.text.get(lang))]
             if r.answers:
                 body.append(Paragraph(self.sep.join(problems.get(i, i) for i in r.answers),
@@ -447,7 +456,7 @@ class _Builder:
                                       label=t("report_rec_closes", lang)))
             if r.fits:
                 fits = [f"{a.stages[m].stage_name.get(lang)}（{a.stages[m].name.get(lang)}）" if lang == "zh"
-                        else f"{a.stages[m].stage_name.get(lang)} ({a.stages[m].name.get(lang)})" for m in r.fits]
+                        else f"{cap(a.stages[m].stage_name.get(lang))} ({a.stages[m].name.get(lang)})" for m in r.fits]
                 body.append(Paragraph(self.sep.join(fits), label=t("report_rec_fits", lang)))
             body.append(Paragraph(self.cite(r.source), label=t("source", lang)))
             blocks.append(Subsection(subsection_title(index, k, title, lang), tuple(body)))

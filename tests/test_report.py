@@ -19,7 +19,7 @@ from cluster_assess.assessment import Assessment
 from cluster_assess.engine import assess
 from cluster_assess.profile import load_profile
 from cluster_assess.render import report_docx, report_html, report_md
-from cluster_assess.report import SECTION_KEYS, Report, build_report
+from cluster_assess.report import SECTION_KEYS, Report, build_report, cap
 from cluster_assess.rubric import load_rubric
 from tests.conftest import EXAMPLES
 
@@ -140,13 +140,13 @@ def test_structure(example: str, lang: str, fmt: str) -> None:
     problems = flat[positions[2]:positions[3]]
     recommendations = flat[positions[3]:positions[4]]
     for p in a.problems:
-        assert p.title.get(lang) in problems
+        assert cap(p.title.get(lang)) in problems
     for p in a.unchecked:
-        assert p.title.get(lang) in problems
+        assert cap(p.title.get(lang)) in problems
     for r in a.recommendations:
-        assert r.title.get(lang) in recommendations
+        assert cap(r.title.get(lang)) in recommendations
     # recommendations in rank order
-    order = [recommendations.find(r.title.get(lang)) for r in a.recommendations]
+    order = [recommendations.find(cap(r.title.get(lang))) for r in a.recommendations]
     assert order == sorted(order)
     cited = locators(a)
     assert cited, "the example cites its sources"
@@ -168,7 +168,7 @@ def test_problems_and_recommendations_name_each_other(lang: str) -> None:
 
     def body(key: str, title: str) -> str:
         section = next(s for s in report.sections if s.key == key)
-        sub = next(b for b in section.blocks if isinstance(b, Subsection) and title in b.title)
+        sub = next(b for b in section.blocks if isinstance(b, Subsection) and cap(title) in b.title)
         return " ".join(b.text for b in sub.blocks if isinstance(b, Paragraph))
 
     ranked = {r.id: r for r in a.recommendations}
