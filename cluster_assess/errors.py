@@ -14,13 +14,27 @@ class Problem:
     line: int | None = None
     column: int | None = None
     field: str | None = None
+    sheet: bool = False  # line and column are a spreadsheet's row and column: say "row 7:column F"
 
     def __str__(self) -> str:
-        where = ":".join(
-            str(part) for part in (self.file, self.line, self.column) if part is not None
-        )
+        if self.sheet:
+            row = f"row {self.line}" if self.line is not None else None
+            col = f"column {column_letter(self.column)}" if self.column is not None else None
+            places: tuple[object, ...] = (self.file, row, col)
+        else:
+            places = (self.file, self.line, self.column)
+        where = ":".join(str(part) for part in places if part is not None)
         parts = [p for p in (where, self.field) if p]
         return ": ".join([*parts, self.message])
+
+
+def column_letter(number: int) -> str:
+    """1 → A, 27 → AA: how spreadsheets name columns."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 @dataclass

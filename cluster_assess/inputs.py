@@ -1,9 +1,12 @@
 """Turning the PROFILES a user typed into the list of files to read: files, folders and globs.
 
 We expand globs ourselves so that a quoted pattern (`"data/*.yaml"`) works the same on Windows,
-where the shell does not expand it. A folder means every `*.yaml` / `*.yml` file below it,
-recursively, in a stable (sorted) order; hidden files and folders (names starting with '.') are
-skipped, as editors and version control keep their own files there.
+where the shell does not expand it. A folder means every profile (`*.yaml`, `*.yml`) and sheet
+(`*.xlsx`, `*.xlsm`, `*.csv`) below it, recursively, in a stable (sorted) order; hidden files and
+folders (names starting with '.') and Excel's lock files (`~$…`) are skipped.
+
+Files are read one at a time (`load_file`), so a run over a hundred thousand profiles holds one
+in memory, not all of them.
 """
 
 from __future__ import annotations
@@ -12,10 +15,15 @@ import glob
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cluster_assess.errors import UserError
 
-PROFILE_SUFFIXES = (".yaml", ".yml")
+if TYPE_CHECKING:
+    from cluster_assess.spreadsheet import Input
+
+# the same list as spreadsheet.PROFILE_SUFFIXES, kept here so that expanding names stays cheap
+PROFILE_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm", ".csv")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -30,7 +38,7 @@ def profiles_in(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
             Path(root, name) for name in sorted(files)
-            if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith(".")
+            if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith((".", "~$"))
         )
     return found
 
@@ -49,7 +57,8 @@ def expand_profiles(refs: Iterable[str | Path]) -> list[str | Path]:
             found = profiles_in(path)
             if not found:
                 raise UserError.single(
-                    "the folder holds no .yaml or .yml files", file=text, field="PROFILES"
+                    f"the folder holds no profiles ({', '.join(PROFILE_SUFFIXES)})", file=text,
+                    field="PROFILES",
                 )
             out.extend(found)
         elif is_glob(text) and not path.exists():
@@ -64,3 +73,11 @@ def expand_profiles(refs: Iterable[str | Path]) -> list[str | Path]:
         else:
             out.append(path)
     return out
+
+
+def load_file(path: str | Path) -> list[Input]:
+    """The profiles one input holds, each loaded or with the error that stopped it: one for a
+    YAML file, one a row for a spreadsheet."""
+    from cluster_assess.spreadsheet import _expand_file
+
+    return _expand_file(path)

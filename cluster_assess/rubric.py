@@ -133,6 +133,29 @@ class Recommendation(Item):
     fits: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class MaturityIndex(Model):
+    """How `compare` ranks towns: a weighted mean, 0–100, of stage positions and factor scores.
+
+    Components that are unknown weigh zero and lower the index's confidence (as Lighthouse does
+    with audits it cannot score); below `min_confidence` a town is listed apart, not ranked."""
+
+    name: Text
+    formula: Text
+    models: dict[str, float] = Field(default_factory=dict, description="weight per stage model")
+    factors: dict[str, float] = Field(default_factory=dict, description="weight per factor")
+    min_confidence: float = Field(default=0.5, ge=0, le=1)
+    source: str = Field(min_length=3)
+    rationale: Text
+
+    @field_validator("models", "factors")
+    @classmethod
+    def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, weight in value.items():
+            if weight < 0:
+                raise ValueError(f"the weight of {key!r} is negative ({weight:g}); weights are 0 or more")
+        return value
+
+
 class Rubric(Model):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     version: str
@@ -145,6 +168,7 @@ class Rubric(Model):
     stage_models: list[StageModel] = Field(default_factory=list)
     problems: list[ProblemCheck] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    maturity_index: MaturityIndex | None = None
 
     @field_validator("version", mode="before")
     @classmethod
@@ -342,4 +366,21 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
                 if stage_id not in stages_of[model_id]:
                     report(("recommendations", i, "fits", model_id),
                            f"model {model_id!r} has no stage {stage_id!r}")
+    if rubric.maturity_index is not None:
+        _check_maturity_index(rubric.maturity_index, factors, models, report)
     return problems
+
+
+def _check_maturity_index(index: MaturityIndex, factors: set[str], models: set[str], report: Any) -> None:
+    """Every weighted id must exist, and something must carry weight."""
+    import difflib
+
+    for section, known, kind in (("models", models, "stage model"), ("factors", factors, "factor")):
+        for key in getattr(index, section):
+            if key not in known:
+                hint = difflib.get_close_matches(key, sorted(known), n=1)
+                report(("maturity_index", section, key), f"unknown {kind} {key!r}"
+                       + (f"; did you mean {hint[0]!r}?" if hint else ""))
+    if not any(w > 0 for w in (*index.models.values(), *index.factors.values())):
+        report(("maturity_index",),
+               "the maturity index gives no weight to anything; weight at least one model or factor")

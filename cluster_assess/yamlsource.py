@@ -45,6 +45,7 @@ class SourceMap:
 
     file: str
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    sheet: bool = False  # positions are spreadsheet (row, column): problems say "row 7:column F"
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -57,7 +58,7 @@ class SourceMap:
 
     def problem(self, path: Path_, message: str) -> Problem:
         line, column = self.locate(path)
-        return Problem(message, self.file, line, column, dotted(path) or None)
+        return Problem(message, self.file, line, column, dotted(path) or None, sheet=self.sheet)
 
 
 def dotted(path: Path_) -> str:

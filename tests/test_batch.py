@@ -42,7 +42,7 @@ def test_glob_is_expanded_by_us_so_quoted_globs_work(tree):
 
 def test_empty_folder_and_unmatched_glob_are_user_errors(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UserError, match=r"no \.yaml"):
+    with pytest.raises(UserError, match="holds no profiles"):
         expand_profiles([tmp_path / "empty"])
     with pytest.raises(UserError, match="matches no files"):
         expand_profiles([str(tmp_path / "*.yaml")])
@@ -123,3 +123,31 @@ def test_markdown_and_text_separate_many_reports(cli, tree):
     text = cli("score", tree)
     assert text.code == 0
     assert text.out.count("石狮") >= 2
+
+
+def test_a_folder_mixes_yaml_and_sheets_each_row_streamed(cli, tree):
+    (tree / "sub" / "towns.csv").write_text(
+        "name,facts.firms.total\n甲镇,120\n乙镇,80多家\n", encoding="utf-8")
+    (tree / "sub" / "~$towns.xlsx").write_text("lock file", encoding="utf-8")
+    run = cli("score", tree, "-F", "jsonl")
+    assert run.code == 0, run.err
+    names = [json.loads(line)["profile"]["name"] for line in run.out.splitlines()]
+    assert names[-2:] == ["甲镇", "乙镇"] and len(names) == 5
+    assert "scored 5, failed 0" in run.err
+
+
+def test_json_from_one_sheet_of_several_rows_is_an_array(cli, tmp_path):
+    sheet = tmp_path / "towns.csv"
+    sheet.write_text("name,facts.firms.total\n甲镇,120\n乙镇,80\n", encoding="utf-8")
+    data = cli("score", sheet, "-F", "json").json()
+    assert [d["profile"]["name"] for d in data] == ["甲镇", "乙镇"]
+
+
+def test_keep_going_skips_bad_rows_of_a_sheet_by_row(cli, tmp_path):
+    sheet = tmp_path / "towns.csv"
+    sheet.write_text("name,facts.firms.total\n甲镇,120\n乙镇,lots\n丙镇,9\n", encoding="utf-8")
+    run = cli("score", sheet, "-F", "jsonl", "-k")
+    assert run.code == 2
+    assert [json.loads(line)["profile"]["name"] for line in run.out.splitlines()] == ["甲镇", "丙镇"]
+    assert f"skipped {sheet}:row 3" in run.err
+    assert "scored 2, failed 1" in run.err

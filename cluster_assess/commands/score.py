@@ -45,8 +45,8 @@ class ScoreFormat(str, Enum):
 def score(
     profiles: list[Path] = typer.Argument(
         ...,
-        help="Profiles to assess: YAML files, folders (every *.yaml/*.yml inside, recursively) "
-        "or quoted globs such as 'data/**/*.yaml'.",
+        help="Profiles to assess: YAML files, spreadsheets (.xlsx, .csv; one profile a row), folders "
+        "(every profile and sheet inside, recursively) or quoted globs such as 'data/**/*.yaml'.",
         show_default=False,
     ),
     rubric: str | None = RubricOption,
@@ -84,8 +84,7 @@ def score(
     from cluster_assess.engine import assess
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
-    from cluster_assess.inputs import expand_profiles, is_glob
-    from cluster_assess.profile import load_profile
+    from cluster_assess.inputs import expand_profiles, is_glob, load_file
     from cluster_assess.rubric import load_rubric
 
     language = lang_of(lang)
@@ -95,26 +94,29 @@ def score(
     many = len(profiles) > 1 or any(Path(p).is_dir() or is_glob(str(p)) for p in profiles)
     pack = load_rubric(rubric)
     show = progress if progress is not None else (len(paths) > PROGRESS_MIN and sys.stderr.isatty())
-    scored = failed = 0
+    scored = failed = rows = 0
     start = time.perf_counter()
     with open_output(output, force) as stream, _progress(show, len(paths), t("batch_progress", language)) as step:
-        write, finish = _writer(format, stream, language, plain_output(output), many)
+        # json is an array when the command line names several inputs, a folder or a glob, or a
+        # sheet of several rows: decided at the first write, once the first input has been read
+        write, finish = _writer(format, stream, language, plain_output(output), lambda: many or rows > 1)
         for path in paths:
-            try:
-                loaded = load_profile(path)
-            except UserError as exc:
-                if not keep_going:
-                    raise
-                failed += 1
-                _report_skipped(str(path), exc, language)
-                step()
-                continue
-            warn(loaded.warnings)
-            write(assess(loaded.profile, pack))
-            scored += 1
+            items = load_file(path)  # one profile, or one a row of a spreadsheet
+            bad = [item for item in items if item.error is not None]
+            if bad and not keep_going:
+                raise UserError([p for item in bad for p in item.error.problems])  # type: ignore[union-attr]
+            rows += len(items)
+            for item in items:
+                if item.error is not None:
+                    failed += 1
+                    _report_skipped(item.origin, item.error, language)
+                    continue
+                warn(item.loaded.warnings)  # type: ignore[union-attr]
+                write(assess(item.loaded.profile, pack))  # type: ignore[union-attr]
+                scored += 1
             step()
         finish()
-    if len(paths) > 1 or failed:
+    if rows > 1 or failed:
         elapsed = time.perf_counter() - start
         note(t("batch_summary", language).format(scored=scored, failed=failed, elapsed=elapsed))
     if failed:
@@ -148,9 +150,10 @@ def _progress(show: bool, total: int, label: str) -> Iterator[Callable[[], None]
 
 
 def _writer(
-    format: ScoreFormat, stream: IO[str], lang: str, plain: bool, many: bool
+    format: ScoreFormat, stream: IO[str], lang: str, plain: bool, many: Callable[[], bool]
 ) -> tuple[Callable[[Any], None], Callable[[], None]]:
-    """(write one assessment, finish) for a format; nothing is kept between assessments."""
+    """(write one assessment, finish) for a format; nothing is kept between assessments.
+    `many` tells, at the first write, whether json output is an array."""
     count = 0
     if format is ScoreFormat.jsonl:
         from cluster_assess.render.json import render_line
@@ -159,16 +162,26 @@ def _writer(
     if format is ScoreFormat.json:
         from cluster_assess.render.json import render as render_json
 
-        if not many:
-            return lambda a: stream.write(render_json(a, lang)), lambda: None
+        array = False
 
-        def write_item(a: Any) -> None:
-            nonlocal count
-            body = render_json(a, lang).rstrip("\n").replace("\n", "\n  ")
-            stream.write(("[\n  " if count == 0 else ",\n  ") + body)
+        def write_json(a: Any) -> None:
+            nonlocal count, array
+            if count == 0:
+                array = many()
+            if not array:
+                stream.write(render_json(a, lang))
+            else:
+                body = render_json(a, lang).rstrip("\n").replace("\n", "\n  ")
+                stream.write(("[\n  " if count == 0 else ",\n  ") + body)
             count += 1
 
-        return write_item, lambda: stream.write("[]\n" if count == 0 else "\n]\n")
+        def finish_json() -> None:
+            if array:
+                stream.write("\n]\n")
+            elif count == 0 and many():
+                stream.write("[]\n")
+
+        return write_json, finish_json
     if format is ScoreFormat.markdown:
         from cluster_assess.render.markdown import render as render_md
 

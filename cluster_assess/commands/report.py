@@ -1,0 +1,121 @@
+"""`cluster-assess report`: the document officials hand on — markdown, one HTML page, or Word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from cluster_assess.cli import app
+from cluster_assess.commands.common import (
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    RubricOption,
+    check_output,
+    lang_of,
+    note,
+    open_output,
+    warn,
+)
+from cluster_assess.errors import UserError
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".html": ReportFormat.html,
+            ".htm": ReportFormat.html, ".docx": ReportFormat.docx}
+
+
+def format_for(output: str, chosen: ReportFormat | None) -> ReportFormat:
+    """--format if given, else from the output file's extension, else markdown."""
+    if chosen is not None:
+        return chosen
+    if output == "-":
+        return ReportFormat.md
+    return SUFFIXES.get(Path(output).suffix.lower(), ReportFormat.md)
+
+
+@app.command()
+def report(
+    inputs: list[Path] = typer.Argument(..., help="Profile YAML file (or example:NAME).", show_default=False,
+                                        metavar="INPUT"),
+    format: ReportFormat | None = typer.Option(
+        None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
+    ),
+    rubric: str | None = RubricOption,
+    lang: Lang | None = LangOption,
+    output: str = OutputOption,
+    force: bool = ForceOption,
+) -> None:
+    """Write a survey report (调研报告) on one cluster: basic facts, stage, problems, recommendations.
+
+    Examples:
+
+      cluster-assess report examples/xiaoguanzhuang-glass.yaml -o glass.html
+
+      cluster-assess report my-town.yaml --lang zh -o my-town.docx
+    """
+    from cluster_assess.engine import assess
+    from cluster_assess.profile import load_profile
+    from cluster_assess.report import build_report
+    from cluster_assess.rubric import load_rubric
+
+    kind = format_for(output, format)
+    implied = SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
+    if implied is not None and implied is not kind:
+        note(f"note: writing {kind.value} to {output}, whose extension suggests {implied.value}")
+    if len(inputs) > 1:
+        raise UserError.single(
+            f"{len(inputs)} profiles given, but a comparison report is not available in this version; "
+            "give one profile per report (run the command once for each)",
+            field="INPUT",
+        )
+    if kind is ReportFormat.docx and output == "-":
+        raise UserError.single(
+            "a Word document is binary and cannot go to the terminal; name a file with -o, e.g. -o report.docx",
+            field="--output",
+        )
+    language = lang_of(lang)
+    check_output(output, force)  # fail fast on an existing output file, before any work
+    pack = load_rubric(rubric)
+    loaded = load_profile(inputs[0])
+    warn(loaded.warnings)
+    document = build_report(assess(loaded.profile, pack), language, dt.date.today(),
+                            profile=loaded.profile, rubric=pack)
+    if kind is ReportFormat.docx:
+        from cluster_assess.render.report_docx import render as render_docx
+
+        write_bytes(output, render_docx(document), force)
+        return
+    if kind is ReportFormat.html:
+        from cluster_assess.render.report_html import render as render_html
+
+        body = render_html(document)
+    else:
+        from cluster_assess.render.report_md import render as render_md
+
+        body = render_md(document)
+    with open_output(output, force) as stream:
+        stream.write(body)
+
+
+def write_bytes(output: str, data: bytes, force: bool) -> None:
+    """Write a binary file atomically; like `open_output`, never over a file without --force."""
+    check_output(output, force)
+    path = Path(output)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

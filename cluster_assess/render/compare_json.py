@@ -1,0 +1,42 @@
+"""The JSON contract of `compare`: the Comparison with texts in one language, and its JSON Schema
+(`cluster-assess compare --schema`), generated from the same model so the two cannot drift."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cluster_assess.compare import Comparison
+from cluster_assess.render import localise
+
+SCHEMA_VERSION = 1
+
+
+def to_data(c: Comparison, lang: str) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "kind": "comparison", "lang": lang,
+            **localise(c.model_dump(mode="json"), lang)}
+
+
+def render(c: Comparison, lang: str) -> str:
+    return json.dumps(to_data(c, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of the output: the model's schema with every {zh, en} text a string."""
+    base = Comparison.model_json_schema(mode="serialization")
+    defs = base.pop("$defs", {})
+    defs["Text"] = {"type": "string", "description": "text in the language chosen with --lang"}
+    properties = {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "kind": {"const": "comparison"},
+        "lang": {"enum": ["zh", "en"]},
+        **base["properties"],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "cluster-assess compare output",
+        "type": "object",
+        "properties": properties,
+        "required": ["schema_version", "kind", "lang", *base.get("required", [])],
+        "$defs": defs,
+    }

@@ -1,0 +1,117 @@
+"""The report as GitHub-flavoured markdown: numbered headings, aligned tables, text charts.
+
+All text of the `Report` is escaped here (`text()`), so a name such as `<script>` or `| ---` stays
+literal. Tables are aligned by display width (CJK characters take two columns), so the raw file
+reads as well in a plain editor as it renders in a viewer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cluster_assess.report import Bar, BarChart, Block, BulletList, Ladder, Paragraph, Report, Subsection, Table
+
+# Characters with inline meaning in GFM (emphasis, code, links, HTML, tables, strikethrough, math).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+# What a line may not start with without turning into a heading, quote, list, rule or code fence.
+_LEADING = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+BAR_CELLS = 10
+
+
+def text(value: str, start: bool = False) -> str:
+    """Make any text inert in markdown: one line, special characters escaped, safe line start.
+
+    Lighter than `render.markdown.escape` (which also escapes `(`, `#`, `+`, `!` everywhere):
+    those matter only at the start of a line or after `]`, and both cases are covered here, so
+    the raw report keeps its ordinary punctuation."""
+    one_line = " ".join(str(value).split())
+    escaped = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", one_line))
+    if not start:
+        return escaped
+    return _LEADING.sub(lambda m: m.group(1) + re.sub(r"([#>+=\-.)])", r"\\\1", m.group(2)), escaped)
+
+
+def heading(value: str) -> str:
+    """Heading text: as `text()`, and a trailing `#` kept (ATX headings drop a closing `#` run)."""
+    escaped = text(value)
+    return escaped[:-1] + "\\#" if escaped.endswith("#") else escaped
+
+
+def width(value: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+
+
+def table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """A GFM pipe table, padded so the columns line up in monospace (CJK counted double)."""
+    cells = [[text(h) for h in headers], *[[text(c) for c in row] for row in rows]]
+    widths = [max(3, *(width(row[i]) for row in cells)) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(c + " " * (w - width(c)) for c, w in zip(row, widths)) + " |"
+
+    return [line(cells[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *(line(r) for r in cells[1:])]
+
+
+def render(report: Report) -> str:
+    out = [f"# {heading(report.title)}", ""]
+    out += [f"- **{text(k)}**{_colon(report)}{text(v)}" for k, v in report.meta] + [""]
+    out += [f"## {heading(report.summary_title)}", ""]
+    out += [f"- {text(s, start=True)}" for s in report.summary] + [""]
+    for section in report.sections:
+        out += [f"## {heading(section.title)}", ""]
+        for block in section.blocks:
+            if isinstance(block, Subsection):
+                out += [f"### {heading(block.title)}", ""]
+                for inner in block.blocks:
+                    out += _block(inner, report)
+            else:
+                out += _block(block, report)
+    if report.footer:
+        out += ["---", "", f"*{text(report.footer)}*", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _colon(report: Report) -> str:
+    return "：" if report.lang == "zh" else ": "
+
+
+def _block(block: Block, report: Report) -> list[str]:
+    if isinstance(block, Paragraph):
+        if block.label and block.text:
+            return [f"**{text(block.label)}**{_colon(report)}{text(block.text)}", ""]
+        if block.label:
+            return [f"**{text(block.label)}**{_colon(report)}", ""]
+        return [text(block.text, start=True), ""]
+    if isinstance(block, BulletList):
+        return [f"- {text(item, start=True)}" for item in block.items] + [""]
+    if isinstance(block, Table):
+        head = [f"**{text(block.caption)}**", ""] if block.caption else []
+        return [*head, *table(block.headers, block.rows), ""]
+    if isinstance(block, Ladder):
+        rungs = [f"**【{text(r.name)}】**" if r.current else text(r.name) for r in block.rungs]
+        return [f"*{text(block.caption)}*", "", " → ".join(rungs), ""]
+    if isinstance(block, BarChart):
+        return _chart(block)
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _chart(chart: BarChart) -> list[str]:
+    """The bar chart as a table: a text bar of ten cells; unknown shown as a gap, not as zero."""
+    legend = dict(chart.legend)
+    rows = []
+    for bar in chart.bars:
+        rows.append((bar.label, bar.group, legend.get(bar.status, bar.status), _bar(bar), bar.text))
+    headers = chart.headers or ("", "", "", "", "")
+    lines = [f"**{text(chart.caption)}**", "", *table(headers, tuple(rows)), ""]
+    if chart.note:
+        lines += [f"*{text(chart.note)}*", ""]
+    return lines
+
+
+def _bar(bar: Bar) -> str:
+    if bar.value is None:
+        return "·" * BAR_CELLS
+    filled = round(bar.value * BAR_CELLS)
+    return "█" * filled + "░" * (BAR_CELLS - filled)
