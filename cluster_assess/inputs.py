@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,48 +31,60 @@ def is_glob(text: str) -> bool:
     return any(ch in _GLOB_CHARS for ch in text)
 
 
-def profiles_in(folder: Path) -> list[Path]:
-    """Every profile file below `folder`, recursively, sorted; hidden entries skipped."""
-    found: list[Path] = []
+def profiles_in(folder: str | Path) -> Iterator[str]:
+    """Every profile file below `folder`, recursively, sorted; hidden entries skipped. Yielded
+    one by one: a folder of a hundred thousand profiles is never held as one list."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name) for name in sorted(files)
-            if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith((".", "~$"))
-        )
-    return found
+        for name in sorted(files):
+            if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith((".", "~$")):
+                yield os.path.join(root, name)
 
 
-def expand_profiles(refs: Iterable[str | Path]) -> list[str | Path]:
-    """Files stay as given (a missing file is reported when it is read, with the others); folders
-    and globs become the profile files they hold. A folder or glob that matches nothing is an
-    error now, since it is almost always a typo. `example:NAME` is passed through untouched."""
-    out: list[str | Path] = []
+def iter_profiles(refs: Iterable[str | Path]) -> Iterator[str | Path]:
+    """Files stay as given (a missing file is reported when it is read, like any bad file);
+    folders and globs become the profile files they hold. A folder or glob that matches nothing
+    is an error, since it is almost always a typo. `example:NAME` is passed through untouched."""
     for ref in refs:
         text = str(ref)
         path = Path(text)
         if text.startswith("example:"):
-            out.append(text)
+            yield text
         elif path.is_dir():
-            found = profiles_in(path)
-            if not found:
+            empty = True
+            for found in profiles_in(path):
+                empty = False
+                yield found
+            if empty:
                 raise UserError.single(
                     f"the folder holds no profiles ({', '.join(PROFILE_SUFFIXES)})", file=text,
                     field="PROFILES",
                 )
-            out.extend(found)
         elif is_glob(text) and not path.exists():
-            matches = sorted(glob.glob(text, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
-            for match in matches:
-                if Path(match).is_dir():
-                    files.extend(profiles_in(Path(match)))
-            if not files:
+            empty = True
+            for match in sorted(glob.iglob(text, recursive=True)):
+                if os.path.isdir(match):
+                    for found in profiles_in(match):
+                        empty = False
+                        yield found
+                elif os.path.isfile(match):
+                    empty = False
+                    yield match
+            if empty:
                 raise UserError.single("the pattern matches no files", file=text, field="PROFILES")
-            out.extend(files)
         else:
-            out.append(path)
-    return out
+            yield path
+
+
+def expand_profiles(refs: Iterable[str | Path]) -> list[str | Path]:
+    """All of `iter_profiles` as a list (for small runs and tests)."""
+    return list(iter_profiles(refs))
+
+
+def count_profiles(refs: Iterable[str | Path]) -> int:
+    """How many inputs `iter_profiles` will give: a first pass that also raises, before any output,
+    the errors a folder or glob can have, and gives the progress bar its total."""
+    return sum(1 for _ in iter_profiles(refs))
 
 
 def load_file(path: str | Path) -> list[Input]:

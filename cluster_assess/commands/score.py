@@ -84,23 +84,23 @@ def score(
     from cluster_assess.engine import assess
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
-    from cluster_assess.inputs import expand_profiles, is_glob, load_file
+    from cluster_assess.inputs import count_profiles, is_glob, iter_profiles, load_file
     from cluster_assess.rubric import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
-    paths = expand_profiles(profiles)
+    total = count_profiles(profiles)  # bad folders and globs fail here, before any output
     # The shape of json output follows the command line, never what a folder happens to hold.
     many = len(profiles) > 1 or any(Path(p).is_dir() or is_glob(str(p)) for p in profiles)
     pack = load_rubric(rubric)
-    show = progress if progress is not None else (len(paths) > PROGRESS_MIN and sys.stderr.isatty())
+    show = progress if progress is not None else (total > PROGRESS_MIN and sys.stderr.isatty())
     scored = failed = rows = 0
     start = time.perf_counter()
-    with open_output(output, force) as stream, _progress(show, len(paths), t("batch_progress", language)) as step:
+    with open_output(output, force) as stream, _progress(show, total, t("batch_progress", language)) as step:
         # json is an array when the command line names several inputs, a folder or a glob, or a
         # sheet of several rows: decided at the first write, once the first input has been read
         write, finish = _writer(format, stream, language, plain_output(output), lambda: many or rows > 1)
-        for path in paths:
+        for path in iter_profiles(profiles):  # streamed: names are not held in a list either
             items = load_file(path)  # one profile, or one a row of a spreadsheet
             bad = [item for item in items if item.error is not None]
             if bad and not keep_going:
