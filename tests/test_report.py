@@ -360,11 +360,6 @@ def test_docx_to_stdout_is_refused(cli) -> None:
     assert run.code == 2 and "-o" in run.err and run.out == ""
 
 
-def test_several_inputs_are_refused_clearly(cli) -> None:
-    run = cli("report", GLASS, "example:shishi")
-    assert run.code == 2 and "one profile" in run.err
-
-
 def test_existing_file_is_kept_without_force(cli, tmp_path: Path) -> None:
     for name in ("glass.md", "glass.docx"):
         out = tmp_path / name
