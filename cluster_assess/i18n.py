@@ -115,6 +115,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_compare_indicators": {"zh": "主要指标对比", "en": "Key indicators side by side"},
     "report_compare_chart": {"zh": "图{n}  成熟度指数", "en": "Figure {n}. Maturity index"},
     "report_compare_ranked": {"zh": "参与排名", "en": "ranked"},
+    "report_compare_apart_short": {"zh": "单列", "en": "apart"},
     "report_compare_factors": {"zh": "各要素得分对比", "en": "Factor scores side by side"},
     "report_compare_gap": {"zh": "{higher}比{lower}高{gap}分，主要来自：{drivers}",
                            "en": "{higher} leads {lower} by {gap} points, mainly from: {drivers}"},
