@@ -107,6 +107,27 @@ class ProblemCheck(Item):
     evidence: list[str] = Field(default_factory=list)
     recommendations: list[str] = Field(default_factory=list)
     rationale: Text | None = None
+    itemise: Literal["chain_missing"] | None = Field(
+        default=None, description="name each item of this list in the finding (e.g. each missing chain segment)")
+
+
+class ClassOption(Model):
+    """One answer a classification can give, with the condition that makes it the answer."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Text
+    when: Condition
+    description: Text | None = None
+
+
+class Classification(Item):
+    """A non-ladder judgement (cluster type, origin, leading-firm weight): the first option whose
+    condition holds is the answer; earlier options still unknown are reported as also possible."""
+
+    name: Text
+    description: Text | None = None
+    options: list[ClassOption] = Field(min_length=2)
+    rationale: Text | None = None
 
 
 class Recommendation(Item):
@@ -126,6 +147,7 @@ class Rubric(Model):
     value_chains: list[ValueChain] = Field(default_factory=list)
     factors: list[Factor] = Field(default_factory=list)
     stage_models: list[StageModel] = Field(default_factory=list)
+    classifications: list[Classification] = Field(default_factory=list)
     problems: list[ProblemCheck] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
 
@@ -153,6 +175,7 @@ class Rubric(Model):
         for model in self.stage_models:
             out.append(("stage_model", model))
             out += [("stage", s) for s in model.stages]
+        out += [("classification", c) for c in self.classifications]
         out += [("problem", p) for p in self.problems]
         out += [("recommendation", r) for r in self.recommendations]
         return out
@@ -233,6 +256,7 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
     unique("problems", rubric.problems)
     recs = unique("recommendations", rubric.recommendations)
     unique("value_chains", rubric.value_chains)
+    unique("classifications", rubric.classifications)
     paths = set(field_specs()) | {f"metrics.{m}" for m in metrics} | set(CHAIN_METRICS)
     ratings = set(Ratings.model_fields)
     stages_of = {m.id: [s.id for s in m.stages] for m in rubric.stage_models}
@@ -311,6 +335,13 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
                     report(("stage_models", i, "stages", j, "gates", k),
                            f"factor {gate!r} already gates an earlier stage; stages out of order?")
                 gated.add(gate)
+    for i, classification in enumerate(rubric.classifications):
+        seen_option: set[str] = set()
+        for j, option in enumerate(classification.options):
+            if option.id in seen_option:
+                report(("classifications", i, "options", j, "id"), f"duplicate option {option.id!r}")
+            seen_option.add(option.id)
+            check_condition(("classifications", i, "options", j, "when"), option.when)
     for i, problem in enumerate(rubric.problems):
         check_condition(("problems", i, "when"), problem.when)
         for j, path in enumerate(problem.evidence):
