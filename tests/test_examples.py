@@ -80,3 +80,17 @@ def test_chinese_and_markdown_views(cli):
     assert "## 发展阶段判断" in run.out
     assert "| 高" in run.out
     assert "人才紧缺" in run.out
+
+
+def test_views_show_type_structure_and_each_missing_segment(cli):
+    text = cli("score", EXAMPLES / "xiaoguanzhuang-glass.yaml").out
+    assert "Type and structure" in text
+    assert "cluster type: SME community" in text
+    assert "details:" in text  # the missing segments, named in the problems table
+    md = cli("score", EXAMPLES / "shishi.yaml", "-F", "markdown", "--lang", "zh").out
+    assert "## 集群类型与结构" in md
+    assert "专业市场依托的小企业群生型" in md
+    assert "明细: 纺纱、高档面料、设计研发" in md
+    data = cli("score", EXAMPLES / "shishi.yaml", "-F", "json").json()
+    assert data["classifications"]["cluster_type"]["value"] == "market_based_sme"
+    assert data["stages"]["lifecycle"]["stage"] == "growth"
