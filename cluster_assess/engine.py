@@ -380,7 +380,7 @@ class _Run:
             value=chosen.id if chosen else None, value_name=chosen.name if chosen else None,
             also_possible=undecided,
             also_possible_names=[o.name for o in classification.options if o.id in undecided],
-            facts=[s for p in sorted(used) if (s := self.shown(p))],
+            facts=[s for p in dict.fromkeys([*classification.evidence, *sorted(used)]) if (s := self.shown(p))],
             missing=self.inputs_of(missing), source=classification.source,
         )
 

@@ -127,6 +127,7 @@ class Classification(Item):
     name: Text
     description: Text | None = None
     options: list[ClassOption] = Field(min_length=2)
+    evidence: list[str] = Field(default_factory=list, description="facts shown with the answer")
     rationale: Text | None = None
 
 
@@ -460,6 +461,8 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
                 report(("classifications", i, "options", j, "id"), f"duplicate option {option.id!r}")
             seen_option.add(option.id)
             check_condition(("classifications", i, "options", j, "when"), option.when)
+        for j, path in enumerate(classification.evidence):
+            check_path(("classifications", i, "evidence", j), path)
     for i, problem in enumerate(rubric.problems):
         check_condition(("problems", i, "when"), problem.when)
         for j, path in enumerate(problem.evidence):
