@@ -46,8 +46,10 @@ def _root(
 # Commands register themselves on `app`; each module imports its heavy parts lazily.
 from cluster_assess.commands import compare as _compare  # noqa: E402,F401
 from cluster_assess.commands import examples as _examples  # noqa: E402,F401
+from cluster_assess.commands import explain as _explain  # noqa: E402,F401
 from cluster_assess.commands import init as _init  # noqa: E402,F401
 from cluster_assess.commands import report as _report  # noqa: E402,F401
+from cluster_assess.commands import rubric as _rubric  # noqa: E402,F401
 from cluster_assess.commands import score as _score  # noqa: E402,F401
 
 

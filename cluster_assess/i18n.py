@@ -67,6 +67,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "grade_mid": {"zh": "中档", "en": "mid grade"},
     "grade_mid_high": {"zh": "中高档", "en": "mid-to-high grade"},
     "grade_high": {"zh": "高档", "en": "high grade"},
+    "choice_professional_market": {"zh": "依托专业市场", "en": "around a professional market"},
+    "choice_export_advantage": {"zh": "依托出口优势", "en": "around an export advantage"},
+    "choice_leading_firm": {"zh": "依托龙头企业", "en": "around a leading firm"},
+    "classifications": {"zh": "集群类型与结构", "en": "Type and structure"},
+    "undecided": {"zh": "尚无法判断", "en": "undecided"},
+    "also_possible": {"zh": "补充数据后也可能是", "en": "could also be, once known"},
+    "items": {"zh": "明细", "en": "details"},
     "warning": {"zh": "警告", "en": "warning"},
     "error": {"zh": "错误", "en": "error"},
     # compare

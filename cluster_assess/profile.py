@@ -194,6 +194,10 @@ Number = Annotated[Fact | None, _fact_parser("number", _number), FactKind("numbe
 Flag = Annotated[Fact | None, _fact_parser("flag", _flag), FactKind("flag")]
 Names = Annotated[Fact | None, _fact_parser("names", _names), FactKind("names")]
 Text = Annotated[Fact | None, _fact_parser("text", _text), FactKind("text")]
+Origin = Annotated[
+    Fact | None, _fact_parser("choice", _choice("professional_market", "export_advantage", "leading_firm")),
+    FactKind("choice"),
+]
 Grade = Annotated[
     Fact | None,
     _fact_parser("choice", _choice("low", "mid_low", "mid", "mid_high", "high")),
@@ -235,10 +239,12 @@ class Firms(Strict):
     leading: Names = fact("龙头/骨干企业", "leading firms by name", "names", "none", "003 · 第三篇 · 一（二）")
     exporters: Count = fact("有自营出口实绩的企业数", "firms exporting directly", "firms", "higher", "003 · 第三篇 · 一（一）")
     supporting: Count = fact("配套企业数", "supporting (配套) firms: materials, packaging, services", "firms", "higher", "003 · 第三篇 · 一（三）")
-    family_managed_share: Share = fact("家族式管理企业占比", "share of firms under family-style management", "share", "lower", "003 · 第五篇 · 4")
+    family_managed_share: Share = fact("家族式管理企业占比", "share of firms under family-style management", "share", "lower", "003 · 第五篇 · 4 · 二是")
     labour_intensive: Flag = fact("以劳动密集型企业为主", "mostly labour-intensive firms", "yes/no", "lower", "003 · 第一篇 · 问题（1）")
     homogeneous_competition: Flag = fact("同质化/恶性竞争严重", "serious homogeneous or vicious competition", "yes/no", "lower", "003 · 第一篇 · 特征（3）")
     price_competition: Flag = fact("竞争以价格战为主", "competition mostly on price", "yes/no", "lower", "003 · 第一篇 · 特征（3）")
+    sme_dominant: Flag = fact("以中小企业为主、无全国突出的单个企业", "SMEs make up the cluster and no single firm stands out nationally", "yes/no", "none", "003 · 第一篇 · 特征（2）")
+    origin: Origin = fact("集群形成的依托", "what the cluster grew around", "professional_market / export_advantage / leading_firm", "none", "003 · 第一篇 · 引言")
 
 
 class Economy(Strict):
@@ -257,6 +263,12 @@ class Economy(Strict):
     product_grade: Grade = fact("产品档次", "product grade", "low / mid_low / mid / mid_high / high", "higher", "003 · 第一篇 · 问题（1）")
     main_products: Names = fact("主要产品", "main products", "names", "none", "003 · 第三篇 · 一（一）")
     export_markets: Names = fact("主要出口市场", "main export markets", "names", "none", "003 · 第三篇 · 二（四）")
+    factor_shortage: Flag = fact("土地、劳动力、能源等要素短缺", "land, labour, energy or other factor resources are short", "yes/no", "lower", "000 · 存在问题（6）")
+    main_industry_output: Money = fact("主导产业产值（最近一年）", "output of the main industry, latest year", "CNY", "higher", "miit-2022 · 条件（1）")
+    main_industry_output_prev1: Money = fact("主导产业产值（上一年）", "output of the main industry, the year before", "CNY", "higher", "miit-2022 · 条件（1）")
+    main_industry_output_prev2: Money = fact("主导产业产值（前两年）", "output of the main industry, two years before", "CNY", "higher", "miit-2022 · 条件（1）")
+    main_industry_share: Share = fact("主导产业产值占集群工业总产值比重", "main industry's share of the cluster's output", "share", "higher", "miit-2022 · 条件（2）")
+    sme_output_share: Share = fact("中小企业产值占主导产业产值比重", "SMEs' share of the main industry's output", "share", "none", "miit-2022 · 条件（3）")
 
 
 class Chain(Strict):
@@ -280,6 +292,8 @@ class Innovation(Strict):
     rd_intensity: Share = fact("研发投入占销售收入比重", "R&D spending as a share of sales", "share", "higher", "000 · 存在问题（5）")
     patents: Count = fact("有效专利数", "patents held", "patents", "higher", "000 · 存在问题（5）")
     technology_exports: Flag = fact("向集群外输出技术", "technology is exported to firms outside the cluster", "yes/no", "higher", "003 · 第二篇 · 二（三）")
+    informatization_neglected: Flag = fact("企业对信息化重视不够", "firms neglect informatization", "yes/no", "lower", "003 · 第一篇 · 问题（2）")
+    design_weak: Flag = fact("设计能力差", "design capacity is poor", "yes/no", "lower", "003 · 第一篇 · 问题（2）")
     imitation_dominant: Flag = fact("以模仿为主", "imitation dominates over innovation", "yes/no", "lower", "003 · 第三篇 · 二（三）")
 
 
@@ -318,16 +332,17 @@ class Institutions(Strict):
     sme_credit_database: Flag = fact("有中小企业信用数据库", "an SME credit database exists", "yes/no", "higher", "003 · 第四篇 · 五（二）")
     government_guidance: Flag = fact("政府有意识地引导集群发展", "the local government consciously guides the cluster", "yes/no", "higher", "000 · 发展阶段")
     organised_upgrading: Flag = fact("有组织的提升（联盟、协同创新、示范集群工作）", "organised upgrading: alliances, joint innovation, demonstration work", "yes/no", "higher", "000 · 发展阶段")
-    financing_difficulty: Flag = fact("企业融资困难", "firms find financing hard", "yes/no", "lower", "003 · 第五篇 · 4")
+    major_accident_3y: Flag = fact("近三年发生重大安全、质量或环境事故", "a major safety, quality or environmental accident in the last three years", "yes/no", "lower", "miit-2022 · 条件（6）")
+    financing_difficulty: Flag = fact("企业融资困难", "firms find financing hard", "yes/no", "lower", "003 · 第五篇 · 4 · 三是")
 
 
 class Parks(Strict):
     count: Count = fact("产业园区数", "industrial parks serving the cluster", "parks", "higher", "003 · 第三篇 · 一（四）")
     firms_in_parks: Count = fact("入园企业数", "firms located in the parks", "firms", "higher", "003 · 第三篇 · 一（四）")
-    area_km2: Number = fact("集群占地面积（平方公里）", "cluster area", "km²", "none", "miit-2022")
+    area_km2: Number = fact("集群占地面积（平方公里）", "cluster area", "km²", "lower", "miit-2022 · 条件（5）")
     infrastructure_complete: Flag = fact("公共基础设施完善", "public infrastructure is complete", "yes/no", "higher", "003 · 第一篇 · 特征（3）")
-    wastewater_treatment: Flag = fact("有（印染）污水集中处理", "central (dyeing) wastewater treatment", "yes/no", "higher", "003 · 第五篇 · 4")
-    energy_saving: Flag = fact("推广节能技术", "energy-saving technology in use", "yes/no", "higher", "003 · 第五篇 · 4")
+    wastewater_treatment: Flag = fact("有（印染）污水集中处理", "central (dyeing) wastewater treatment", "yes/no", "higher", "003 · 第五篇 · 4 · 六是")
+    energy_saving: Flag = fact("推广节能技术", "energy-saving technology in use", "yes/no", "higher", "003 · 第五篇 · 4 · 七是")
 
 
 class Facts(Strict):

@@ -134,7 +134,9 @@ def test_structure(example: str, lang: str, fmt: str) -> None:
     text = rendered(report, fmt)
     flat = re.sub(r"\\(.)", r"\1", text) if fmt == "md" else text
     if fmt == "html":
-        flat = flat.replace("&amp;", "&")
+        import html as html_lib
+
+        flat = html_lib.unescape(flat)
     positions = [flat.find(title) for title in SECTION_TITLES[lang]]
     assert -1 not in positions and positions == sorted(positions), "the five sections, in order"
     problems = flat[positions[2]:positions[3]]
