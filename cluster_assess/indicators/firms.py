@@ -273,7 +273,7 @@ def compute(
                 gini_normalised=measures.gini(size, normalised=True) if positive else None,
                 cr4=measures.concentration_ratio(size, 4) if positive else None,
                 cr8=measures.concentration_ratio(size, 8) if positive else None,
-                eg_gamma=eg.gamma if eg else None,
+                eg_gamma=eg.gamma if eg and eg.gamma is not None else None,
                 eg_g=eg.g if eg else None,
                 eg_h=eg.h if eg else None,
                 regions=g.get_column("region").n_unique() if cols.region else None,

@@ -98,7 +98,7 @@ def locational_gini(industry: Sequence[float], totals: Sequence[float]) -> float
 class EllisonGlaeser:
     """γ with its parts: G (raw geographic concentration) and H (plant Herfindahl)."""
 
-    gamma: float
+    gamma: float | None  # undefined for a single firm (H = 1) or a single region (Σx² = 1)
     g: float
     h: float
 
@@ -123,5 +123,6 @@ def ellison_glaeser(
     g = sum((s.get(r, 0.0) - x.get(r, 0.0)) ** 2 for r in regions)
     h = sum((e / ti) ** 2 for e in firm_employment)
     sx2 = sum(v * v for v in x.values())
-    gamma = (g - (1 - sx2) * h) / ((1 - sx2) * (1 - h))
+    denom = (1 - sx2) * (1 - h)
+    gamma = (g - (1 - sx2) * h) / denom if denom > 1e-15 else None
     return EllisonGlaeser(gamma=gamma, g=g, h=h)

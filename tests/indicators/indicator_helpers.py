@@ -1,11 +1,9 @@
-"""Shared helpers for the indicator tests: build small tables on disk."""
+"""Small helpers shared by the indicator tests (imported by name: tests/ has no packages)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-import pytest
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
@@ -13,8 +11,3 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]
     lines = [",".join(header)] + [",".join(str(v) for v in r) for r in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def tmp(tmp_path: Path) -> Path:
-    return tmp_path
