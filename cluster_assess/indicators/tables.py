@@ -122,17 +122,20 @@ def read_table(
                 )
             else:
                 try:
-                    lf = pl.scan_parquet(path)
-                    names = lf.collect_schema().names()
+                    names = list(pl.read_parquet_schema(path))
                 except Exception as e:
                     raise IndicatorInputError(f"cannot read as Parquet: {e}", file=str(path)) from e
                 _check_columns(src, names, required)
-                df = lf.select([c for c in wanted if c in names]).collect()
-    df = df.with_columns(
-        [pl.col(c).cast(pl.String) for c in [*text_columns, *optional_columns] if c in df.columns]
-    )
+                df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
+    recast = [pl.col(c).cast(pl.String) for c in [*text_columns, *optional_columns]
+              if c in df.columns and df.schema[c] != pl.String]
+    if recast:
+        df = df.with_columns(recast)
     for c in numeric_columns:
-        df = df.with_columns(to_number(df, c, src))
+        if df.schema[c] != pl.Float64:
+            df = df.with_columns(to_number(df, c, src))
+        else:
+            to_number(df, c, src)  # still checks for missing values and NaN
     return df, src
 
 
