@@ -124,10 +124,8 @@ def prepare_cells(
                 "(e.g. when the table lists establishments or sub-industries).",
                 file=str(src.path), line=src.line_of(i), field=value_column,
             )
-        aggs = [pl.col(VAL).sum()] + ([pl.col(EST).sum()] if EST in df.columns else [])
         before = df.height
-        df = df.group_by(REG, IND, maintain_order=True).agg(aggs)
-        codes = key_codes(df)
+        df, codes = _sum_duplicates(df, codes)
         notes.append(
             f"{before - df.height} duplicate region × industry row(s) were summed into "
             f"{df.height} cells (--sum-duplicates)."
@@ -208,6 +206,32 @@ def _duplicate_rows(df: pl.DataFrame, codes: KeyCodes) -> pl.Series | None:
     key_e = pl.col(REG).to_physical().cast(pl.UInt64) * (1 << 32) + pl.col(IND).to_physical()
     mask = df.select(key_e.is_first_distinct().not_()).to_series()
     return mask.arg_true() if mask.any() else None
+
+
+def _sum_duplicates(df: pl.DataFrame, codes: KeyCodes) -> tuple[pl.DataFrame, KeyCodes]:
+    """One row per region × industry with values summed, via bincount on the dense key
+    (falls back to a Polars group-by when the key space is too large for a dense array)."""
+    import numpy as np
+    import polars as pl
+
+    span = codes.n_region * codes.n_industry
+    if span > max(DENSE_SPAN_LIMIT, 4 * df.height):
+        aggs = [pl.col(VAL).sum()] + ([pl.col(EST).sum()] if EST in df.columns else [])
+        out = df.group_by(REG, IND, maintain_order=True).agg(aggs)
+        return out, key_codes(out)
+    key = codes.region * codes.n_industry
+    key += codes.industry
+    some_row = np.full(span, -1, dtype=np.int64)
+    some_row[key] = np.arange(df.height, dtype=np.int64)
+    present = np.flatnonzero(some_row >= 0)
+    cols = [pl.Series(VAL, np.bincount(key, weights=df.get_column(VAL).to_numpy(),
+                                       minlength=span)[present])]
+    if EST in df.columns:
+        cols.append(pl.Series(EST, np.bincount(key, weights=df.get_column(EST).to_numpy(),
+                                               minlength=span)[present]))
+    out = df.select(REG, IND).gather(some_row[present]).with_columns(cols)
+    return out, KeyCodes(present // codes.n_industry, codes.n_region,
+                         present % codes.n_industry, codes.n_industry)
 
 
 def location_quotients(cells: pl.DataFrame, codes: KeyCodes | None = None) -> pl.DataFrame:

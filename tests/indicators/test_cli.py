@@ -80,8 +80,10 @@ def test_duplicates_refused_then_summed_with_note(tmp_path: Path) -> None:
     assert "'a'" in err and "'x'" in err and "NOT summed" in err and "--sum-duplicates" in err
     code, out, err = run("regions", str(p), *REG, "--sum-duplicates", "-f", "json")
     assert code == 0 and "summed" in err
-    cells = {(c["region"], c["industry"]): c["value"] for c in json.loads(out)["cells"]}
-    assert cells[("a", "x")] == 15
+    cells = {(c["region"], c["industry"]): c for c in json.loads(out)["cells"]}
+    assert cells[("a", "x")]["value"] == 15
+    assert abs(cells[("a", "x")]["lq"] - (15 / 45) / (65 / 145)) < 1e-5
+    assert abs(cells[("c", "y")]["lq"] - 1 / (80 / 145)) < 1e-5
 
 
 def test_output_file_not_overwritten_without_force(tmp_path: Path) -> None:
