@@ -111,18 +111,17 @@ def prepare_cells(
     dup = _duplicate_rows(df, codes)
     notes: list[str] = []
     if dup is not None:
-        n_dup = dup.len()
+        i, j, n_dup = dup
         if not sum_duplicates:
-            i = int(dup[0])
             r, ind = df.row(i)[0], df.row(i)[1]
-            same = df.select(((pl.col(REG) == r) & (pl.col(IND) == ind)).arg_true()).to_series()
-            j = int(same[1]) if same.len() > 1 else i
+            first, second = sorted((i, j))
             raise IndicatorInputError(
-                f"region {r!r} × industry {ind!r} appears more than once (also at row "
-                f"{src.line_of(j)}); {n_dup} repeated row(s) in all. Duplicates are NOT summed "
-                "by default — remove them, or pass --sum-duplicates to add them up "
-                "(e.g. when the table lists establishments or sub-industries).",
-                file=str(src.path), line=src.line_of(i), field=value_column,
+                f"region {r!r} × industry {ind!r} appears more than once (rows "
+                f"{src.line_of(first)} and {src.line_of(second)}); {n_dup} surplus row(s) in "
+                "all. Duplicates are NOT summed by default — remove them, or pass "
+                "--sum-duplicates to add them up (e.g. when the table lists establishments "
+                "or sub-industries).",
+                file=str(src.path), line=src.line_of(first), field=value_column,
             )
         before = df.height
         df, codes = _sum_duplicates(df, codes)
@@ -135,6 +134,11 @@ def prepare_cells(
 
 #: Largest dense code space (regions × industries) the bitmap duplicate check will allocate.
 DENSE_SPAN_LIMIT = 64_000_000
+
+
+def _dense_ok(span: int, rows: int) -> bool:
+    """Whether a dense array over the key space is affordable (else fall back to hashing)."""
+    return span <= max(DENSE_SPAN_LIMIT, 4 * rows)
 
 
 @dataclass(frozen=True)
@@ -182,30 +186,37 @@ def _blank_keys(df: pl.DataFrame, codes: KeyCodes) -> str | None:
     return None
 
 
-def _duplicate_rows(df: pl.DataFrame, codes: KeyCodes) -> pl.Series | None:
-    """Row indices (after the first) of repeated region × industry keys, or None.
+def _duplicate_rows(df: pl.DataFrame, codes: KeyCodes) -> tuple[int, int, int] | None:
+    """(a repeated row, the row it repeats, number of surplus rows), or None if keys are unique.
 
-    A bitmap over the dense key r·|I| + i (tens of ms for 10M rows) when that space is small
-    enough, else Polars' hash-based is_first_distinct.
+    A bitmap over the dense key r·|I| + i (tens of ms for 10M rows, no sort) when that space
+    is small enough, else Polars' hash-based is_first_distinct.
     """
     import numpy as np
     import polars as pl
 
     span = codes.n_region * codes.n_industry
-    if span <= max(DENSE_SPAN_LIMIT, 4 * df.height):
+    if _dense_ok(span, df.height):
         key = codes.region * codes.n_industry
         key += codes.industry
         seen = np.zeros(span, dtype=bool)
         seen[key] = True
-        if int(np.count_nonzero(seen)) == df.height:
+        surplus = df.height - int(np.count_nonzero(seen))
+        if surplus == 0:
             return None
-        first = np.unique(key, return_index=True)[1]
-        repeated = np.ones(df.height, dtype=bool)
-        repeated[first] = False
-        return pl.Series(np.flatnonzero(repeated))
+        rows = np.arange(df.height, dtype=np.int64)
+        last = np.empty(span, dtype=np.int64)
+        last[key] = rows  # the last write wins: each key's last row
+        i = int(np.flatnonzero(last[key] != rows)[0])  # first row that is not its key's last
+        return i, int(last[key[i]]), surplus
     key_e = pl.col(REG).to_physical().cast(pl.UInt64) * (1 << 32) + pl.col(IND).to_physical()
     mask = df.select(key_e.is_first_distinct().not_()).to_series()
-    return mask.arg_true() if mask.any() else None
+    if not mask.any():
+        return None
+    j = int(mask.arg_true()[0])
+    r, ind = df.row(j)[0], df.row(j)[1]
+    i = int(df.select(((pl.col(REG) == r) & (pl.col(IND) == ind)).arg_true()).to_series()[0])
+    return j, i, int(mask.sum())
 
 
 def _sum_duplicates(df: pl.DataFrame, codes: KeyCodes) -> tuple[pl.DataFrame, KeyCodes]:
@@ -215,7 +226,7 @@ def _sum_duplicates(df: pl.DataFrame, codes: KeyCodes) -> tuple[pl.DataFrame, Ke
     import polars as pl
 
     span = codes.n_region * codes.n_industry
-    if span > max(DENSE_SPAN_LIMIT, 4 * df.height):
+    if not _dense_ok(span, df.height):
         aggs = [pl.col(VAL).sum()] + ([pl.col(EST).sum()] if EST in df.columns else [])
         out = df.group_by(REG, IND, maintain_order=True).agg(aggs)
         return out, key_codes(out)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import polars as pl
+import pytest
 from indicator_helpers import write_csv
 from typer.testing import CliRunner
 
@@ -78,6 +79,7 @@ def test_duplicates_refused_then_summed_with_note(tmp_path: Path) -> None:
     code, _, err = run("regions", str(p), *REG)
     assert code == 2
     assert "'a'" in err and "'x'" in err and "NOT summed" in err and "--sum-duplicates" in err
+    assert "rows 2 and 7" in err
     code, out, err = run("regions", str(p), *REG, "--sum-duplicates", "-f", "json")
     assert code == 0 and "summed" in err
     cells = {(c["region"], c["industry"]): c for c in json.loads(out)["cells"]}
@@ -150,3 +152,19 @@ def test_firms_totals_table_for_eg(tmp_path: Path) -> None:
                        "--employees", "emp", "--totals", str(t), "-f", "json")
     assert code == 0
     assert abs(json.loads(out)["industries"][0]["eg_gamma"] - 0.05990628) < 5e-8
+
+
+def test_duplicates_without_dense_key_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hash-based fallback (huge region × industry spaces) finds and sums the same rows."""
+    from cluster_assess.indicators import regions
+
+    monkeypatch.setattr(regions, "_dense_ok", lambda span, rows: False)
+    p = write_csv(tmp_path / "t.csv", HEAD, [*ROWS, ["a", "x", 5]])
+    code, _, err = run("regions", str(p), *REG)
+    assert code == 2 and "rows 2 and 7" in err
+    code, out, _ = run("regions", str(p), *REG, "--sum-duplicates", "-f", "json")
+    cells = {(c["region"], c["industry"]): c for c in json.loads(out)["cells"]}
+    assert cells[("a", "x")]["value"] == 15
+    assert abs(cells[("a", "x")]["lq"] - (15 / 45) / (65 / 145)) < 1e-5
