@@ -71,6 +71,7 @@ class FactKind:
     """Annotation marker naming a fact's kind (count, money, share…) for templates and docs."""
 
     name: str
+    choices: tuple[str, ...] = ()
 
 
 def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
@@ -169,6 +170,11 @@ def _names(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return tuple(str(v).strip() for v in value), {}
 
 
+def _real(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    """Any number, negative too (e.g. the Ellison–Glaeser γ is below 0 for dispersed industries)."""
+    return parse_amount(value).value, {}
+
+
 def _text(value: Any) -> tuple[FactValue, dict[str, Any]]:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         raise AmountError("expected text")
@@ -194,15 +200,17 @@ Number = Annotated[Fact | None, _fact_parser("number", _number), FactKind("numbe
 Flag = Annotated[Fact | None, _fact_parser("flag", _flag), FactKind("flag")]
 Names = Annotated[Fact | None, _fact_parser("names", _names), FactKind("names")]
 Text = Annotated[Fact | None, _fact_parser("text", _text), FactKind("text")]
-Origin = Annotated[
-    Fact | None, _fact_parser("choice", _choice("professional_market", "export_advantage", "leading_firm")),
-    FactKind("choice"),
-]
-Grade = Annotated[
-    Fact | None,
-    _fact_parser("choice", _choice("low", "mid_low", "mid", "mid_high", "high")),
-    FactKind("choice"),
-]
+Real = Annotated[Fact | None, _fact_parser("real", _real), FactKind("real")]
+
+
+def _choice_type(*allowed: str) -> Any:
+    """A fact that takes one of a fixed set of words; the words are listed for templates and docs."""
+    return Annotated[Fact | None, _fact_parser("choice", _choice(*allowed)), FactKind("choice", allowed)]
+
+
+Tier = _choice_type("none", "strong", "top")
+Origin = _choice_type("professional_market", "export_advantage", "leading_firm")
+Grade = _choice_type("low", "mid_low", "mid", "mid_high", "high")
 
 
 def fact(zh: str, en: str, unit: str = "", better: str = "none", why: str = "") -> Any:
@@ -345,6 +353,36 @@ class Parks(Strict):
     energy_saving: Flag = fact("推广节能技术", "energy-saving technology in use", "yes/no", "higher", "003 · 第五篇 · 4 · 七是")
 
 
+class Measured(Strict):
+    """Indicators measured from tables by `cluster-assess indicators … --into` (see docs/indicators.md);
+    each carries `source: "measured: <table> · <column> · <date>"`."""
+
+    cell_value: Number = fact("本地区本产业的数值（就业或产值）", "the region × industry value measured", "table unit", "higher", "docs/indicators.md")
+    share_of_region: Share = fact("占本地区的比重", "share of the region's total", "share", "higher", "docs/indicators.md")
+    location_quotient: Number = fact("区位熵", "location quotient", "ratio", "higher", "docs/indicators.md")
+    star_rating: Count = fact("欧洲集群观察站星级（0–3）", "European Cluster Observatory star rating (0–3)", "stars", "higher", "docs/indicators.md")
+    star_criteria: Names = fact("达到的星级标准", "star criteria met (size, specialisation, focus)", "names", "none", "docs/indicators.md")
+    strength_tier: Tier = fact("美国集群地图强度等级", "US Cluster Mapping strength tier (none, strong, top)", "tier", "none", "docs/indicators.md")
+    krugman_index: Number = fact("克鲁格曼专业化指数", "Krugman specialisation index of the region", "index", "none", "docs/indicators.md")
+    hachman_index: Number = fact("哈克曼指数", "Hachman index of the region", "index", "none", "docs/indicators.md")
+    region_hhi: Number = fact("地区产业赫芬达尔指数", "Herfindahl–Hirschman index over the region's industries", "index", "none", "docs/indicators.md")
+    region_diversity: Number = fact("地区产业多样性（1/HHI）", "industrial diversity of the region (1/HHI)", "index", "none", "docs/indicators.md")
+    gini_specialisation: Number = fact("专业化基尼系数", "Gini of specialisation", "index", "none", "docs/indicators.md")
+    gini_concentration: Number = fact("集中度基尼系数", "Gini of concentration of the industry", "index", "none", "docs/indicators.md")
+    locational_gini: Number = fact("区位基尼系数", "locational (Lorenz) Gini of the industry", "index", "none", "docs/indicators.md")
+    hhi: Number = fact("企业规模赫芬达尔指数", "firm-level Herfindahl–Hirschman index", "index", "none", "docs/indicators.md")
+    hhi_normalised: Number = fact("标准化赫芬达尔指数", "normalised firm-level HHI", "index", "none", "docs/indicators.md")
+    hhi_equivalent_firms: Number = fact("等效企业数（1/HHI）", "equivalent number of firms (1/HHI)", "firms", "none", "docs/indicators.md")
+    firm_size_gini: Number = fact("企业规模基尼系数", "Gini of firm size", "index", "none", "docs/indicators.md")
+    cr4: Share = fact("前4家企业集中度", "concentration ratio of the four largest firms", "share", "none", "docs/indicators.md")
+    cr8: Share = fact("前8家企业集中度", "concentration ratio of the eight largest firms", "share", "none", "docs/indicators.md")
+    eg_gamma: Real = fact("埃利森—格莱泽集聚指数γ", "Ellison–Glaeser agglomeration index γ", "index", "none", "docs/indicators.md")
+    eg_g: Real = fact("埃利森—格莱泽G", "Ellison–Glaeser raw concentration G", "index", "none", "docs/indicators.md")
+    eg_h: Number = fact("埃利森—格莱泽H（企业赫芬达尔）", "Ellison–Glaeser plant Herfindahl H", "index", "none", "docs/indicators.md")
+    leading_firm_weight: Share = fact("龙头企业销售占比", "leading firm's share of sales", "share", "none", "docs/indicators.md")
+    leading_firms: Names = fact("测算出的龙头企业", "leading firms found in the roster", "names", "none", "docs/indicators.md")
+
+
 class Facts(Strict):
     firms: Firms = Field(default_factory=Firms)
     economy: Economy = Field(default_factory=Economy)
@@ -356,6 +394,7 @@ class Facts(Strict):
     markets: Markets = Field(default_factory=Markets)
     institutions: Institutions = Field(default_factory=Institutions)
     parks: Parks = Field(default_factory=Parks)
+    measured: Measured = Field(default_factory=Measured)
 
 
 class Rating(Strict):
@@ -443,6 +482,7 @@ class FieldSpec:
     unit: str
     better: str
     why: str
+    choices: tuple[str, ...] = ()
 
 
 def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
@@ -454,15 +494,15 @@ def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
             continue
         if extra is None:
             continue
-        kind = "rating" if prefix.startswith("ratings.") else _kind_from_field(info)
+        kind = FactKind("rating") if prefix.startswith("ratings.") else _kind_from_field(info)
         yield FieldSpec(
-            f"{prefix}{name}", kind, str(extra["zh"]), str(extra["en"]), str(extra.get("unit", "")),
-            str(extra.get("better", "none")), str(extra.get("why", "")),
+            f"{prefix}{name}", kind.name, str(extra["zh"]), str(extra["en"]), str(extra.get("unit", "")),
+            str(extra.get("better", "none")), str(extra.get("why", "")), kind.choices,
         )
 
 
-def _kind_from_field(info: Any) -> str:
-    return next((m.name for m in info.metadata if isinstance(m, FactKind)), "text")
+def _kind_from_field(info: Any) -> FactKind:
+    return next((m for m in info.metadata if isinstance(m, FactKind)), FactKind("text"))
 
 
 def field_specs() -> dict[str, FieldSpec]:

@@ -35,10 +35,10 @@ def value_for(spec: FieldSpec) -> st.SearchStrategy[Any]:
         return st.floats(0, 1000, allow_nan=False)
     if spec.kind == "flag":
         return st.booleans()
-    if spec.path == "facts.firms.origin":
-        return st.sampled_from(["professional_market", "export_advantage", "leading_firm"])
     if spec.kind == "choice":
-        return st.sampled_from(GRADES)
+        return st.sampled_from(spec.choices)
+    if spec.kind == "real":
+        return st.floats(-1, 1, allow_nan=False)
     if spec.path == "facts.chain.segments":
         return st.lists(st.sampled_from(SEGMENTS), unique=True, max_size=8)
     if spec.kind == "names":
