@@ -95,7 +95,8 @@ def _rubric(path: Path | None) -> Any:
 
 FormatOpt = Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+ForceOpt = Annotated[bool, typer.Option(
+    "--force", help="Overwrite an existing output file; with --into, replace values the profile states.")]
 IntoOpt = Annotated[
     Path | None,
     typer.Option("--into", help="Profile YAML to write the measured facts into (comments kept)."),
@@ -161,7 +162,7 @@ def regions_cmd(
                 "which cell is this profile's cluster? The profile has no region/industry; "
                 "pass --for-region and --for-industry", file=str(into),
             )
-        n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)))
+        n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)), replace_stated=force)
         typer.echo(f"wrote {n} measured facts for {r} × {i} into {into}", err=True)
 
 
@@ -239,7 +240,7 @@ def firms_cmd(
         if wanted is None and prof.get("industry") in {x.industry for x in rep.industries}:
             wanted = str(prof.get("industry"))
         ind = facts.pick_industry(rep, wanted)
-        n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale))
+        n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale), replace_stated=force)
         typer.echo(f"wrote {n} measured facts for {ind.industry} into {into}", err=True)
 
 

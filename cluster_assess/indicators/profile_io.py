@@ -33,6 +33,17 @@ def source_string(table: str, column: str, day: _dt.date | None = None) -> str:
     return f"measured: {Path(table).name} · {column} · {day.isoformat()}"
 
 
+def _for_profile(path: tuple[str, ...], value: Any) -> Any:
+    """Shares go in as '37.5%': a bare 1.0 in a share field is ambiguous to the profile reader
+    (1% or 100%?), and the percent form reads the same to a person."""
+    from cluster_assess.profile import field_specs
+
+    spec = field_specs().get("facts." + ".".join(path))
+    if spec is not None and spec.kind == "share" and isinstance(value, int | float):
+        return f"{value * 100:.6g}%"
+    return _clean(value)
+
+
 def _clean(value: Any) -> Any:
     """Round floats to 8 significant digits so the profile stays readable."""
     if isinstance(value, float):
@@ -59,10 +70,31 @@ def read_profile(path: Path) -> Mapping[str, Any]:
     return data
 
 
-def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = None) -> int:
+def stated_conflicts(doc: Mapping[str, Any], facts: list[Measured]) -> list[str]:
+    """Paths where the profile already states a value that a measured one would replace.
+
+    A value written earlier by `--into` (its source starts with 'measured:') is not a conflict:
+    measuring again simply refreshes it."""
+    out = []
+    for m in facts:
+        node: Any = doc.get("facts")
+        for key in m.path[:-1]:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        existing = node.get(m.path[-1]) if isinstance(node, Mapping) else None
+        if existing is None:
+            continue
+        source = existing.get("source") if isinstance(existing, Mapping) else None
+        if not (isinstance(source, str) and source.startswith("measured:")):
+            out.append("facts." + ".".join(m.path))
+    return out
+
+
+def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = None,
+                   replace_stated: bool = False) -> int:
     """Merge measured facts into `facts:` of the profile in place; returns how many were written.
 
     Existing keys keep their position and surrounding comments; new groups are appended.
+    A value the user stated is never replaced unless `replace_stated` (the CLI's --force).
     The file is replaced atomically so a crash never leaves half a profile.
     """
     from ruamel.yaml import YAML
@@ -73,6 +105,13 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
     yaml.width = 4096
     yaml.allow_unicode = True
     doc = read_profile(path)
+    conflicts = stated_conflicts(doc, facts)
+    if conflicts and not replace_stated:
+        raise IndicatorInputError(
+            f"the profile already states {', '.join(conflicts)}; measured values would replace what "
+            "you wrote, so nothing was changed — pass --force to replace stated values with measured ones",
+            file=str(path), field=conflicts[0],
+        )
     if "facts" not in doc or doc["facts"] is None:
         doc["facts"] = CommentedMap()  # type: ignore[index]
     for m in facts:
@@ -91,7 +130,7 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
                 )
             node = child
         leaf = CommentedMap()
-        leaf["value"] = _clean(m.value)
+        leaf["value"] = _for_profile(m.path, m.value)
         leaf["source"] = source_string(m.table, m.column, day)
         node[m.path[-1]] = leaf
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

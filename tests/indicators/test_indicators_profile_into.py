@@ -52,7 +52,7 @@ def test_into_writes_measured_facts_and_keeps_comments(tmp_path: Path) -> None:
     r = CliRunner().invoke(app, ["firms", str(firms), "--firm", "firm", "--industry", "ind",
                                  "--region", "county", "--employees", "staff", "--sales", "sales",
                                  "--sales-unit", "wan", "--above-scale", "gs",
-                                 "--into", str(prof)])
+                                 "--into", str(prof), "--force"])
     assert r.exit_code == 0, r.stderr
     text = prof.read_text(encoding="utf-8")
     for comment in ("# 吴江纺织 cluster profile — hand-maintained", "# display name",
@@ -73,7 +73,7 @@ def test_into_writes_measured_facts_and_keeps_comments(tmp_path: Path) -> None:
     assert facts["firms"]["above_scale"]["value"] == 3
     assert facts["firms"]["size_bands"]["over_1m"]["value"] == 3  # 60万 is below 1M
     assert facts["firms"]["size_bands"]["over_50m"]["value"] == 1
-    assert facts["measured"]["cr4"]["value"] == 1.0
+    assert facts["measured"]["cr4"]["value"] == "100%"
     assert set(facts["measured"]) >= {"hhi", "hhi_normalised", "eg_gamma", "firm_size_gini",
                                       "leading_firm_weight", "krugman_index", "locational_gini"}
     assert facts["economy"]["output_value"]["source"] == "统计年鉴"  # untouched
@@ -85,3 +85,30 @@ def test_into_needs_a_known_cell(tmp_path: Path) -> None:
                                  "--value", "emp", "--into", str(prof), "--for-region", "xx"])
     assert r.exit_code == 2 and "'xx'" in r.stderr and "--for-region" in r.stderr
     assert prof.read_text(encoding="utf-8") == PROFILE
+
+
+def test_into_never_replaces_a_stated_value_without_force(tmp_path: Path) -> None:
+    prof, _, firms = make(tmp_path)
+    args = ["firms", str(firms), "--firm", "firm", "--industry", "ind", "--region", "county",
+            "--employees", "staff", "--sales", "sales", "--sales-unit", "wan", "--into", str(prof)]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 2
+    assert "facts.firms.total" in r.stderr and "--force" in r.stderr
+    assert prof.read_text(encoding="utf-8") == PROFILE, "nothing changed"
+    # measuring again after --force refreshes the measured values without needing --force
+    assert CliRunner().invoke(app, [*args, "--force"]).exit_code == 0
+    assert CliRunner().invoke(app, args).exit_code == 0
+
+
+def test_a_profile_filled_by_into_scores_and_says_measured(cli, tmp_path: Path) -> None:
+    prof, regions, firms = make(tmp_path)
+    assert cli("indicators", "regions", regions, "--region", "prov", "--industry", "ind", "--value", "emp",
+               "--into", prof, "-o", "-").code == 0
+    assert cli("indicators", "firms", firms, "--firm", "firm", "--industry", "ind", "--region", "county",
+               "--employees", "staff", "--sales", "sales", "--sales-unit", "wan", "--into", prof,
+               "--force").code == 0
+    run = cli("score", prof, "-F", "json")
+    assert run.code == 0, run.err
+    facts = {f["path"]: f for f in run.json()["facts"]}
+    assert facts["facts.measured.location_quotient"]["source"].startswith("measured: emp.csv")
+    assert facts["facts.firms.total"]["value"] == 4
