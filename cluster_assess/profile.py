@@ -106,15 +106,28 @@ def _money(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return amount.value, {"approx": amount.approx, "currency": amount.currency or "CNY"}
 
 
+def _bare_fraction_check(value: Any, amount: Any, what: str) -> None:
+    """A bare 30 in a share or rate field could mean 30% or 30 times: make the user say which."""
+    if amount.percent or amount.unit or amount.currency:
+        return
+    size = abs(amount.value)
+    if size >= 1 and size <= 100:
+        shown = f"{amount.value:g}"
+        raise AmountError(
+            f"{value!r} is ambiguous for a {what}: write '{shown}%' for {shown} per cent, "
+            f"or a fraction (e.g. {amount.value / 100:g})"
+        )
+    if size > 100:
+        raise AmountError(
+            f"{value!r} is not a {what}: write a percentage such as '30%' or a fraction such as 0.3"
+        )
+
+
 def _share(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
         raise AmountError(f"{value!r} is not a share; write '30%' or 0.3")
-    if not amount.percent and amount.value >= 1 and not isinstance(value, str):
-        raise AmountError(
-            f"{value!r} is ambiguous for a share: write '{value:g}%' for {value:g} per cent, "
-            f"or a fraction between 0 and 1 (e.g. {min(value / 100, 1):g})"
-        )
+    _bare_fraction_check(value, amount, "share")
     if not 0 <= amount.value <= 1:
         raise AmountError(f"a share must lie between 0% and 100% (got {value!r})")
     return amount.value, {"approx": amount.approx}
@@ -124,11 +137,7 @@ def _rate(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
         raise AmountError(f"{value!r} is not a rate; write '30%' or 0.3")
-    if not amount.percent and abs(amount.value) >= 1 and not isinstance(value, str):
-        raise AmountError(
-            f"{value!r} is ambiguous for a rate: write '{value:g}%' for {value:g} per cent, "
-            "or a fraction such as 0.3"
-        )
+    _bare_fraction_check(value, amount, "rate")
     return amount.value, {"approx": amount.approx}
 
 
@@ -512,21 +521,86 @@ def load_profile(path: str | Path) -> LoadedProfile:
 
 
 def validate_profile_data(data: Any, source: SourceMap) -> LoadedProfile:
-    if data is None:
-        raise UserError.single("the profile is empty; start from `cluster-assess init`", file=source.file)
-    if not isinstance(data, dict):
-        raise UserError.single(
-            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
-            file=source.file, line=1,
-        )
-    try:
-        profile = Profile.model_validate(data)
-    except ValidationError as exc:
-        raise UserError(translate(exc, source, data, Profile, _find_elsewhere)) from None
-    errors, warnings = _cross_checks(profile, source)
-    if errors:
-        raise UserError(errors)
+    """Validate parsed data; raise UserError with every problem found, not just the first.
+
+    Field errors do not stop the checks between fields: the faulty values are set aside and the
+    rest is validated again, so one run names every mistake the file holds."""
+    problems, profile, warnings = check_profile_data(data, source)
+    if problems:
+        raise UserError(problems)
+    assert profile is not None
     return LoadedProfile(profile, source, warnings)
+
+
+def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Profile | None, list[Problem]]:
+    """(errors, profile or None, warnings) for parsed profile data; never raises for bad data."""
+    warnings = [Problem(f"note: {text}", source.file) for text in source.notes]
+    if data is None:
+        return [Problem("the profile is empty; start from `cluster-assess init`", source.file)], None, warnings
+    if not isinstance(data, dict):
+        return [Problem(
+            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
+            source.file, 1,
+        )], None, warnings
+    data = _empty_groups_as_mappings(data, Profile)
+    problems: list[Problem] = []
+    profile: Profile | None = None
+    for _ in range(8):  # each round removes the faulty values; a few rounds always suffice
+        try:
+            profile = Profile.model_validate(data)
+            break
+        except ValidationError as exc:
+            found = translate(exc, source, data, Profile, _find_elsewhere)
+            problems.extend(p for p in found if p not in problems)
+            pruned = _without(data, [e["loc"] for e in exc.errors(include_url=False)])
+            if pruned == data:
+                break
+            data = pruned
+    if profile is None:
+        return problems, None, warnings
+    errors, cross_warnings = _cross_checks(profile, source)
+    problems.extend(errors)
+    return problems, profile, warnings + cross_warnings
+
+
+def _empty_groups_as_mappings(data: Any, model: type[BaseModel]) -> Any:
+    """`facts:` or `firms:` left empty (as the `init` template does) means an empty group."""
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        annotation = info.annotation
+        if key in out and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out[key] = {} if out[key] is None else _empty_groups_as_mappings(out[key], annotation)
+    return out
+
+
+def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
+    """A copy of `data` with the deepest existing element of each error location removed."""
+    import copy
+
+    data = copy.deepcopy(data)
+    for loc in locs:
+        parts = [p for p in loc if not (isinstance(p, str) and (p.startswith("function-") or p[:1].isupper()))]
+        node, trail = data, []
+        for part in parts:
+            in_dict = isinstance(node, dict) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+            if not (in_dict or in_list):
+                break
+            trail.append((node, part))
+            node = node[part]
+        if not trail:
+            continue
+        parent, key = trail[-1]
+        if isinstance(parent, dict):
+            del parent[key]
+        elif len(trail) > 1:  # a bad list item spoils the list: drop the whole field
+            grand, gkey = trail[-2]
+            if isinstance(grand, dict):
+                del grand[gkey]
+    return data
 
 
 def _find_elsewhere(key: str) -> list[str]:
@@ -567,7 +641,56 @@ def _cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], l
                 "so the counts should not grow"))
     if profile.year and profile.year > _dt.date.today().year:
         warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
+    warnings.extend(_consistency_warnings(profile, source))
     return errors, warnings
+
+
+def _consistency_warnings(profile: Profile, source: SourceMap) -> list[Problem]:
+    """Figures that can each be right but hardly together: worth a second look, not a refusal."""
+    out: list[Problem] = []
+    firms, economy = profile.facts.firms, profile.facts.economy
+
+    def value(item: Fact | None) -> Any:
+        return item.value if item is not None else None
+
+    def cny(item: Fact | None) -> float | None:
+        return float(item.value) if item is not None and item.currency == "CNY" else None  # type: ignore[arg-type]
+
+    above, medium = value(firms.above_scale), value(firms.medium_large)
+    if above is not None and medium is not None and medium > above:
+        out.append(source.problem(("facts", "firms", "medium_large"),
+            f"{medium} medium and large firms but only {above} above-scale firms; medium and large firms "
+            "are normally all above scale"))
+    total = value(firms.total)
+    in_parks = value(profile.facts.parks.firms_in_parks)
+    if total is not None and in_parks is not None and in_parks > total:
+        out.append(source.problem(("facts", "parks", "firms_in_parks"),
+            f"{in_parks} firms in the parks but only {total} firms in all"))
+    sales = cny(economy.sales)
+    if sales:
+        for name in ("profit", "exports_direct", "exports_indirect"):
+            amount = cny(getattr(economy, name))
+            if amount is not None and amount > sales:
+                out.append(source.problem(("facts", "economy", name),
+                    f"{name.replace('_', ' ')} ({amount:,.0f} CNY) exceed sales ({sales:,.0f} CNY); "
+                    "check the units (万/亿)"))
+        exports = [cny(economy.exports_direct), cny(economy.exports_indirect)]
+        written = value(economy.export_share)
+        if written is not None and economy.exports_direct is not None and exports[0] is not None:
+            implied = sum(x for x in exports if x is not None) / sales
+            if abs(implied - written) > 0.15:
+                out.append(source.problem(("facts", "economy", "export_share"),
+                    f"the export share is written as {written:.0%}, but exports and sales give {implied:.0%}; "
+                    "check one of the figures"))
+    if above is not None and total:
+        firm_share = above / total
+        for name in ("above_scale_output_share", "above_scale_sales_share", "above_scale_employment_share"):
+            share = value(getattr(economy, name))
+            if share is not None and share + 1e-9 < firm_share:
+                out.append(source.problem(("facts", "economy", name),
+                    f"above-scale firms are {firm_share:.0%} of all firms but this share is only {share:.0%}; "
+                    "being the larger firms, their share of output, sales or jobs is normally higher"))
+    return out
 
 
 Lang = Literal["zh", "en"]
