@@ -45,7 +45,9 @@ def _root(
 
 # Commands register themselves on `app`; each module imports its heavy parts lazily.
 from cluster_assess.commands import examples as _examples  # noqa: E402,F401
+from cluster_assess.commands import init as _init  # noqa: E402,F401
 from cluster_assess.commands import score as _score  # noqa: E402,F401
+from cluster_assess.commands import validate as _validate  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -534,7 +534,7 @@ def validate_profile_data(data: Any, source: SourceMap) -> LoadedProfile:
 
 def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Profile | None, list[Problem]]:
     """(errors, profile or None, warnings) for parsed profile data; never raises for bad data."""
-    warnings = [Problem(f"note: {text}", source.file) for text in source.notes]
+    warnings = [Problem(text, source.file) for text in source.notes]
     if data is None:
         return [Problem("the profile is empty; start from `cluster-assess init`", source.file)], None, warnings
     if not isinstance(data, dict):
