@@ -97,8 +97,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "with evidence:  market_norms: {score: 2, evidence: \"vicious competition, no guidance\"}",
     },
     "init_check": {
-        "zh": "请以 UTF-8 保存（GBK 也能读取）。\n检查：cluster-assess validate 文件名；评估：cluster-assess score 文件名",
-        "en": "Save as UTF-8 (GBK is read too).\nCheck: cluster-assess validate FILE; assess: cluster-assess score FILE",
+        "zh": "请以 UTF-8 保存（GBK 也能读取）。\n"
+              "检查：cluster-assess validate 文件名；评估：cluster-assess score 文件名",
+        "en": "Save as UTF-8 (GBK is read too).\n"
+              "Check: cluster-assess validate FILE; assess: cluster-assess score FILE",
     },
     "init_unit": {"zh": "单位", "en": "unit"},
     "init_why": {"zh": "依据", "en": "why"},
