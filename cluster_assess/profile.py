@@ -557,9 +557,12 @@ def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Pro
                 break
             data = pruned
     if profile is None:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return problems, None, warnings
     errors, cross_warnings = _cross_checks(profile, source)
     problems.extend(errors)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    cross_warnings.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems, profile, warnings + cross_warnings
 
 

@@ -19,6 +19,11 @@ _EXAMPLES = {
     "flag": "true", "names": "[甲, 乙]", "text": "…", "choice": "low | mid_low | mid | mid_high | high",
     "rating": "3",
 }
+_UNITS_ZH = {
+    "firms": "家", "people": "人", "CNY": "元", "USD or CNY": "美元或元", "share": "比重", "rate": "增长率",
+    "yes/no": "是/否", "names": "名称列表", "segment ids": "环节编号", "platform kinds": "平台类型",
+    "0–5": "0–5 分",
+}
 _TOP_LEVEL = {"name": "init_name", "region": "init_region", "industry": "init_industry", "year": "init_year",
               "sources": "init_sources", "notes": "init_notes"}
 
@@ -75,7 +80,8 @@ def _field_lines(spec: FieldSpec, depth: int, lang: str, chains: list[Any], chai
     meaning = spec.zh if lang == "zh" else spec.en
     parts = [meaning]
     if spec.unit:
-        parts.append(f"{t('init_unit', lang)}: {spec.unit}")
+        unit = _UNITS_ZH.get(spec.unit, spec.unit) if lang == "zh" else spec.unit
+        parts.append(f"{t('init_unit', lang)}: {unit}")
     parts.append(f"{t('init_example', lang)} {_EXAMPLES.get(spec.kind, '…')}")
     if spec.why:
         parts.append(f"{t('init_why', lang)}: {spec.why}")

@@ -45,10 +45,23 @@ def translate(
             message = f"expected a mapping of keys here, not {describe_type(got)}"
         elif kind == "missing":
             message = "this key is required"
+        elif kind in _BOUNDS and isinstance(error.get("ctx"), dict):
+            word, key = _BOUNDS[kind]
+            limit = error["ctx"].get(key)
+            shown = f"{limit:g}" if isinstance(limit, int | float) else limit
+            message = f"{error.get('input')!r} is {word} {shown}"
         else:
             message = error["msg"].removeprefix("Value error, ")
         problems.append(source.problem(loc, message))
     return problems
+
+
+_BOUNDS = {
+    "less_than_equal": ("too large: the most allowed here is", "le"),
+    "greater_than_equal": ("too small: the least allowed here is", "ge"),
+    "less_than": ("too large: it must be below", "lt"),
+    "greater_than": ("too small: it must be above", "gt"),
+}
 
 
 def describe_type(value: Any) -> str:
