@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -357,6 +358,13 @@ def _rating(raw: Any) -> Any:
         raise ValueError("a rating is a number from 0 to 5")
     if isinstance(raw, int | float):
         return {"score": raw}
+    if isinstance(raw, str):
+        try:
+            return {"score": float(unicodedata.normalize("NFKC", raw).strip())}
+        except ValueError:
+            raise ValueError(
+                f"a rating is a number from 0 to 5, e.g. 3 or {{score: 3, evidence: ...}}; not the text {raw!r}"
+            ) from None
     return raw
 
 
@@ -551,7 +559,10 @@ def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Pro
             break
         except ValidationError as exc:
             found = translate(exc, source, data, Profile, _find_elsewhere)
-            problems.extend(p for p in found if p not in problems)
+            # a value set aside in an earlier round may leave a follow-on error at or under its
+            # field (a rating with a bad score then lacks its score): report the first cause only
+            reported = {p.field for p in problems if p.field}
+            problems.extend(p for p in found if p not in problems and not _follows_from(p.field, reported))
             pruned = _without(data, [e["loc"] for e in exc.errors(include_url=False)])
             if pruned == data:
                 break
@@ -564,6 +575,12 @@ def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Pro
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     cross_warnings.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems, profile, warnings + cross_warnings
+
+
+def _follows_from(field: str | None, reported: set[str]) -> bool:
+    if not field:
+        return False
+    return any(field == r or field.startswith(r + ".") or r.startswith(field + ".") for r in reported)
 
 
 def _empty_groups_as_mappings(data: Any, model: type[BaseModel]) -> Any:

@@ -45,6 +45,8 @@ def translate(
             message = f"expected a mapping of keys here, not {describe_type(got)}"
         elif kind == "missing":
             message = "this key is required"
+        elif kind in _EXPECTED:
+            message = f"expected {_EXPECTED[kind]} here, not {describe_type(_get(data, loc))}"
         elif kind in _BOUNDS and isinstance(error.get("ctx"), dict):
             word, key = _BOUNDS[kind]
             limit = error["ctx"].get(key)
@@ -56,6 +58,17 @@ def translate(
     return problems
 
 
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+}
 _BOUNDS = {
     "less_than_equal": ("too large: the most allowed here is", "le"),
     "greater_than_equal": ("too small: the least allowed here is", "ge"),

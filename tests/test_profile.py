@@ -28,7 +28,7 @@ def write(tmp_path, text: str):
         ("name: x\nfacts:\n  above_scale: 3\n", 3, "facts.above_scale", "facts.firms.above_scale"),
         ("name: x\nfacts:\n  firms: 12\n", 3, "facts.firms", "mapping"),
         ("name: x\nname: y\n", 2, "name", "duplicate key"),
-        ("name: x\nyear: [2012]\n", 2, "year", "integer"),
+        ("name: x\nyear: [2012]\n", 2, "year", "whole number"),
     ],
 )
 def test_bad_profile_names_file_line_and_field(cli, tmp_path, text, line, field, words):
