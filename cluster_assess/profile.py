@@ -19,7 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.quantity import AmountError, parse_amount
-from cluster_assess.validation import describe_type, translate
+from cluster_assess.validation import clean_loc, describe_type, translate
 from cluster_assess.yamlsource import SourceMap, read_yaml_file
 
 FactValue = float | int | bool | str | tuple[str, ...]
@@ -602,7 +602,7 @@ def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
 
     data = copy.deepcopy(data)
     for loc in locs:
-        parts = [p for p in loc if not (isinstance(p, str) and (p.startswith("function-") or p[:1].isupper()))]
+        parts = clean_loc(loc, data)
         node, trail = data, []
         for part in parts:
             in_dict = isinstance(node, dict) and part in node
