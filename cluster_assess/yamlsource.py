@@ -113,13 +113,17 @@ def _plausible_chinese(text: str) -> bool:
     non-ASCII characters be mostly Chinese characters and punctuation, with no control codes."""
     odd = 0
     wide = 0
-    for char in text:
+    for index, char in enumerate(text):
         code = ord(char)
         if code < 0x80:
             if code < 0x20 and char not in "\t\r\n":
                 return False
             continue
         wide += 1
+        if text[index - 1: index].isascii() and text[index - 1: index].isalpha() and \
+                text[index + 1: index + 2].isascii() and text[index + 1: index + 2].isalpha():
+            odd += 1  # one "character" inside a Latin word: Zürich read as GBK, not Chinese
+            continue
         if not (
             0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
             or 0x3400 <= code <= 0x4DBF or 0x2000 <= code <= 0x206F or code in (0xB7, 0xD7)
