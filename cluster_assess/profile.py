@@ -524,8 +524,22 @@ def resolve_profile(ref: str | Path) -> Path:
 
 def load_profile(path: str | Path) -> LoadedProfile:
     """Read, parse and validate one profile file; raise UserError listing every problem found."""
-    data, source = read_yaml_file(resolve_profile(path))
-    return validate_profile_data(data, source)
+    problems, profile, source, warnings = check_profile_file(path)
+    if problems:
+        raise UserError(problems)
+    assert profile is not None
+    return LoadedProfile(profile, source, warnings)
+
+
+def check_profile_file(path: str | Path) -> tuple[list[Problem], Profile | None, SourceMap, list[Problem]]:
+    """(errors, profile or None, source map, warnings) for one file. Raises UserError only when
+    the file cannot be read as YAML at all; everything else is gathered, so `validate` and
+    `score` name every mistake in one run (a duplicate key does not hide a misspelt one)."""
+    yaml_problems: list[Problem] = []
+    data, source = read_yaml_file(resolve_profile(path), yaml_problems)
+    problems, profile, warnings = check_profile_data(data, source)
+    problems = sorted(yaml_problems + problems, key=lambda p: (p.line or 0, p.column or 0))
+    return problems, profile if not problems else None, source, warnings
 
 
 def validate_profile_data(data: Any, source: SourceMap) -> LoadedProfile:

@@ -132,8 +132,11 @@ def _plausible_chinese(text: str) -> bool:
     return wide > 0 and odd <= wide * 0.05
 
 
-def read_yaml_file(path: Path) -> tuple[Any, SourceMap]:
-    """Read and parse a YAML file with positions; every failure is a UserError naming the file."""
+def read_yaml_file(path: Path, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
+    """Read and parse a YAML file with positions; every failure is a UserError naming the file.
+
+    With `problems`, mistakes that leave the rest readable (a duplicate key, a forbidden tag) are
+    appended there instead, and the readable rest is returned, so it can be checked too."""
     name = str(path)
     try:
         if path.is_dir():
@@ -156,12 +159,12 @@ def read_yaml_file(path: Path) -> tuple[Any, SourceMap]:
         raise UserError.single(f"cannot read the file: {exc.strerror or exc}", file=name) from None
     notes: list[str] = []
     text = decode(data, name, notes)
-    value, source = parse_yaml(text, name)
+    value, source = parse_yaml(text, name, problems)
     source.notes.extend(notes)
     return value, source
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
     """Parse YAML text into plain values plus a SourceMap.
 
     Three passes keep hostile input cheap: a streaming pass over parser events refuses deep
@@ -195,8 +198,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         )
     builder = _Builder(source)
     value = builder.build(node, (), 0)
-    if builder.problems:
+    if builder.problems and problems is None:
         raise UserError(builder.problems)
+    if problems is not None:
+        problems.extend(builder.problems)
     return value, source
 
 

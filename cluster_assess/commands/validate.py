@@ -26,8 +26,7 @@ def validate(
     """
     from cluster_assess.errors import Problem, UserError
     from cluster_assess.i18n import t
-    from cluster_assess.profile import check_profile_data, resolve_profile
-    from cluster_assess.yamlsource import read_yaml_file
+    from cluster_assess.profile import check_profile_file
 
     language = lang_of(lang)
     files, errors, warnings = _expand(paths), 0, 0
@@ -37,8 +36,7 @@ def validate(
             problems, cautions = [item], []
         else:
             try:
-                data, source = read_yaml_file(resolve_profile(item))
-                problems, _, cautions = check_profile_data(data, source)
+                problems, _, _, cautions = check_profile_file(item)
             except UserError as exc:
                 problems, cautions = exc.problems, []
         for problem in problems:
