@@ -639,7 +639,14 @@ def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
 
 def _find_elsewhere(key: str) -> list[str]:
     """An unknown key that exists under another group: suggest its full path."""
-    paths = list(field_specs())
+    specs = field_specs()
+    by_zh = {spec.zh: path for path, spec in specs.items()}
+    if key in by_zh:  # a key written as its Chinese label, 企业总数 → facts.firms.total
+        return [by_zh[key]]
+    close_zh = difflib.get_close_matches(key, list(by_zh), n=1, cutoff=0.6) if not key.isascii() else []
+    if close_zh:
+        return [by_zh[close_zh[0]]]
+    paths = list(specs)
     exact = [p for p in paths if p.rsplit(".", 1)[-1] == key]
     if exact:
         return exact[:1]

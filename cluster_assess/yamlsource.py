@@ -8,6 +8,7 @@ safe (C if available) loader and build plain Python values ourselves, recording 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,11 +174,14 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     once per shared node, so an alias bomb is refused before it is expanded; then values are built.
     """
     source = SourceMap(file)
+    slips = _typing_slips(text, file)
     try:
         _check_events(text, file)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise UserError([_syntax_problem(exc, text, file)]) from None
+        syntax = _syntax_problem(exc, text, file)
+        # a slip on or above the failing line is the likelier cause: name it first
+        raise UserError([*(p for p in slips if (p.line or 0) <= (syntax.line or 0)), syntax]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         raise UserError.single(
@@ -197,12 +201,40 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
             file=file, line=node.start_mark.line + 1,
         )
     builder = _Builder(source)
+    builder.problems.extend(slips)
     value = builder.build(node, (), 0)
     if builder.problems and problems is None:
         raise UserError(builder.problems)
     if problems is not None:
         problems.extend(builder.problems)
     return value, source
+
+
+_FULLWIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*)[ ]*：")
+_NO_SPACE = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*):(?![ \t]|$|//)")
+_WIDE_INDENT = re.compile(r"^[ \t]*\u3000")
+
+
+def _typing_slips(text: str, file: str) -> list[Problem]:
+    """Slips of Chinese input methods and hand typing that YAML would misread without a word:
+    `total：200` (full-width colon) and `total:200` (no space) both make one long text, and a
+    full-width space in the indentation becomes part of the key."""
+    found: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip(" \t\u3000").startswith("#"):
+            continue
+        if _WIDE_INDENT.match(line):
+            column = line.index("\u3000") + 1
+            found.append(Problem("a full-width space (U+3000, from a Chinese input method) in the indentation; "
+                                 "indent with ordinary spaces", file, number, column))
+        elif match := _FULLWIDTH_COLON.match(line):
+            found.append(Problem(f"the key {match.group(2)!r} is followed by a full-width colon '：'; "
+                                 "type ':' (half-width) and a space", file, number, len(match.group(1)) + 1))
+        elif match := _NO_SPACE.match(line):
+            found.append(Problem(f"no space after the colon of {match.group(2)!r}; YAML needs 'key: value' "
+                                 "with a space, or it reads the whole line as text", file, number,
+                                 len(match.group(1)) + 1))
+    return found
 
 
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)

@@ -102,3 +102,16 @@ def test_all_problems_of_a_file_are_reported_at_once_field_errors_and_cross_chec
     assert any("facts.firms.above_scale" in line for line in errors)  # the cross check still ran
     assert any("exporters" in line for line in warnings)
     assert any("year" in line and "future" in line for line in warnings)
+
+
+def test_a_duplicate_key_or_a_forbidden_tag_does_not_hide_other_mistakes(cli, tmp_path):
+    path = tmp_path / "town.yaml"
+    path.write_text("name: x\nname: y\nfacts:\n  firms:\n    totl: 3\n    total: !!python/object:os.system 3\n"
+                    "  economy:\n    export_share: 30\n", encoding="utf-8")
+    for command in ("validate", "score"):
+        run = cli(command, path)
+        assert run.code == 2
+        text = run.out + run.err
+        for line, words in ((2, "duplicate key 'name'"), (5, "did you mean 'total'"), (6, "!!python/object"),
+                            (8, "ambiguous for a share")):
+            assert any(f"{path}:{line}:" in row and words in row for row in text.splitlines()), (line, text)
