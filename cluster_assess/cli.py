@@ -51,6 +51,7 @@ from cluster_assess.commands import init as _init  # noqa: E402,F401
 from cluster_assess.commands import report as _report  # noqa: E402,F401
 from cluster_assess.commands import rubric as _rubric  # noqa: E402,F401
 from cluster_assess.commands import score as _score  # noqa: E402,F401
+from cluster_assess.commands import validate as _validate  # noqa: E402,F401
 from cluster_assess.indicators.cli import app as _indicators_app  # noqa: E402
 
 app.add_typer(_indicators_app, name="indicators")

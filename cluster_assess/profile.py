@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.quantity import AmountError, parse_amount
-from cluster_assess.validation import describe_type, translate
+from cluster_assess.validation import clean_loc, describe_type, translate
 from cluster_assess.yamlsource import SourceMap, read_yaml_file
 
 FactValue = float | int | bool | str | tuple[str, ...]
@@ -115,15 +116,28 @@ def _money(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return amount.value, {"approx": amount.approx, "currency": amount.currency or "CNY"}
 
 
+def _bare_fraction_check(value: Any, amount: Any, what: str) -> None:
+    """A bare 30 in a share or rate field could mean 30% or 30 times: make the user say which."""
+    if amount.percent or amount.unit or amount.currency:
+        return
+    size = abs(amount.value)
+    if size >= 1 and size <= 100:
+        shown = f"{amount.value:g}"
+        raise AmountError(
+            f"{value!r} is ambiguous for a {what}: write '{shown}%' for {shown} per cent, "
+            f"or a fraction (e.g. {amount.value / 100:g})"
+        )
+    if size > 100:
+        raise AmountError(
+            f"{value!r} is not a {what}: write a percentage such as '30%' or a fraction such as 0.3"
+        )
+
+
 def _share(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
         raise AmountError(f"{value!r} is not a share; write '30%' or 0.3")
-    if not amount.percent and amount.value >= 1 and not isinstance(value, str):
-        raise AmountError(
-            f"{value!r} is ambiguous for a share: write '{value:g}%' for {value:g} per cent, "
-            f"or a fraction between 0 and 1 (e.g. {min(value / 100, 1):g})"
-        )
+    _bare_fraction_check(value, amount, "share")
     if not 0 <= amount.value <= 1:
         raise AmountError(f"a share must lie between 0% and 100% (got {value!r})")
     return amount.value, {"approx": amount.approx}
@@ -133,11 +147,7 @@ def _rate(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
         raise AmountError(f"{value!r} is not a rate; write '30%' or 0.3")
-    if not amount.percent and abs(amount.value) >= 1 and not isinstance(value, str):
-        raise AmountError(
-            f"{value!r} is ambiguous for a rate: write '{value:g}%' for {value:g} per cent, "
-            "or a fraction such as 0.3"
-        )
+    _bare_fraction_check(value, amount, "rate")
     return amount.value, {"approx": amount.approx}
 
 
@@ -410,6 +420,13 @@ def _rating(raw: Any) -> Any:
         raise ValueError("a rating is a number from 0 to 5")
     if isinstance(raw, int | float):
         return {"score": raw}
+    if isinstance(raw, str):
+        try:
+            return {"score": float(unicodedata.normalize("NFKC", raw).strip())}
+        except ValueError:
+            raise ValueError(
+                f"a rating is a number from 0 to 5, e.g. 3 or {{score: 3, evidence: ...}}; not the text {raw!r}"
+            ) from None
     return raw
 
 
@@ -564,31 +581,129 @@ def resolve_profile(ref: str | Path) -> Path:
 
 def load_profile(path: str | Path) -> LoadedProfile:
     """Read, parse and validate one profile file; raise UserError listing every problem found."""
-    data, source = read_yaml_file(resolve_profile(path))
-    return validate_profile_data(data, source)
+    problems, profile, source, warnings = check_profile_file(path)
+    if problems:
+        raise UserError(problems)
+    assert profile is not None
+    return LoadedProfile(profile, source, warnings)
+
+
+def check_profile_file(path: str | Path) -> tuple[list[Problem], Profile | None, SourceMap, list[Problem]]:
+    """(errors, profile or None, source map, warnings) for one file. Raises UserError only when
+    the file cannot be read as YAML at all; everything else is gathered, so `validate` and
+    `score` name every mistake in one run (a duplicate key does not hide a misspelt one)."""
+    yaml_problems: list[Problem] = []
+    data, source = read_yaml_file(resolve_profile(path), yaml_problems)
+    problems, profile, warnings = check_profile_data(data, source)
+    problems = sorted(yaml_problems + problems, key=lambda p: (p.line or 0, p.column or 0))
+    return problems, profile if not problems else None, source, warnings
 
 
 def validate_profile_data(data: Any, source: SourceMap) -> LoadedProfile:
-    if data is None:
-        raise UserError.single("the profile is empty; start from `cluster-assess init`", file=source.file)
-    if not isinstance(data, dict):
-        raise UserError.single(
-            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
-            file=source.file, line=1,
-        )
-    try:
-        profile = Profile.model_validate(data)
-    except ValidationError as exc:
-        raise UserError(translate(exc, source, data, Profile, _find_elsewhere)) from None
-    errors, warnings = _cross_checks(profile, source)
-    if errors:
-        raise UserError(errors)
+    """Validate parsed data; raise UserError with every problem found, not just the first.
+
+    Field errors do not stop the checks between fields: the faulty values are set aside and the
+    rest is validated again, so one run names every mistake the file holds."""
+    problems, profile, warnings = check_profile_data(data, source)
+    if problems:
+        raise UserError(problems)
+    assert profile is not None
     return LoadedProfile(profile, source, warnings)
+
+
+def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Profile | None, list[Problem]]:
+    """(errors, profile or None, warnings) for parsed profile data; never raises for bad data."""
+    warnings = [Problem(text, source.file) for text in source.notes]
+    if data is None:
+        return [Problem("the profile is empty; start from `cluster-assess init`", source.file)], None, warnings
+    if not isinstance(data, dict):
+        return [Problem(
+            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
+            source.file, 1,
+        )], None, warnings
+    data = _empty_groups_as_mappings(data, Profile)
+    problems: list[Problem] = []
+    profile: Profile | None = None
+    for _ in range(8):  # each round removes the faulty values; a few rounds always suffice
+        try:
+            profile = Profile.model_validate(data)
+            break
+        except ValidationError as exc:
+            found = translate(exc, source, data, Profile, _find_elsewhere)
+            # a value set aside in an earlier round may leave a follow-on error at or under its
+            # field (a rating with a bad score then lacks its score): report the first cause only
+            reported = {p.field for p in problems if p.field}
+            problems.extend(p for p in found if p not in problems and not _follows_from(p.field, reported))
+            pruned = _without(data, [e["loc"] for e in exc.errors(include_url=False)])
+            if pruned == data:
+                break
+            data = pruned
+    if profile is None:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return problems, None, warnings
+    errors, cross_warnings = _cross_checks(profile, source)
+    problems.extend(errors)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    cross_warnings.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems, profile, warnings + cross_warnings
+
+
+def _follows_from(field: str | None, reported: set[str]) -> bool:
+    if not field:
+        return False
+    return any(field == r or field.startswith(r + ".") or r.startswith(field + ".") for r in reported)
+
+
+def _empty_groups_as_mappings(data: Any, model: type[BaseModel]) -> Any:
+    """`facts:` or `firms:` left empty (as the `init` template does) means an empty group."""
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        annotation = info.annotation
+        if key in out and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out[key] = {} if out[key] is None else _empty_groups_as_mappings(out[key], annotation)
+    return out
+
+
+def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
+    """A copy of `data` with the deepest existing element of each error location removed."""
+    import copy
+
+    data = copy.deepcopy(data)
+    for loc in locs:
+        parts = clean_loc(loc, data)
+        node, trail = data, []
+        for part in parts:
+            in_dict = isinstance(node, dict) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+            if not (in_dict or in_list):
+                break
+            trail.append((node, part))
+            node = node[part]
+        if not trail:
+            continue
+        parent, key = trail[-1]
+        if isinstance(parent, dict):
+            del parent[key]
+        elif len(trail) > 1:  # a bad list item spoils the list: drop the whole field
+            grand, gkey = trail[-2]
+            if isinstance(grand, dict):
+                del grand[gkey]
+    return data
 
 
 def _find_elsewhere(key: str) -> list[str]:
     """An unknown key that exists under another group: suggest its full path."""
-    paths = list(field_specs())
+    specs = field_specs()
+    by_zh = {spec.zh: path for path, spec in specs.items()}
+    if key in by_zh:  # a key written as its Chinese label, 企业总数 → facts.firms.total
+        return [by_zh[key]]
+    close_zh = difflib.get_close_matches(key, list(by_zh), n=1, cutoff=0.6) if not key.isascii() else []
+    if close_zh:
+        return [by_zh[close_zh[0]]]
+    paths = list(specs)
     exact = [p for p in paths if p.rsplit(".", 1)[-1] == key]
     if exact:
         return exact[:1]
@@ -624,5 +739,54 @@ def _cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], l
                 "so the counts should not grow"))
     if profile.year and profile.year > _dt.date.today().year:
         warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
+    warnings.extend(_consistency_warnings(profile, source))
     return errors, warnings
+
+
+def _consistency_warnings(profile: Profile, source: SourceMap) -> list[Problem]:
+    """Figures that can each be right but hardly together: worth a second look, not a refusal."""
+    out: list[Problem] = []
+    firms, economy = profile.facts.firms, profile.facts.economy
+
+    def value(item: Fact | None) -> Any:
+        return item.value if item is not None else None
+
+    def cny(item: Fact | None) -> float | None:
+        return float(item.value) if item is not None and item.currency == "CNY" else None  # type: ignore[arg-type]
+
+    above, medium = value(firms.above_scale), value(firms.medium_large)
+    if above is not None and medium is not None and medium > above:
+        out.append(source.problem(("facts", "firms", "medium_large"),
+            f"{medium} medium and large firms but only {above} above-scale firms; medium and large firms "
+            "are normally all above scale"))
+    total = value(firms.total)
+    in_parks = value(profile.facts.parks.firms_in_parks)
+    if total is not None and in_parks is not None and in_parks > total:
+        out.append(source.problem(("facts", "parks", "firms_in_parks"),
+            f"{in_parks} firms in the parks but only {total} firms in all"))
+    sales = cny(economy.sales)
+    if sales:
+        for name in ("profit", "exports_direct", "exports_indirect"):
+            amount = cny(getattr(economy, name))
+            if amount is not None and amount > sales:
+                out.append(source.problem(("facts", "economy", name),
+                    f"{name.replace('_', ' ')} ({amount:,.0f} CNY) exceed sales ({sales:,.0f} CNY); "
+                    "check the units (万/亿)"))
+        exports = [cny(economy.exports_direct), cny(economy.exports_indirect)]
+        written = value(economy.export_share)
+        if written is not None and economy.exports_direct is not None and exports[0] is not None:
+            implied = sum(x for x in exports if x is not None) / sales
+            if abs(implied - written) > 0.15:
+                out.append(source.problem(("facts", "economy", "export_share"),
+                    f"the export share is written as {written:.0%}, but exports and sales give {implied:.0%}; "
+                    "check one of the figures"))
+    if above is not None and total:
+        firm_share = above / total
+        for name in ("above_scale_output_share", "above_scale_sales_share", "above_scale_employment_share"):
+            share = value(getattr(economy, name))
+            if share is not None and share + 1e-9 < firm_share:
+                out.append(source.problem(("facts", "economy", name),
+                    f"above-scale firms are {firm_share:.0%} of all firms but this share is only {share:.0%}; "
+                    "being the larger firms, their share of output, sales or jobs is normally higher"))
+    return out
 

@@ -42,7 +42,7 @@ RULES = [
     ('one-stage', 'at least 2 items'),
     ('repeated-gate', "factor 'base' already gates an earlier stage"),
     ('stage-without-gates', "stage 'high' has no gates"),
-    ('threshold-range', 'less than or equal to 5'),
+    ('threshold-range', 'the most allowed here is 5'),
     ('unknown-fact-path', "unknown fact path 'facts.firms.totl'; did you mean 'facts.firms.total'?"),
     ('unknown-factor-in-condition', "unknown factor 'bsae'"),
     ('unknown-gate', "unknown factor 'bsae'"),
