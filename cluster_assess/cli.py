@@ -19,8 +19,11 @@ app = typer.Typer(
         "Tell the people who run an industrial cluster where it stands and what to do next.\n\n"
         "Examples:\n\n"
         "  cluster-assess score examples/shishi.yaml\n\n"
+        "  cluster-assess init --lang zh -o my-town.yaml   (then: validate my-town.yaml)\n\n"
         "  cluster-assess score my-town.yaml --format json -o my-town.json\n\n"
-        "  cluster-assess score my-town.yaml --lang zh --format markdown"
+        "  cluster-assess compare examples/ --format markdown\n\n"
+        "  cluster-assess report examples/xiaoguanzhuang-glass.yaml --lang zh -o glass.html\n\n"
+        "  cluster-assess explain market_norms"
     ),
     no_args_is_help=True,
     add_completion=False,
