@@ -128,15 +128,15 @@ def _count_text(rng: random.Random, n: int, unit: str = "") -> object:
     return f"约{n}{unit}"
 
 
-def _money(rng: random.Random, scale: float, usd: bool = False) -> str:
-    """An amount around `scale` (in 亿元, the cluster's size), written as reports write it."""
-    amount = scale * rng.uniform(0.05, 1.0)
+def _money(rng: random.Random, amount: float, usd: bool = False) -> str:
+    """An amount in 亿元, written as reports write it (precisely enough to keep the figures of one
+    profile consistent with each other)."""
     if usd:
         wan = max(1, round(amount * 10000 / 7))  # 亿元 → 万美元 at about 7 yuan a dollar
         return rng.choice([f"{wan}万美元", f"{wan}多万美元"])
-    if amount < 1:
-        return f"{max(1, round(amount * 10000))}万元"
-    return rng.choice([f"{round(amount)}多亿元", f"{amount:.1f}亿元", f"{round(amount)}亿元左右"])
+    if amount < 10:
+        return rng.choice([f"{max(1, round(amount * 10000))}万元", f"约{max(1, round(amount * 10000))}万元"])
+    return rng.choice([f"{amount:.1f}亿元", f"{amount:.2f}亿元", f"{round(amount)}亿元左右"])
 
 
 def _share(rng: random.Random, top: int = 95) -> object:
@@ -160,7 +160,10 @@ def _yaml_value(value: object) -> str:
 
 
 class ProfileMaker:
-    """Writes realistic, valid profiles: about 60% of the facts and ratings known, of every kind."""
+    """Writes realistic, valid profiles: about 60% of the facts and ratings known, of every kind,
+    consistent with each other (so no profile is refused or warned about). The computed indicators
+    (`facts.measured`, written by `cluster-assess indicators`) are left out, as in a hand-made
+    profile."""
 
     INDUSTRIES: ClassVar[dict[str, list[str]]] = {
         "服装": ["spinning", "weaving_knitting", "dyeing_printing", "fabrics", "accessories",
@@ -188,7 +191,22 @@ class ProfileMaker:
         rng = self.rng
         industry = rng.choice(list(self.INDUSTRIES))
         total = rng.randint(30, 3000)
-        self.scale = total * rng.uniform(0.01, 0.2)  # output in 亿元, roughly in step with firm count
+        self.firms = {"total": total, "above": rng.randint(0, total // 3)}
+        self.firms["medium"] = rng.randint(0, self.firms["above"])
+        sales = total * rng.uniform(0.01, 0.2)  # 亿元, roughly in step with the number of firms
+        direct, indirect = sales * rng.uniform(0.05, 0.4), sales * rng.uniform(0.0, 0.3)
+        self.money = {
+            "output_value": sales * rng.uniform(1.0, 1.2), "sales": sales,
+            "profit": sales * rng.uniform(0.02, 0.1), "exports_direct": direct,
+            "exports_indirect": indirect, "main_industry_output": sales * rng.uniform(0.5, 0.9),
+            "main_industry_output_prev1": sales * rng.uniform(0.4, 0.8),
+            "main_industry_output_prev2": sales * rng.uniform(0.3, 0.7),
+            "market_sales": sales * rng.uniform(0.1, 0.5), "special_fund": rng.uniform(0.01, 0.5),
+        }
+        # one export figure in CNY, the other in USD: the export share then agrees with what is written
+        usd = rng.random() < 0.5
+        self.usd = {"exports_direct": usd, "exports_indirect": not usd}
+        self.export_share = direct / sales
         lines = [
             f"name: 第{index}号{industry}产业集群",
             f"region: {rng.choice(self.PROVINCES)}第{index % 97}县",
@@ -199,6 +217,8 @@ class ProfileMaker:
         groups: dict[str, list[str]] = {}
         ratings: list[str] = []
         for spec in self.specs:
+            if spec.path.startswith("facts.measured."):
+                continue
             if rng.random() > 0.6 and spec.path != "facts.firms.total":
                 continue
             value = self._value(spec, total, industry)
@@ -237,10 +257,22 @@ class ProfileMaker:
         path, kind = spec.path, spec.kind  # type: ignore[attr-defined]
         if kind == "rating":
             return rng.randint(0, 5)
+        name = path.rsplit(".", 1)[-1]
         if path == "facts.firms.total":
             return _count_text(rng, total, "家")
-        if path in ("facts.firms.above_scale", "facts.firms.medium_large", "facts.firms.exporters"):
-            return rng.randint(0, total // 3)
+        if path == "facts.firms.above_scale":
+            return self.firms["above"]
+        if path == "facts.firms.medium_large":
+            return self.firms["medium"]
+        if path in ("facts.firms.exporters", "facts.parks.firms_in_parks"):
+            return rng.randint(0, total // 2)
+        if path == "facts.economy.export_share":
+            if not self.usd["exports_direct"]:
+                return f"{round(self.export_share * 100)}%"  # agrees with the exports and sales
+            return _share(rng, 60)
+        if name.startswith("above_scale_") and name.endswith("_share"):
+            floor = self.firms["above"] / total  # the larger firms' share is at least their head-count share
+            return f"{round(rng.uniform(floor, 1) * 100 + 0.5)}%" if floor < 0.99 else "100%"
         if path == "facts.chain.segments":
             chain = self.INDUSTRIES[industry]
             return rng.sample(chain, rng.randint(1, len(chain)))
@@ -249,7 +281,7 @@ class ProfileMaker:
         if kind == "count":
             return _count_text(rng, rng.randint(0, 500))
         if kind == "money":
-            return _money(rng, self.scale, usd="export" in path and rng.random() < 0.5)
+            return _money(rng, self.money.get(name, 1.0), usd=self.usd.get(name, False))
         if kind == "share":
             return _share(rng, 8 if "rd_intensity" in path else 95)
         if kind == "rate":
@@ -262,7 +294,7 @@ class ProfileMaker:
             return [f"{rng.choice('华恒盛鑫达泰隆兴')}{rng.choice('丰源宇美佳利')}{k}号"
                     for k in range(rng.randint(1, 5))]
         if kind == "choice":
-            return rng.choice(["low", "mid_low", "mid", "mid_high", "high"])
+            return rng.choice(spec.choices)  # type: ignore[attr-defined]
         return None
 
 

@@ -88,6 +88,21 @@ class ProblemFound(Value):
     evidence: list[FactShown]
     recommendations: list[str]
     source: str
+    items: list[Text] = Field(default_factory=list, description="each item the finding names, e.g. missing segments")
+
+
+class ClassificationResult(Value):
+    """A non-ladder judgement: the option that holds, or None when it cannot be told yet."""
+
+    id: str
+    name: Text
+    value: str | None
+    value_name: Text | None = None
+    also_possible: list[str] = Field(default_factory=list, description="earlier options still unknown")
+    also_possible_names: list[Text] = Field(default_factory=list)
+    facts: list[FactShown] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    source: str
 
 
 class ProblemUnchecked(Value):
@@ -149,6 +164,7 @@ class Assessment(Value):
     factors: dict[str, FactorResult]
     metrics: dict[str, float | None]
     chain: ChainResult | None
+    classifications: dict[str, ClassificationResult] = Field(default_factory=dict)
     problems: list[ProblemFound]
     unchecked: list[ProblemUnchecked]
     recommendations: list[RecommendationResult]

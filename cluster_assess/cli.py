@@ -19,8 +19,11 @@ app = typer.Typer(
         "Tell the people who run an industrial cluster where it stands and what to do next.\n\n"
         "Examples:\n\n"
         "  cluster-assess score examples/shishi.yaml\n\n"
+        "  cluster-assess init --lang zh -o my-town.yaml   (then: validate my-town.yaml)\n\n"
         "  cluster-assess score my-town.yaml --format json -o my-town.json\n\n"
-        "  cluster-assess score my-town.yaml --lang zh --format markdown"
+        "  cluster-assess compare examples/ --format markdown\n\n"
+        "  cluster-assess report examples/xiaoguanzhuang-glass.yaml --lang zh -o glass.html\n\n"
+        "  cluster-assess explain market_norms"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -49,9 +52,15 @@ def _root(
 # Commands register themselves on `app`; each module imports its heavy parts lazily.
 from cluster_assess.commands import compare as _compare  # noqa: E402,F401
 from cluster_assess.commands import examples as _examples  # noqa: E402,F401
+from cluster_assess.commands import explain as _explain  # noqa: E402,F401
 from cluster_assess.commands import init as _init  # noqa: E402,F401
 from cluster_assess.commands import report as _report  # noqa: E402,F401
+from cluster_assess.commands import rubric as _rubric  # noqa: E402,F401
 from cluster_assess.commands import score as _score  # noqa: E402,F401
+from cluster_assess.commands import validate as _validate  # noqa: E402,F401
+from cluster_assess.indicators.cli import app as _indicators_app  # noqa: E402
+
+app.add_typer(_indicators_app, name="indicators")
 
 
 def main(argv: list[str] | None = None) -> None:

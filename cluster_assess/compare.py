@@ -287,18 +287,25 @@ def compare(
     )
 
 
-def _columns(assessments: list[Assessment], origins: list[str | None]) -> list[Column]:
+def column_keys(assessments: list[Assessment]) -> list[str]:
+    """Each assessment's column key, in input order: `name · year`, numbered when repeated."""
     seen: dict[str, int] = defaultdict(int)
-    out = []
-    for n, (a, origin) in enumerate(zip(assessments, origins), start=1):
+    keys = []
+    for n, a in enumerate(assessments, start=1):
         base = a.profile.name or f"#{n}"
         if a.profile.year is not None:
             base += f" · {a.profile.year}"
         seen[base] += 1
-        key = base if seen[base] == 1 else f"{base} ({seen[base]})"
-        out.append(Column(key=key, name=a.profile.name, region=a.profile.region,
-                          industry=a.profile.industry, year=a.profile.year, origin=origin))
-    return out
+        keys.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return keys
+
+
+def _columns(assessments: list[Assessment], origins: list[str | None]) -> list[Column]:
+    return [
+        Column(key=key, name=a.profile.name, region=a.profile.region, industry=a.profile.industry,
+               year=a.profile.year, origin=origin)
+        for key, a, origin in zip(column_keys(assessments), assessments, origins)
+    ]
 
 
 def _rank(columns: list[Column], indexes: dict[str, IndexResult],

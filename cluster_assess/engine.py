@@ -20,6 +20,7 @@ from cluster_assess.assessment import (
     UNDETERMINED,
     Assessment,
     ChainResult,
+    ClassificationResult,
     FactorResult,
     FactShown,
     Gap,
@@ -42,7 +43,7 @@ from cluster_assess.conditions import (
     evaluate,
 )
 from cluster_assess.profile import Fact, Profile, Rating, field_specs, known_facts
-from cluster_assess.rubric import SEVERITY_WEIGHT, Factor, Rubric, StageModel, Text
+from cluster_assess.rubric import SEVERITY_WEIGHT, Classification, Factor, Rubric, StageModel, Text
 
 GAP_WEIGHT = 1.5
 FIT_BONUS = 1.0
@@ -408,6 +409,7 @@ class _Run:
                     id=check.id, title=check.title, description=check.description,
                     severity=check.severity, evidence=[s for p in paths if (s := self.shown(p))],
                     recommendations=list(check.recommendations), source=check.source,
+                    items=self._items(check.itemise),
                 ))
             elif outcome.value is None:
                 unchecked.append(ProblemUnchecked(id=check.id, title=check.title,
@@ -418,10 +420,41 @@ class _Run:
                              industry=self.profile.industry, year=self.profile.year),
             rubric=RubricRef(id=self.rubric.id, version=self.rubric.version, title=self.rubric.title),
             stages=self.models, factors=self.factor_results, metrics=self.metrics, chain=self.chain,
+            classifications={c.id: self._classify(c) for c in self.rubric.classifications},
             problems=found, unchecked=unchecked,
             recommendations=self._recommendations(found),
             unknowns=self._unknowns(unchecked),
             facts=[s for p in self.known if (s := self.shown(p))],
+        )
+
+    def _items(self, itemise: str | None) -> list[Text]:
+        if itemise == "chain_missing" and self.chain is not None:
+            return list(self.chain.missing)
+        return []
+
+    def _classify(self, classification: Classification) -> ClassificationResult:
+        """The first option whose condition holds; options before it that are unknown stay
+        'also possible', so an answer is never claimed more firmly than the facts allow."""
+        undecided: list[str] = []
+        used: set[str] = set()
+        missing: set[str] = set()
+        chosen = None
+        for option in classification.options:
+            outcome = evaluate(option.when, self.ctx)
+            used |= outcome.used
+            if outcome.value is True:
+                chosen = option
+                break
+            if outcome.value is None:
+                undecided.append(option.id)
+                missing |= outcome.missing
+        return ClassificationResult(
+            id=classification.id, name=classification.name,
+            value=chosen.id if chosen else None, value_name=chosen.name if chosen else None,
+            also_possible=undecided,
+            also_possible_names=[o.name for o in classification.options if o.id in undecided],
+            facts=[s for p in dict.fromkeys([*classification.evidence, *sorted(used)]) if (s := self.shown(p))],
+            missing=self.inputs_of(missing), source=classification.source,
         )
 
     def _recommendations(self, found: list[ProblemFound]) -> list[RecommendationResult]:

@@ -62,11 +62,78 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "approx_nearly": {"zh": "接近", "en": "nearly"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
+    # `init`: the commented template profile
+    "init_title": {"zh": "cluster-assess 集群档案（profile）模板", "en": "cluster-assess profile template"},
+    "init_howto": {
+        "zh": "知道什么填什么。每一项都可不填：不填即“未知”，绝不当作零。\n"
+              "填写某项：删去该行开头的“# ”，在冒号后写上数值。缩进只能用空格，不能用 Tab。",
+        "en": "Fill in what you know. Every field is optional: a field left out is unknown, never zero.\n"
+              "To fill a field, delete the '# ' at the start of its line and write the value after the colon.\n"
+              "Indent with spaces only, never tabs.",
+    },
+    "init_notation": {
+        "zh": "数值可按调研报告的写法填写：\n"
+              "  数量  200、200多家、２００多家、近3000家、1.5万人\n"
+              "  金额  20多亿元、500万元、2000万美元以上（美元不会折算成人民币）\n"
+              "  比重  30%、0.3、三成（单写 30 有歧义，会被拒绝：请写 30% 或 0.3）\n"
+              "  增长率  12%、-5%      是/否  true/false 或 是/否\n"
+              "范围（20-30亿元）、上限（不足20亿元）和模糊说法（数百家）会被拒绝：请写一个估计值，如 约25亿元。",
+        "en": "Amounts may be written as the reports write them:\n"
+              "  counts  200, 200多家, ２００多家, 近3000家, 1.5万人\n"
+              "  money   20多亿元, 500万元, 2000万美元以上 (USD is never converted to CNY)\n"
+              "  shares  30%, 0.3, 三成 (a bare 30 is ambiguous and refused: write 30% or 0.3)\n"
+              "  rates   12%, -5%        yes/no  true/false or 是/否\n"
+              "Ranges (20-30亿元), upper bounds (不足20亿元) and vague counts (数百家) are refused:\n"
+              "write one estimate, e.g. 约25亿元.",
+    },
+    "init_provenance": {
+        "zh": "每项事实都可注明出处：total: {value: 200多家, source: \"某某调研报告 第3页\", note: 备注}",
+        "en": "A fact may carry its source: total: {value: 200多家, source: \"survey report, p. 3\", note: ...}",
+    },
+    "init_ratings": {
+        "zh": "评分：评估人对定性因素的判断，0（没有）到 5（很好），可附依据：\n"
+              "  market_norms: {score: 2, evidence: \"恶性竞争，缺乏行业引导\"}",
+        "en": "Ratings: the assessor's judgement of qualitative factors, 0 (absent) to 5 (excellent),\n"
+              "with evidence:  market_norms: {score: 2, evidence: \"vicious competition, no guidance\"}",
+    },
+    "init_check": {
+        "zh": "请以 UTF-8 保存（GBK 也能读取）。\n"
+              "检查：cluster-assess validate 文件名；评估：cluster-assess score 文件名",
+        "en": "Save as UTF-8 (GBK is read too).\n"
+              "Check: cluster-assess validate FILE; assess: cluster-assess score FILE",
+    },
+    "init_unit": {"zh": "单位", "en": "unit"},
+    "init_why": {"zh": "依据", "en": "why"},
+    "init_example": {"zh": "例", "en": "e.g."},
+    "init_name": {"zh": "集群名称，如 小官庄镇玻璃工艺制品产业集群",
+                  "en": "name of the cluster, e.g. 小官庄镇玻璃工艺制品产业集群"},
+    "init_region": {"zh": "所在地区，如 江苏省宝应县小官庄镇", "en": "where it is, e.g. 江苏省宝应县小官庄镇"},
+    "init_industry": {"zh": "产业，用于选择参考产业链", "en": "the industry; picks the reference value chain"},
+    "init_year": {"zh": "数据所属年份，如 2023", "en": "the year the facts describe, e.g. 2023"},
+    "init_sources": {"zh": "资料来源（文件列表）", "en": "documents the facts come from (a list)"},
+    "init_notes": {"zh": "备注", "en": "notes"},
+    "init_facts": {"zh": "事实（数据）", "en": "facts"},
+    "init_segments": {"zh": "可用的环节编号", "en": "segment ids you may list"},
+    "init_chain": {"zh": "参考产业链", "en": "reference chain"},
+    "init_wrote": {"zh": "已写入 {file}。填写后检查：cluster-assess validate {file}",
+                   "en": "wrote {file}; fill it in, then check it with: cluster-assess validate {file}"},
+    # `validate`: the summary on stderr
+    "validate_ok": {"zh": "已检查 {files} 个文件：没有错误，{warnings} 条警告。",
+                    "en": "checked {files} file(s): no errors, {warnings} warning(s)."},
+    "validate_bad": {"zh": "已检查 {files} 个文件：{bad} 个文件有 {errors} 处错误，{warnings} 条警告。",
+                     "en": "checked {files} file(s): {errors} error(s) in {bad} file(s), {warnings} warning(s)."},
     "grade_low": {"zh": "低档", "en": "low grade"},
     "grade_mid_low": {"zh": "中低档", "en": "low-to-mid grade"},
     "grade_mid": {"zh": "中档", "en": "mid grade"},
     "grade_mid_high": {"zh": "中高档", "en": "mid-to-high grade"},
     "grade_high": {"zh": "高档", "en": "high grade"},
+    "choice_professional_market": {"zh": "依托专业市场", "en": "around a professional market"},
+    "choice_export_advantage": {"zh": "依托出口优势", "en": "around an export advantage"},
+    "choice_leading_firm": {"zh": "依托龙头企业", "en": "around a leading firm"},
+    "classifications": {"zh": "集群类型与结构", "en": "Type and structure"},
+    "undecided": {"zh": "尚无法判断", "en": "undecided"},
+    "also_possible": {"zh": "补充数据后也可能是", "en": "could also be, once known"},
+    "items": {"zh": "明细", "en": "details"},
     "warning": {"zh": "警告", "en": "warning"},
     "error": {"zh": "错误", "en": "error"},
     # compare
@@ -106,6 +173,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "direction_unclear": {"zh": "无法判断", "en": "unclear"},
     "skipped": {"zh": "已跳过", "en": "skipped"},
     # reports (`cluster-assess report`): the survey-report structure, 一、… 五、
+    "report_compare_title": {"zh": "{n}个产业集群发展对比评估报告", "en": "Comparative assessment of {n} clusters"},
+    "report_compare_summary": {"zh": "本报告对比{n}个集群：{ranked}个按成熟度指数排名，{apart}个因数据不足单列。",
+                               "en": "This report compares {n} clusters: {ranked} ranked by maturity index, "
+                                     "{apart} listed apart for lack of data."},
+    "report_compare_first": {"zh": "成熟度最高：{name}。", "en": "Most mature: {name}."},
+    "report_compare_intro": {"zh": "参与对比的集群（{n}个）：{towns}。", "en": "Clusters compared ({n}): {towns}."},
+    "report_compare_indicators": {"zh": "主要指标对比", "en": "Key indicators side by side"},
+    "report_compare_chart": {"zh": "图{n}  成熟度指数", "en": "Figure {n}. Maturity index"},
+    "report_compare_ranked": {"zh": "参与排名", "en": "ranked"},
+    "report_compare_apart_short": {"zh": "单列", "en": "apart"},
+    "report_compare_factors": {"zh": "各要素得分对比", "en": "Factor scores side by side"},
+    "report_compare_gap": {"zh": "{higher}比{lower}高{gap}分，主要来自：{drivers}",
+                           "en": "{higher} leads {lower} by {gap} points, mainly from: {drivers}"},
+    "report_compare_problem_counts": {"zh": "问题数量（按严重程度）", "en": "Problems by severity"},
+    "report_compare_what": {"zh": "内容", "en": "What to do"},
+    "report_compare_recs_intro": {"zh": "以下为各集群排序前{n}位的建议，详见各集群的单独报告。",
+                                  "en": "Each cluster's first {n} recommendations; see each cluster's own report for all."},
+    "report_compare_min_conf": {"zh": "指数可信度低于{conf}的集群单列，不参与排名。",
+                                "en": "Clusters whose index confidence is below {conf} are listed apart, not ranked."},
+    "report_compare_unknowns": {"zh": "{name}：{n}项数据待补充", "en": "{name}: {n} facts worth collecting"},
+    "report_compare_trajectories": {"zh": "历年变化", "en": "Changes over the years"},
     "report_title": {"zh": "{name}发展评估报告", "en": "Development assessment of {name}"},
     "report_summary": {"zh": "内容摘要", "en": "Summary"},
     "report_date": {"zh": "报告日期", "en": "Date of report"},

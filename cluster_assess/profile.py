@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.quantity import AmountError, parse_amount
-from cluster_assess.validation import describe_type, translate
+from cluster_assess.validation import clean_loc, describe_type, translate
 from cluster_assess.yamlsource import SourceMap, read_yaml_file
 
 FactValue = float | int | bool | str | tuple[str, ...]
@@ -71,6 +72,7 @@ class FactKind:
     """Annotation marker naming a fact's kind (count, money, share…) for templates and docs."""
 
     name: str
+    choices: tuple[str, ...] = ()
 
 
 def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
@@ -114,15 +116,28 @@ def _money(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return amount.value, {"approx": amount.approx, "currency": amount.currency or "CNY"}
 
 
+def _bare_fraction_check(value: Any, amount: Any, what: str) -> None:
+    """A bare 30 in a share or rate field could mean 30% or 30 times: make the user say which."""
+    if amount.percent or amount.unit or amount.currency:
+        return
+    size = abs(amount.value)
+    if size >= 1 and size <= 100:
+        shown = f"{amount.value:g}"
+        raise AmountError(
+            f"{value!r} is ambiguous for a {what}: write '{shown}%' for {shown} per cent, "
+            f"or a fraction (e.g. {amount.value / 100:g})"
+        )
+    if size > 100:
+        raise AmountError(
+            f"{value!r} is not a {what}: write a percentage such as '30%' or a fraction such as 0.3"
+        )
+
+
 def _share(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
         raise AmountError(f"{value!r} is not a share; write '30%' or 0.3")
-    if not amount.percent and amount.value >= 1 and not isinstance(value, str):
-        raise AmountError(
-            f"{value!r} is ambiguous for a share: write '{value:g}%' for {value:g} per cent, "
-            f"or a fraction between 0 and 1 (e.g. {min(value / 100, 1):g})"
-        )
+    _bare_fraction_check(value, amount, "share")
     if not 0 <= amount.value <= 1:
         raise AmountError(f"a share must lie between 0% and 100% (got {value!r})")
     return amount.value, {"approx": amount.approx}
@@ -132,11 +147,7 @@ def _rate(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
         raise AmountError(f"{value!r} is not a rate; write '30%' or 0.3")
-    if not amount.percent and abs(amount.value) >= 1 and not isinstance(value, str):
-        raise AmountError(
-            f"{value!r} is ambiguous for a rate: write '{value:g}%' for {value:g} per cent, "
-            "or a fraction such as 0.3"
-        )
+    _bare_fraction_check(value, amount, "rate")
     return amount.value, {"approx": amount.approx}
 
 
@@ -169,6 +180,11 @@ def _names(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return tuple(str(v).strip() for v in value), {}
 
 
+def _real(value: Any) -> tuple[FactValue, dict[str, Any]]:
+    """Any number, negative too (e.g. the Ellison–Glaeser γ is below 0 for dispersed industries)."""
+    return parse_amount(value).value, {}
+
+
 def _text(value: Any) -> tuple[FactValue, dict[str, Any]]:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         raise AmountError("expected text")
@@ -194,11 +210,17 @@ Number = Annotated[Fact | None, _fact_parser("number", _number), FactKind("numbe
 Flag = Annotated[Fact | None, _fact_parser("flag", _flag), FactKind("flag")]
 Names = Annotated[Fact | None, _fact_parser("names", _names), FactKind("names")]
 Text = Annotated[Fact | None, _fact_parser("text", _text), FactKind("text")]
-Grade = Annotated[
-    Fact | None,
-    _fact_parser("choice", _choice("low", "mid_low", "mid", "mid_high", "high")),
-    FactKind("choice"),
-]
+Real = Annotated[Fact | None, _fact_parser("real", _real), FactKind("real")]
+
+
+def _choice_type(*allowed: str) -> Any:
+    """A fact that takes one of a fixed set of words; the words are listed for templates and docs."""
+    return Annotated[Fact | None, _fact_parser("choice", _choice(*allowed)), FactKind("choice", allowed)]
+
+
+Tier = _choice_type("none", "strong", "top")
+Origin = _choice_type("professional_market", "export_advantage", "leading_firm")
+Grade = _choice_type("low", "mid_low", "mid", "mid_high", "high")
 
 
 def fact(zh: str, en: str, unit: str = "", better: str = "none", why: str = "") -> Any:
@@ -237,10 +259,12 @@ class Firms(Strict):
     leading: Names = fact("龙头/骨干企业", "leading firms by name", "names", "none", "003 · 第三篇 · 一（二）")
     exporters: Count = fact("有自营出口实绩的企业数", "firms exporting directly", "firms", "higher", "003 · 第三篇 · 一（一）")
     supporting: Count = fact("配套企业数", "supporting (配套) firms: materials, packaging, services", "firms", "higher", "003 · 第三篇 · 一（三）")
-    family_managed_share: Share = fact("家族式管理企业占比", "share of firms under family-style management", "share", "lower", "003 · 第五篇 · 4")
+    family_managed_share: Share = fact("家族式管理企业占比", "share of firms under family-style management", "share", "lower", "003 · 第五篇 · 4 · 二是")
     labour_intensive: Flag = fact("以劳动密集型企业为主", "mostly labour-intensive firms", "yes/no", "lower", "003 · 第一篇 · 问题（1）")
     homogeneous_competition: Flag = fact("同质化/恶性竞争严重", "serious homogeneous or vicious competition", "yes/no", "lower", "003 · 第一篇 · 特征（3）")
     price_competition: Flag = fact("竞争以价格战为主", "competition mostly on price", "yes/no", "lower", "003 · 第一篇 · 特征（3）")
+    sme_dominant: Flag = fact("以中小企业为主、无全国突出的单个企业", "SMEs make up the cluster and no single firm stands out nationally", "yes/no", "none", "003 · 第一篇 · 特征（2）")
+    origin: Origin = fact("集群形成的依托", "what the cluster grew around", "professional_market / export_advantage / leading_firm", "none", "003 · 第一篇 · 引言")
 
 
 class Economy(Strict):
@@ -259,6 +283,12 @@ class Economy(Strict):
     product_grade: Grade = fact("产品档次", "product grade", "low / mid_low / mid / mid_high / high", "higher", "003 · 第一篇 · 问题（1）")
     main_products: Names = fact("主要产品", "main products", "names", "none", "003 · 第三篇 · 一（一）")
     export_markets: Names = fact("主要出口市场", "main export markets", "names", "none", "003 · 第三篇 · 二（四）")
+    factor_shortage: Flag = fact("土地、劳动力、能源等要素短缺", "land, labour, energy or other factor resources are short", "yes/no", "lower", "000 · 存在问题（6）")
+    main_industry_output: Money = fact("主导产业产值（最近一年）", "output of the main industry, latest year", "CNY", "higher", "miit-2022 · 条件（1）")
+    main_industry_output_prev1: Money = fact("主导产业产值（上一年）", "output of the main industry, the year before", "CNY", "higher", "miit-2022 · 条件（1）")
+    main_industry_output_prev2: Money = fact("主导产业产值（前两年）", "output of the main industry, two years before", "CNY", "higher", "miit-2022 · 条件（1）")
+    main_industry_share: Share = fact("主导产业产值占集群工业总产值比重", "main industry's share of the cluster's output", "share", "higher", "miit-2022 · 条件（2）")
+    sme_output_share: Share = fact("中小企业产值占主导产业产值比重", "SMEs' share of the main industry's output", "share", "none", "miit-2022 · 条件（3）")
 
 
 class Chain(Strict):
@@ -282,6 +312,8 @@ class Innovation(Strict):
     rd_intensity: Share = fact("研发投入占销售收入比重", "R&D spending as a share of sales", "share", "higher", "000 · 存在问题（5）")
     patents: Count = fact("有效专利数", "patents held", "patents", "higher", "000 · 存在问题（5）")
     technology_exports: Flag = fact("向集群外输出技术", "technology is exported to firms outside the cluster", "yes/no", "higher", "003 · 第二篇 · 二（三）")
+    informatization_neglected: Flag = fact("企业对信息化重视不够", "firms neglect informatization", "yes/no", "lower", "003 · 第一篇 · 问题（2）")
+    design_weak: Flag = fact("设计能力差", "design capacity is poor", "yes/no", "lower", "003 · 第一篇 · 问题（2）")
     imitation_dominant: Flag = fact("以模仿为主", "imitation dominates over innovation", "yes/no", "lower", "003 · 第三篇 · 二（三）")
 
 
@@ -320,16 +352,47 @@ class Institutions(Strict):
     sme_credit_database: Flag = fact("有中小企业信用数据库", "an SME credit database exists", "yes/no", "higher", "003 · 第四篇 · 五（二）")
     government_guidance: Flag = fact("政府有意识地引导集群发展", "the local government consciously guides the cluster", "yes/no", "higher", "000 · 发展阶段")
     organised_upgrading: Flag = fact("有组织的提升（联盟、协同创新、示范集群工作）", "organised upgrading: alliances, joint innovation, demonstration work", "yes/no", "higher", "000 · 发展阶段")
-    financing_difficulty: Flag = fact("企业融资困难", "firms find financing hard", "yes/no", "lower", "003 · 第五篇 · 4")
+    major_accident_3y: Flag = fact("近三年发生重大安全、质量或环境事故", "a major safety, quality or environmental accident in the last three years", "yes/no", "lower", "miit-2022 · 条件（6）")
+    financing_difficulty: Flag = fact("企业融资困难", "firms find financing hard", "yes/no", "lower", "003 · 第五篇 · 4 · 三是")
 
 
 class Parks(Strict):
     count: Count = fact("产业园区数", "industrial parks serving the cluster", "parks", "higher", "003 · 第三篇 · 一（四）")
     firms_in_parks: Count = fact("入园企业数", "firms located in the parks", "firms", "higher", "003 · 第三篇 · 一（四）")
-    area_km2: Number = fact("集群占地面积（平方公里）", "cluster area", "km²", "none", "miit-2022")
+    area_km2: Number = fact("集群占地面积（平方公里）", "cluster area", "km²", "lower", "miit-2022 · 条件（5）")
     infrastructure_complete: Flag = fact("公共基础设施完善", "public infrastructure is complete", "yes/no", "higher", "003 · 第一篇 · 特征（3）")
-    wastewater_treatment: Flag = fact("有（印染）污水集中处理", "central (dyeing) wastewater treatment", "yes/no", "higher", "003 · 第五篇 · 4")
-    energy_saving: Flag = fact("推广节能技术", "energy-saving technology in use", "yes/no", "higher", "003 · 第五篇 · 4")
+    wastewater_treatment: Flag = fact("有（印染）污水集中处理", "central (dyeing) wastewater treatment", "yes/no", "higher", "003 · 第五篇 · 4 · 六是")
+    energy_saving: Flag = fact("推广节能技术", "energy-saving technology in use", "yes/no", "higher", "003 · 第五篇 · 4 · 七是")
+
+
+class Measured(Strict):
+    """Indicators measured from tables by `cluster-assess indicators … --into` (see docs/indicators.md);
+    each carries `source: "measured: <table> · <column> · <date>"`."""
+
+    cell_value: Number = fact("本地区本产业的数值（就业或产值）", "the region × industry value measured", "table unit", "higher", "docs/indicators.md")
+    share_of_region: Share = fact("占本地区的比重", "share of the region's total", "share", "higher", "docs/indicators.md")
+    location_quotient: Number = fact("区位熵", "location quotient", "ratio", "higher", "docs/indicators.md")
+    star_rating: Count = fact("欧洲集群观察站星级（0–3）", "European Cluster Observatory star rating (0–3)", "stars", "higher", "docs/indicators.md")
+    star_criteria: Names = fact("达到的星级标准", "star criteria met (size, specialisation, focus)", "names", "none", "docs/indicators.md")
+    strength_tier: Tier = fact("美国集群地图强度等级", "US Cluster Mapping strength tier (none, strong, top)", "tier", "none", "docs/indicators.md")
+    krugman_index: Number = fact("克鲁格曼专业化指数", "Krugman specialisation index of the region", "index", "none", "docs/indicators.md")
+    hachman_index: Number = fact("哈克曼指数", "Hachman index of the region", "index", "none", "docs/indicators.md")
+    region_hhi: Number = fact("地区产业赫芬达尔指数", "Herfindahl–Hirschman index over the region's industries", "index", "none", "docs/indicators.md")
+    region_diversity: Number = fact("地区产业多样性（1/HHI）", "industrial diversity of the region (1/HHI)", "index", "none", "docs/indicators.md")
+    gini_specialisation: Number = fact("专业化基尼系数", "Gini of specialisation", "index", "none", "docs/indicators.md")
+    gini_concentration: Number = fact("集中度基尼系数", "Gini of concentration of the industry", "index", "none", "docs/indicators.md")
+    locational_gini: Number = fact("区位基尼系数", "locational (Lorenz) Gini of the industry", "index", "none", "docs/indicators.md")
+    hhi: Number = fact("企业规模赫芬达尔指数", "firm-level Herfindahl–Hirschman index", "index", "none", "docs/indicators.md")
+    hhi_normalised: Number = fact("标准化赫芬达尔指数", "normalised firm-level HHI", "index", "none", "docs/indicators.md")
+    hhi_equivalent_firms: Number = fact("等效企业数（1/HHI）", "equivalent number of firms (1/HHI)", "firms", "none", "docs/indicators.md")
+    firm_size_gini: Number = fact("企业规模基尼系数", "Gini of firm size", "index", "none", "docs/indicators.md")
+    cr4: Share = fact("前4家企业集中度", "concentration ratio of the four largest firms", "share", "none", "docs/indicators.md")
+    cr8: Share = fact("前8家企业集中度", "concentration ratio of the eight largest firms", "share", "none", "docs/indicators.md")
+    eg_gamma: Real = fact("埃利森—格莱泽集聚指数γ", "Ellison–Glaeser agglomeration index γ", "index", "none", "docs/indicators.md")
+    eg_g: Real = fact("埃利森—格莱泽G", "Ellison–Glaeser raw concentration G", "index", "none", "docs/indicators.md")
+    eg_h: Number = fact("埃利森—格莱泽H（企业赫芬达尔）", "Ellison–Glaeser plant Herfindahl H", "index", "none", "docs/indicators.md")
+    leading_firm_weight: Share = fact("龙头企业销售占比", "leading firm's share of sales", "share", "none", "docs/indicators.md")
+    leading_firms: Names = fact("测算出的龙头企业", "leading firms found in the roster", "names", "none", "docs/indicators.md")
 
 
 class Facts(Strict):
@@ -343,6 +406,7 @@ class Facts(Strict):
     markets: Markets = Field(default_factory=Markets)
     institutions: Institutions = Field(default_factory=Institutions)
     parks: Parks = Field(default_factory=Parks)
+    measured: Measured = Field(default_factory=Measured)
 
 
 class Rating(Strict):
@@ -358,6 +422,13 @@ def _rating(raw: Any) -> Any:
         raise ValueError("a rating is a number from 0 to 5")
     if isinstance(raw, int | float):
         return {"score": raw}
+    if isinstance(raw, str):
+        try:
+            return {"score": float(unicodedata.normalize("NFKC", raw).strip())}
+        except ValueError:
+            raise ValueError(
+                f"a rating is a number from 0 to 5, e.g. 3 or {{score: 3, evidence: ...}}; not the text {raw!r}"
+            ) from None
     return raw
 
 
@@ -430,6 +501,7 @@ class FieldSpec:
     unit: str
     better: str
     why: str
+    choices: tuple[str, ...] = ()
 
 
 def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
@@ -441,15 +513,15 @@ def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
             continue
         if extra is None:
             continue
-        kind = "rating" if prefix.startswith("ratings.") else _kind_from_field(info)
+        kind = FactKind("rating") if prefix.startswith("ratings.") else _kind_from_field(info)
         yield FieldSpec(
-            f"{prefix}{name}", kind, str(extra["zh"]), str(extra["en"]), str(extra.get("unit", "")),
-            str(extra.get("better", "none")), str(extra.get("why", "")),
+            f"{prefix}{name}", kind.name, str(extra["zh"]), str(extra["en"]), str(extra.get("unit", "")),
+            str(extra.get("better", "none")), str(extra.get("why", "")), kind.choices,
         )
 
 
-def _kind_from_field(info: Any) -> str:
-    return next((m.name for m in info.metadata if isinstance(m, FactKind)), "text")
+def _kind_from_field(info: Any) -> FactKind:
+    return next((m for m in info.metadata if isinstance(m, FactKind)), FactKind("text"))
 
 
 def field_specs() -> dict[str, FieldSpec]:
@@ -511,31 +583,129 @@ def resolve_profile(ref: str | Path) -> Path:
 
 def load_profile(path: str | Path) -> LoadedProfile:
     """Read, parse and validate one profile file; raise UserError listing every problem found."""
-    data, source = read_yaml_file(resolve_profile(path))
-    return validate_profile_data(data, source)
+    problems, profile, source, warnings = check_profile_file(path)
+    if problems:
+        raise UserError(problems)
+    assert profile is not None
+    return LoadedProfile(profile, source, warnings)
+
+
+def check_profile_file(path: str | Path) -> tuple[list[Problem], Profile | None, SourceMap, list[Problem]]:
+    """(errors, profile or None, source map, warnings) for one file. Raises UserError only when
+    the file cannot be read as YAML at all; everything else is gathered, so `validate` and
+    `score` name every mistake in one run (a duplicate key does not hide a misspelt one)."""
+    yaml_problems: list[Problem] = []
+    data, source = read_yaml_file(resolve_profile(path), yaml_problems)
+    problems, profile, warnings = check_profile_data(data, source)
+    problems = sorted(yaml_problems + problems, key=lambda p: (p.line or 0, p.column or 0))
+    return problems, profile if not problems else None, source, warnings
 
 
 def validate_profile_data(data: Any, source: SourceMap) -> LoadedProfile:
-    if data is None:
-        raise UserError.single("the profile is empty; start from `cluster-assess init`", file=source.file)
-    if not isinstance(data, dict):
-        raise UserError.single(
-            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
-            file=source.file, line=1,
-        )
-    try:
-        profile = Profile.model_validate(data)
-    except ValidationError as exc:
-        raise UserError(translate(exc, source, data, Profile, _find_elsewhere)) from None
-    errors, warnings = _cross_checks(profile, source)
-    if errors:
-        raise UserError(errors)
+    """Validate parsed data; raise UserError with every problem found, not just the first.
+
+    Field errors do not stop the checks between fields: the faulty values are set aside and the
+    rest is validated again, so one run names every mistake the file holds."""
+    problems, profile, warnings = check_profile_data(data, source)
+    if problems:
+        raise UserError(problems)
+    assert profile is not None
     return LoadedProfile(profile, source, warnings)
+
+
+def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Profile | None, list[Problem]]:
+    """(errors, profile or None, warnings) for parsed profile data; never raises for bad data."""
+    warnings = [Problem(text, source.file) for text in source.notes]
+    if data is None:
+        return [Problem("the profile is empty; start from `cluster-assess init`", source.file)], None, warnings
+    if not isinstance(data, dict):
+        return [Problem(
+            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
+            source.file, 1,
+        )], None, warnings
+    data = _empty_groups_as_mappings(data, Profile)
+    problems: list[Problem] = []
+    profile: Profile | None = None
+    for _ in range(8):  # each round removes the faulty values; a few rounds always suffice
+        try:
+            profile = Profile.model_validate(data)
+            break
+        except ValidationError as exc:
+            found = translate(exc, source, data, Profile, _find_elsewhere)
+            # a value set aside in an earlier round may leave a follow-on error at or under its
+            # field (a rating with a bad score then lacks its score): report the first cause only
+            reported = {p.field for p in problems if p.field}
+            problems.extend(p for p in found if p not in problems and not _follows_from(p.field, reported))
+            pruned = _without(data, [e["loc"] for e in exc.errors(include_url=False)])
+            if pruned == data:
+                break
+            data = pruned
+    if profile is None:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return problems, None, warnings
+    errors, cross_warnings = _cross_checks(profile, source)
+    problems.extend(errors)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    cross_warnings.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems, profile, warnings + cross_warnings
+
+
+def _follows_from(field: str | None, reported: set[str]) -> bool:
+    if not field:
+        return False
+    return any(field == r or field.startswith(r + ".") or r.startswith(field + ".") for r in reported)
+
+
+def _empty_groups_as_mappings(data: Any, model: type[BaseModel]) -> Any:
+    """`facts:` or `firms:` left empty (as the `init` template does) means an empty group."""
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        annotation = info.annotation
+        if key in out and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out[key] = {} if out[key] is None else _empty_groups_as_mappings(out[key], annotation)
+    return out
+
+
+def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
+    """A copy of `data` with the deepest existing element of each error location removed."""
+    import copy
+
+    data = copy.deepcopy(data)
+    for loc in locs:
+        parts = clean_loc(loc, data)
+        node, trail = data, []
+        for part in parts:
+            in_dict = isinstance(node, dict) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+            if not (in_dict or in_list):
+                break
+            trail.append((node, part))
+            node = node[part]
+        if not trail:
+            continue
+        parent, key = trail[-1]
+        if isinstance(parent, dict):
+            del parent[key]
+        elif len(trail) > 1:  # a bad list item spoils the list: drop the whole field
+            grand, gkey = trail[-2]
+            if isinstance(grand, dict):
+                del grand[gkey]
+    return data
 
 
 def _find_elsewhere(key: str) -> list[str]:
     """An unknown key that exists under another group: suggest its full path."""
-    paths = list(field_specs())
+    specs = field_specs()
+    by_zh = {spec.zh: path for path, spec in specs.items()}
+    if key in by_zh:  # a key written as its Chinese label, 企业总数 → facts.firms.total
+        return [by_zh[key]]
+    close_zh = difflib.get_close_matches(key, list(by_zh), n=1, cutoff=0.6) if not key.isascii() else []
+    if close_zh:
+        return [by_zh[close_zh[0]]]
+    paths = list(specs)
     exact = [p for p in paths if p.rsplit(".", 1)[-1] == key]
     if exact:
         return exact[:1]
@@ -571,5 +741,54 @@ def _cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], l
                 "so the counts should not grow"))
     if profile.year and profile.year > _dt.date.today().year:
         warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
+    warnings.extend(_consistency_warnings(profile, source))
     return errors, warnings
+
+
+def _consistency_warnings(profile: Profile, source: SourceMap) -> list[Problem]:
+    """Figures that can each be right but hardly together: worth a second look, not a refusal."""
+    out: list[Problem] = []
+    firms, economy = profile.facts.firms, profile.facts.economy
+
+    def value(item: Fact | None) -> Any:
+        return item.value if item is not None else None
+
+    def cny(item: Fact | None) -> float | None:
+        return float(item.value) if item is not None and item.currency == "CNY" else None  # type: ignore[arg-type]
+
+    above, medium = value(firms.above_scale), value(firms.medium_large)
+    if above is not None and medium is not None and medium > above:
+        out.append(source.problem(("facts", "firms", "medium_large"),
+            f"{medium} medium and large firms but only {above} above-scale firms; medium and large firms "
+            "are normally all above scale"))
+    total = value(firms.total)
+    in_parks = value(profile.facts.parks.firms_in_parks)
+    if total is not None and in_parks is not None and in_parks > total:
+        out.append(source.problem(("facts", "parks", "firms_in_parks"),
+            f"{in_parks} firms in the parks but only {total} firms in all"))
+    sales = cny(economy.sales)
+    if sales:
+        for name in ("profit", "exports_direct", "exports_indirect"):
+            amount = cny(getattr(economy, name))
+            if amount is not None and amount > sales:
+                out.append(source.problem(("facts", "economy", name),
+                    f"{name.replace('_', ' ')} ({amount:,.0f} CNY) exceed sales ({sales:,.0f} CNY); "
+                    "check the units (万/亿)"))
+        exports = [cny(economy.exports_direct), cny(economy.exports_indirect)]
+        written = value(economy.export_share)
+        if written is not None and economy.exports_direct is not None and exports[0] is not None:
+            implied = sum(x for x in exports if x is not None) / sales
+            if abs(implied - written) > 0.15:
+                out.append(source.problem(("facts", "economy", "export_share"),
+                    f"the export share is written as {written:.0%}, but exports and sales give {implied:.0%}; "
+                    "check one of the figures"))
+    if above is not None and total:
+        firm_share = above / total
+        for name in ("above_scale_output_share", "above_scale_sales_share", "above_scale_employment_share"):
+            share = value(getattr(economy, name))
+            if share is not None and share + 1e-9 < firm_share:
+                out.append(source.problem(("facts", "economy", name),
+                    f"above-scale firms are {firm_share:.0%} of all firms but this share is only {share:.0%}; "
+                    "being the larger firms, their share of output, sales or jobs is normally higher"))
+    return out
 

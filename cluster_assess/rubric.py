@@ -25,7 +25,7 @@ from cluster_assess.conditions import Condition
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.profile import Ratings, field_specs
 from cluster_assess.validation import describe_type, translate
-from cluster_assess.yamlsource import SourceMap, read_yaml_file
+from cluster_assess.yamlsource import SourceMap, dotted, read_yaml_file
 
 Severity = Literal["high", "medium", "low"]
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
@@ -124,6 +124,28 @@ class ProblemCheck(Item):
     evidence: list[str] = Field(default_factory=list)
     recommendations: list[str] = Field(default_factory=list)
     rationale: Text | None = None
+    itemise: Literal["chain_missing"] | None = Field(
+        default=None, description="name each item of this list in the finding (e.g. each missing chain segment)")
+
+
+class ClassOption(Model):
+    """One answer a classification can give, with the condition that makes it the answer."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Text
+    when: Condition
+    description: Text | None = None
+
+
+class Classification(Item):
+    """A non-ladder judgement (cluster type, origin, leading-firm weight): the first option whose
+    condition holds is the answer; earlier options still unknown are reported as also possible."""
+
+    name: Text
+    description: Text | None = None
+    options: list[ClassOption] = Field(min_length=2)
+    evidence: list[str] = Field(default_factory=list, description="facts shown with the answer")
+    rationale: Text | None = None
 
 
 class Recommendation(Item):
@@ -166,6 +188,7 @@ class Rubric(Model):
     value_chains: list[ValueChain] = Field(default_factory=list)
     factors: list[Factor] = Field(default_factory=list)
     stage_models: list[StageModel] = Field(default_factory=list)
+    classifications: list[Classification] = Field(default_factory=list)
     problems: list[ProblemCheck] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     maturity_index: MaturityIndex | None = None
@@ -194,6 +217,7 @@ class Rubric(Model):
         for model in self.stage_models:
             out.append(("stage_model", model))
             out += [("stage", s) for s in model.stages]
+        out += [("classification", c) for c in self.classifications]
         out += [("problem", p) for p in self.problems]
         out += [("recommendation", r) for r in self.recommendations]
         return out
@@ -215,10 +239,115 @@ def fact_paths(rubric: Rubric) -> set[str]:
 
 
 def load_rubric(ref: str | Path | None = None) -> Rubric:
-    """Load a rubric by built-in id (`cluster-core`) or path; raise UserError with every problem."""
-    path = resolve_rubric(ref)
-    raw, source = read_yaml_file(path)
+    """Load a rubric by built-in id (`cluster-core`) or path; raise UserError with every problem.
+
+    A pack with `extends: BASE` is laid over its base first (see `read_rubric`)."""
+    raw, source = read_rubric(resolve_rubric(ref))
     return validate_rubric_data(raw, source)
+
+
+SECTIONS = ("metrics", "value_chains", "factors", "stage_models", "classifications", "problems",
+            "recommendations")
+
+
+class OverlaySourceMap(SourceMap):
+    """Positions of a pack laid over its base: each value points to the file it came from."""
+
+    def __init__(self, file: str, positions: dict[Any, tuple[int, int]], files: dict[Any, str]) -> None:
+        super().__init__(file, positions)
+        self.files = files
+
+    def problem(self, path: tuple[Any, ...], message: str) -> Problem:
+        at = tuple(path)
+        while at and at not in self.positions:
+            at = at[:-1]
+        line, column = self.positions.get(at, (None, None))
+        return Problem(message, self.files.get(at, self.file), line, column, dotted(tuple(path)) or None)
+
+
+def read_rubric(path: Path, chain: tuple[Path, ...] = ()) -> tuple[Any, SourceMap]:
+    """Read a pack; if it `extends:` another (a built-in id or a path relative to it), merge it
+    over its base: items with the same id are deep-merged (the pack's keys win, lists of items
+    with ids merge by id, other lists are replaced); new ids are added. The result is validated
+    like any other pack, and every error points to the file and line its value came from."""
+    raw, source = read_yaml_file(path)
+    if not isinstance(raw, dict) or "extends" not in raw:
+        return raw, source
+    ref = raw["extends"]
+    if not isinstance(ref, str) or not ref.strip():
+        raise UserError([source.problem(
+            ("extends",), "'extends' takes a built-in rubric id or a path to a .yaml file")])
+    candidate = path.parent / ref
+    base_path = candidate if ref.endswith((".yaml", ".yml")) else None
+    if base_path is None:
+        try:
+            base_path = resolve_rubric(ref)
+        except UserError as exc:
+            raise UserError([source.problem(("extends",), exc.problems[0].message)]) from None
+    if base_path.resolve() in {p.resolve() for p in (*chain, path)}:
+        raise UserError([source.problem(("extends",), f"{ref!r} extends itself (through {path.name})")])
+    try:
+        base, base_source = read_rubric(base_path, (*chain, path))
+    except UserError as exc:
+        if any(p.file == str(base_path) and p.message == "no such file" for p in exc.problems):
+            raise UserError([source.problem(
+                ("extends",), f"the base rubric {str(base_path)!r} does not exist")]) from None
+        raise
+    if not isinstance(base, dict):
+        raise UserError([source.problem(("extends",), f"the base rubric {ref!r} is not a mapping of keys")])
+    files: dict[Any, str] = dict(getattr(base_source, "files", {}))
+    positions = dict(base_source.positions)
+    for key in positions:
+        files.setdefault(key, base_source.file)
+    overlay = {k: v for k, v in raw.items() if k != "extends"}
+    merged = _merge(base, overlay, (), (), source, positions, files)
+    files[()] = source.file
+    positions[()] = source.positions.get((), (1, 1))
+    return merged, OverlaySourceMap(source.file, positions, files)
+
+
+def _by_id(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in value)
+
+
+def _merge(base: Any, over: Any, over_at: tuple[Any, ...], out_at: tuple[Any, ...], source: SourceMap,
+           positions: dict[Any, tuple[int, int]], files: dict[Any, str]) -> Any:
+    """Merge `over` (from the overlay file, at `over_at`) onto `base` (already placed at `out_at`)."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            _place(source, (*over_at, key), (*out_at, key), positions, files, shallow=True)
+            if key in base:
+                out[key] = _merge(base[key], value, (*over_at, key), (*out_at, key), source, positions, files)
+            else:
+                _place(source, (*over_at, key), (*out_at, key), positions, files)
+                out[key] = value
+        return out
+    if _by_id(base) and _by_id(over):
+        out_list = list(base)
+        index = {item["id"]: i for i, item in enumerate(base)}
+        for j, item in enumerate(over):
+            if item["id"] in index:
+                k = index[item["id"]]
+                _place(source, (*over_at, j), (*out_at, k), positions, files, shallow=True)
+                out_list[k] = _merge(base[k], item, (*over_at, j), (*out_at, k), source, positions, files)
+            else:
+                _place(source, (*over_at, j), (*out_at, len(out_list)), positions, files)
+                out_list.append(item)
+        return out_list
+    _place(source, over_at, out_at, positions, files)
+    return over
+
+
+def _place(source: SourceMap, over_at: tuple[Any, ...], out_at: tuple[Any, ...],
+           positions: dict[Any, tuple[int, int]], files: dict[Any, str], shallow: bool = False) -> None:
+    """Point `out_at` (and, unless shallow, everything below it) at the overlay's positions."""
+    n = len(over_at)
+    for key, pos in source.positions.items():
+        if key[:n] == over_at and (not shallow or len(key) == n):
+            target = (*out_at, *key[n:])
+            positions[target] = pos
+            files[target] = source.file
 
 
 def resolve_rubric(ref: str | Path | None) -> Path:
@@ -274,6 +403,7 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
     unique("problems", rubric.problems)
     recs = unique("recommendations", rubric.recommendations)
     unique("value_chains", rubric.value_chains)
+    unique("classifications", rubric.classifications)
     paths = set(field_specs()) | {f"metrics.{m}" for m in metrics} | set(CHAIN_METRICS)
     ratings = set(Ratings.model_fields)
     stages_of = {m.id: [s.id for s in m.stages] for m in rubric.stage_models}
@@ -310,6 +440,19 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
             if rec not in recs:
                 report((*where, j), f"unknown recommendation {rec!r}")
 
+    def check_source(where: tuple[Any, ...], cited: str) -> None:
+        from cluster_assess.seeds import unresolved
+
+        for locator in unresolved(cited):
+            report((*where, "source"), f"source {locator!r} names no passage in the digest of document "
+                   f"{locator.split(' · ')[0]!r} (seeds/); cite a heading that exists there")
+
+    for section in SECTIONS:
+        for i, item in enumerate(getattr(rubric, section)):
+            check_source((section, i), item.source)
+    for i, model in enumerate(rubric.stage_models):
+        for j, stage in enumerate(model.stages):
+            check_source(("stage_models", i, "stages", j), stage.source)
     for i, metric in enumerate(rubric.metrics):
         if (metric.ratio is None) == (metric.count_of is None):
             report(("metrics", i), "a metric needs exactly one of 'ratio' or 'count_of'")
@@ -352,6 +495,15 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
                     report(("stage_models", i, "stages", j, "gates", k),
                            f"factor {gate!r} already gates an earlier stage; stages out of order?")
                 gated.add(gate)
+    for i, classification in enumerate(rubric.classifications):
+        seen_option: set[str] = set()
+        for j, option in enumerate(classification.options):
+            if option.id in seen_option:
+                report(("classifications", i, "options", j, "id"), f"duplicate option {option.id!r}")
+            seen_option.add(option.id)
+            check_condition(("classifications", i, "options", j, "when"), option.when)
+        for j, path in enumerate(classification.evidence):
+            check_path(("classifications", i, "evidence", j), path)
     for i, problem in enumerate(rubric.problems):
         check_condition(("problems", i, "when"), problem.when)
         for j, path in enumerate(problem.evidence):

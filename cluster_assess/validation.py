@@ -22,14 +22,11 @@ def translate(
 ) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
-        loc = tuple(
-            p for p in error["loc"]
-            if not (isinstance(p, str) and (p.startswith("function-") or p[:1].isupper()))
-        )
+        loc = clean_loc(error["loc"], data)
         kind = error["type"]
         if loc and _get(data, loc) is None and not isinstance(_get(data, loc[:-1]), dict | list):
             loc = loc[:-1]  # `rating: 7` reports at the rating, not at an implied `.score`
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and loc:
             parent = model_at(root, loc[:-1])
             candidates = [_alias(parent, n) for n in parent.model_fields] if parent else []
             hint = difflib.get_close_matches(str(loc[-1]), candidates, n=1, cutoff=0.5)
@@ -45,10 +42,53 @@ def translate(
             message = f"expected a mapping of keys here, not {describe_type(got)}"
         elif kind == "missing":
             message = "this key is required"
+        elif kind in _EXPECTED:
+            message = f"expected {_EXPECTED[kind]} here, not {describe_type(_get(data, loc))}"
+        elif kind in _BOUNDS and isinstance(error.get("ctx"), dict):
+            word, key = _BOUNDS[kind]
+            limit = error["ctx"].get(key)
+            shown = f"{limit:g}" if isinstance(limit, int | float) else limit
+            message = f"{error.get('input')!r} is {word} {shown}"
         else:
             message = error["msg"].removeprefix("Value error, ")
         problems.append(source.problem(loc, message))
     return problems
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+}
+_BOUNDS = {
+    "less_than_equal": ("too large: the most allowed here is", "le"),
+    "greater_than_equal": ("too small: the least allowed here is", "ge"),
+    "less_than": ("too large: it must be below", "lt"),
+    "greater_than": ("too small: it must be above", "gt"),
+}
+
+
+def clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """The user's path from a pydantic location: drop the validator and model names pydantic
+    inserts (`function-before[...]`, `Rating`), but never a key the user wrote (`A:` is a key)."""
+    out: list[Any] = []
+    node = data
+    for part in loc:
+        in_data = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node))
+        if in_data:
+            out.append(part)
+            node = node[part]
+        elif not (isinstance(part, str) and (part.startswith("function-") or part[:1].isupper())):
+            out.append(part)
+            node = None
+    return tuple(out)
 
 
 def describe_type(value: Any) -> str:

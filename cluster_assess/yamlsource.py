@@ -7,6 +7,8 @@ safe (C if available) loader and build plain Python values ourselves, recording 
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ class SourceMap:
     file: str
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     sheet: bool = False  # positions are spreadsheet (row, column): problems say "row 7:column F"
+    notes: list[str] = field(default_factory=list)  # e.g. the file was read as GBK
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -72,21 +75,72 @@ def dotted(path: Path_) -> str:
     return out
 
 
-def decode(data: bytes, file: str) -> str:
-    """UTF-8 (with or without BOM); anything else is refused with a clear message."""
+def decode(data: bytes, file: str, notes: list[str] | None = None) -> str:
+    """UTF-8 with or without BOM; UTF-16 with a BOM; GBK/GB18030 (what Chinese Windows saves) when
+    the bytes are not UTF-8 but read as sensible Chinese text. Anything else is refused.
+
+    We detect GBK by a strict decode plus a plausibility check rather than a statistical guesser:
+    our users' only common non-UTF-8 encoding is GBK, and a strict rule is predictable."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UserError.single("the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8",
+                                   file=file) from None
+        if notes is not None:
+            notes.append("read as UTF-16 (the file is not UTF-8)")
+        return text
     if b"\x00" in data[:8192]:
-        raise UserError.single("this is a binary file, not YAML text", file=file)
+        raise UserError.single("this is a binary file, not YAML text; a profile is a text file (.yaml)", file=file)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UserError.single(
-            f"the file is not valid UTF-8 (byte {exc.start}); save it as UTF-8", file=file, line=line
-        ) from None
+        first_bad = exc.start
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        if notes is not None:
+            notes.append("read as GBK/GB18030 (the file is not UTF-8); saving it as UTF-8 avoids surprises")
+        return text
+    line = data[:first_bad].count(b"\n") + 1
+    raise UserError.single(
+        f"the file is neither UTF-8 nor GBK text (undecodable byte at offset {first_bad}); "
+        "save it as UTF-8 (in Notepad: Save as → Encoding → UTF-8)",
+        file=file, line=line,
+    )
 
 
-def read_yaml_file(path: Path) -> tuple[Any, SourceMap]:
-    """Read and parse a YAML file with positions; every failure is a UserError naming the file."""
+def _plausible_chinese(text: str) -> bool:
+    """Bytes that happen to decode as GB18030 are not necessarily Chinese: demand that the
+    non-ASCII characters be mostly Chinese characters and punctuation, with no control codes."""
+    odd = 0
+    wide = 0
+    for index, char in enumerate(text):
+        code = ord(char)
+        if code < 0x80:
+            if code < 0x20 and char not in "\t\r\n":
+                return False
+            continue
+        wide += 1
+        if text[index - 1: index].isascii() and text[index - 1: index].isalpha() and \
+                text[index + 1: index + 2].isascii() and text[index + 1: index + 2].isalpha():
+            odd += 1  # one "character" inside a Latin word: Zürich read as GBK, not Chinese
+            continue
+        if not (
+            0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x3400 <= code <= 0x4DBF or 0x2000 <= code <= 0x206F or code in (0xB7, 0xD7)
+        ):
+            odd += 1
+    return wide > 0 and odd <= wide * 0.05
+
+
+def read_yaml_file(path: Path, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
+    """Read and parse a YAML file with positions; every failure is a UserError naming the file.
+
+    With `problems`, mistakes that leave the rest readable (a duplicate key, a forbidden tag) are
+    appended there instead, and the readable rest is returned, so it can be checked too."""
     name = str(path)
     try:
         if path.is_dir():
@@ -105,30 +159,184 @@ def read_yaml_file(path: Path) -> tuple[Any, SourceMap]:
         raise UserError.single("permission denied when reading the file", file=name) from None
     except IsADirectoryError:
         raise UserError.single("this is a folder, not a YAML file", file=name) from None
-    return parse_yaml(decode(data, name), name)
+    except OSError as exc:
+        raise UserError.single(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+    notes: list[str] = []
+    text = decode(data, name, notes)
+    value, source = parse_yaml(text, name, problems)
+    source.notes.extend(notes)
+    return value, source
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
-    """Parse YAML text into plain values plus a SourceMap."""
+def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
+    """Parse YAML text into plain values plus a SourceMap.
+
+    Three passes keep hostile input cheap: a streaming pass over parser events refuses deep
+    nesting and huge node counts before anything is built (the C composer recurses and can crash
+    on thousands of nested brackets); the composed tree's size with aliases expanded is computed
+    once per shared node, so an alias bomb is refused before it is expanded; then values are built.
+    """
     source = SourceMap(file)
+    slips = _typing_slips(text, file)
     try:
+        _check_events(text, file)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or "invalid YAML"
-        if "\t" in what or "tab" in what:
-            what += " (YAML does not allow tab characters for indentation; use spaces)"
-        raise UserError.single(f"YAML syntax error: {what}", file=file, line=line, column=column) from None
+        syntax = _syntax_problem(exc, text, file)
+        # a slip on or above the failing line is the likelier cause: name it first
+        raise UserError([*(p for p in slips if (p.line or 0) <= (syntax.line or 0)), syntax]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise UserError.single(
+            f"the file contains a character YAML does not allow (U+{exc.character:04X}); delete it"
+            if isinstance(exc.character, int) else f"YAML error: {exc.reason}",
+            file=file, line=line,
+        ) from None
     except yaml.YAMLError as exc:
         raise UserError.single(f"YAML error: {exc}", file=file) from None
     if node is None:
         return None, source
+    size = _expanded_size(node, {}, set(), file)
+    if size > MAX_NODES:
+        raise UserError.single(
+            f"the document expands to {size} values through aliases (*name), more than the "
+            f"{MAX_NODES} allowed; refused (an alias bomb?)",
+            file=file, line=node.start_mark.line + 1,
+        )
     builder = _Builder(source)
+    builder.problems.extend(slips)
     value = builder.build(node, (), 0)
-    if builder.problems:
+    if builder.problems and problems is None:
         raise UserError(builder.problems)
+    if problems is not None:
+        problems.extend(builder.problems)
     return value, source
+
+
+_FULLWIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*)[ ]*：")
+_NO_SPACE = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*):(?![ \t]|$|//)")
+_WIDE_INDENT = re.compile(r"^[ \t]*\u3000")
+
+
+def _typing_slips(text: str, file: str) -> list[Problem]:
+    """Slips of Chinese input methods and hand typing that YAML would misread without a word:
+    `total：200` (full-width colon) and `total:200` (no space) both make one long text, and a
+    full-width space in the indentation becomes part of the key."""
+    found: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip(" \t\u3000").startswith("#"):
+            continue
+        if _WIDE_INDENT.match(line):
+            column = line.index("\u3000") + 1
+            found.append(Problem("a full-width space (U+3000, from a Chinese input method) in the indentation; "
+                                 "indent with ordinary spaces", file, number, column))
+        elif match := _FULLWIDTH_COLON.match(line):
+            found.append(Problem(f"the key {match.group(2)!r} is followed by a full-width colon '：'; "
+                                 "type ':' (half-width) and a space", file, number, len(match.group(1)) + 1))
+        elif match := _NO_SPACE.match(line):
+            found.append(Problem(f"no space after the colon of {match.group(2)!r}; YAML needs 'key: value' "
+                                 "with a space, or it reads the whole line as text", file, number,
+                                 len(match.group(1)) + 1))
+    return found
+
+
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _check_events(text: str, file: str) -> None:
+    """Stream the parser events once, stopping at the first sign of a hostile document."""
+    depth = 0
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise UserError.single(
+                    f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
+                    file=file, line=event.start_mark.line + 1, column=event.start_mark.column + 1,
+                )
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+        if isinstance(event, (*_OPEN, yaml.ScalarEvent, yaml.AliasEvent)):
+            count += 1
+            if count > MAX_NODES:
+                raise UserError.single(
+                    f"the document holds more than {MAX_NODES} values; refused",
+                    file=file, line=event.start_mark.line + 1,
+                )
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], file: str) -> int:
+    """How many values the tree holds once aliases are expanded, each shared node counted once
+    per use but computed once; an alias to its own ancestor is refused (it would never end)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if key in active:
+        raise UserError.single(
+            "an alias (*name) refers to a collection that contains it; refused",
+            file=file, line=node.start_mark.line + 1,
+        )
+    active.add(key)
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            total += _expanded_size(item, memo, active, file)
+            if total > MAX_NODES:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            total += _expanded_size(key_node, memo, active, file) + _expanded_size(value_node, memo, active, file)
+            if total > MAX_NODES:
+                break
+    active.discard(key)
+    memo[key] = total
+    return total
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """PyYAML's messages, said the way a person editing the file by hand can act on."""
+    problem = exc.problem or "invalid YAML"
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    lines = text.splitlines()
+    at = lines[line - 1] if line and line <= len(lines) else ""
+    opened = exc.context_mark
+    if "quoted scalar" in context and opened is not None:
+        line, column = opened.line + 1, opened.column + 1
+        what = "a quoted value starts here but its closing quote is missing; add it (or remove the opening one)"
+    elif "tab" in problem or (column is not None and at[column - 1: column] == "\t") or (
+        "cannot start any token" in problem and "\t" in at
+    ):
+        what = "a tab character; YAML indentation must use spaces — replace the tab with spaces"
+    elif "could not find expected ':'" in problem and opened is not None:
+        line, column = opened.line + 1, opened.column + 1
+        what = "this line has no ':' after its key; write 'key: value'"
+    elif "mapping values are not allowed" in problem:
+        what = (
+            "unexpected ':' — the line above may lack its ':', this line may be indented too deep, "
+            "or a value containing ': ' must be put in quotes"
+        )
+    elif "did not find expected key" in problem:
+        what = "bad indentation: this line does not line up with the keys above it"
+    elif "expected '-' indicator" in problem:
+        what = "a list item ('- ') and a key ('key:') are mixed at the same indentation"
+    elif ("flow sequence" in context or "flow mapping" in context) and opened is not None:
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        what = (
+            f"the '{bracket}' opened on line {opened.line + 1} is not closed, or an item lacks a comma; "
+            f"add the missing ',' or '{closing}'"
+        )
+    elif "undefined alias" in problem:
+        what = "an alias (*name) refers to an anchor (&name) that does not exist"
+    elif "single document" in context:
+        what = "the file holds more than one YAML document (a second '---'); a profile is one document"
+    else:
+        what = f"{context + ', ' if context else ''}{problem}"
+    return Problem(f"YAML syntax error: {what}; nothing after this could be read", file, line, column)
 
 
 class _Builder:
@@ -156,8 +364,10 @@ class _Builder:
             )
         self.source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(
-                self.source.problem(path, f"the YAML tag {node.tag!r} is not allowed; write plain values")
+                self.source.problem(path, f"the YAML tag {tag!r} is not allowed (profiles hold plain values only, "
+                                    "never objects or code); remove the tag")
             )
             return None
         if node.tag == _STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
@@ -166,13 +376,20 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        # a plain scalar (int, float, bool, null, timestamp): its constructor, called directly
-        try:
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.Node, path: Path_) -> Any:
+        """Construct a scalar; a value its own tag cannot hold (`!!int abc`, `2012-13-45` read as a
+        date) is a problem at its line, not a crash."""
+        if not isinstance(node, yaml.ScalarNode):
+            self.problems.append(self.source.problem(path, "a tag here does not fit the kind of value; remove it"))
+            return None
+        try:  # the tag's constructor, called directly: a scalar needs none of construct_object's machinery
             return self.constructor.yaml_constructors[node.tag](self.constructor, node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):  # `!!int x`, `2024-13-45`
-            kind = node.tag.rsplit(":", 1)[-1]
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             self.problems.append(self.source.problem(
-                path, f"{node.value!r} is not a valid {kind}; quote it to keep it as text, or fix it"))
+                path, f"cannot read {node.value!r} as the kind of value it looks like (a date? a number?); "
+                "put it in quotes if it is text"))
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
@@ -187,10 +404,13 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(self.source.problem(path, "a key must be a plain word"))
                 continue
-            if key_node.tag == _STR:
+            if key_node.tag == _STR:  # the usual key: plain text, no constructor needed
                 key = key_node.value
             else:
-                key = self.constructor.construct_object(key_node)
+                if key_node.tag not in _STANDARD_TAGS:
+                    self.problems.append(self.source.problem(path, "a key must be a plain word, without a tag"))
+                    continue
+                key = self._scalar(key_node, path)
                 key = str(key) if not isinstance(key, str) else key
             line = key_node.start_mark.line + 1
             child = (*path, key)

@@ -53,3 +53,20 @@ def test_text_written_to_a_file_is_plain(cli, tmp_path, monkeypatch):
     text = target.read_text(encoding="utf-8")
     assert "\x1b[" not in text
     assert "cluster" in text
+
+
+def test_every_command_is_documented_in_the_readme_and_has_help(cli):
+    """As sqlite-utils does: a command nobody can find in the README does not exist for users."""
+    import re
+    from pathlib import Path
+
+    from cluster_assess.cli import app
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    names += [g.name for g in app.registered_groups]
+    assert {"score", "compare", "report", "init", "validate", "explain", "rubric", "indicators"} <= set(names)
+    for name in names:
+        assert re.search(rf"cluster-assess {name}\b", readme), f"`{name}` is not in the README"
+        run = cli(name, "--help")
+        assert run.code == 0 and "Usage" in run.out, name

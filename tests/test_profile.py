@@ -23,12 +23,12 @@ def write(tmp_path, text: str):
         ("name: x\nfacts:\n  economy:\n    export_share: 140%\n", 4, "facts.economy.export_share", "between 0% and 100%"),
         ("name: x\nfacts:\n  economy:\n    export_share: 30\n", 4, "facts.economy.export_share", "'30%'"),
         ("name: x\nfacts:\n  firms:\n    total: 10\n    above_scale: 20\n", 5, "facts.firms.above_scale", "exceed"),
-        ("name: x\nratings:\n  location_advantage: 7\n", 3, "ratings.location_advantage", "less than or equal to 5"),
+        ("name: x\nratings:\n  location_advantage: 7\n", 3, "ratings.location_advantage", "the most allowed here is 5"),
         ("name: x\nratings:\n  locaton_advantage: 3\n", 3, "ratings.locaton_advantage", "did you mean 'location_advantage'"),
         ("name: x\nfacts:\n  above_scale: 3\n", 3, "facts.above_scale", "facts.firms.above_scale"),
         ("name: x\nfacts:\n  firms: 12\n", 3, "facts.firms", "mapping"),
         ("name: x\nname: y\n", 2, "name", "duplicate key"),
-        ("name: x\nyear: [2012]\n", 2, "year", "integer"),
+        ("name: x\nyear: [2012]\n", 2, "year", "whole number"),
     ],
 )
 def test_bad_profile_names_file_line_and_field(cli, tmp_path, text, line, field, words):

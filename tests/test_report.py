@@ -134,7 +134,9 @@ def test_structure(example: str, lang: str, fmt: str) -> None:
     text = rendered(report, fmt)
     flat = re.sub(r"\\(.)", r"\1", text) if fmt == "md" else text
     if fmt == "html":
-        flat = flat.replace("&amp;", "&")
+        import html as html_lib
+
+        flat = html_lib.unescape(flat)
     positions = [flat.find(title) for title in SECTION_TITLES[lang]]
     assert -1 not in positions and positions == sorted(positions), "the five sections, in order"
     problems = flat[positions[2]:positions[3]]
@@ -358,11 +360,6 @@ def test_docx_is_a_word_document_with_the_sections(cli, tmp_path: Path) -> None:
 def test_docx_to_stdout_is_refused(cli) -> None:
     run = cli("report", GLASS, "--format", "docx")
     assert run.code == 2 and "-o" in run.err and run.out == ""
-
-
-def test_several_inputs_are_refused_clearly(cli) -> None:
-    run = cli("report", GLASS, "example:shishi")
-    assert run.code == 2 and "one profile" in run.err
 
 
 def test_existing_file_is_kept_without_force(cli, tmp_path: Path) -> None:

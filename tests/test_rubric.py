@@ -37,7 +37,7 @@ def line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(
     ("old", "new", "needle", "words"),
     [
-        ("recommendations: [talent]\n", "recommendations: [talnet]\n", "[talnet]", "unknown recommendation 'talnet'"),
+        ("recommendations: [talent, brand_tech_talent]\n", "recommendations: [talnet, brand_tech_talent]\n", "[talnet", "unknown recommendation 'talnet'"),
         ("gates: [policy_environment, supporting_facilities]", "gates: [policy_environment, suporting_facilities]",
          "suporting_facilities", "unknown factor 'suporting_facilities'"),
         ("{fact: facts.firms.total, op: \">=\", value: 100}", "{fact: facts.firms.totl, op: \">=\", value: 100}",

@@ -46,8 +46,9 @@ def format_for(output: str, chosen: ReportFormat | None) -> ReportFormat:
 
 @app.command()
 def report(
-    inputs: list[Path] = typer.Argument(..., help="Profile YAML file (or example:NAME).", show_default=False,
-                                        metavar="INPUT"),
+    inputs: list[Path] = typer.Argument(
+        ..., help="Profile YAML file (or example:NAME); several profiles, a folder or a spreadsheet give a "
+                  "comparison report.", show_default=False, metavar="INPUT"),
     format: ReportFormat | None = typer.Option(
         None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
     ),
@@ -56,29 +57,28 @@ def report(
     output: str = OutputOption,
     force: bool = ForceOption,
 ) -> None:
-    """Write a survey report (调研报告) on one cluster: basic facts, stage, problems, recommendations.
+    """Write a survey report (调研报告): basic facts, stage, problems, recommendations, data notes.
+
+    One profile gives a cluster report; several (or a folder, or a spreadsheet) give a comparison
+    report with the side-by-side tables and the ranking of `compare`.
 
     Examples:
 
       cluster-assess report examples/xiaoguanzhuang-glass.yaml -o glass.html
 
       cluster-assess report my-town.yaml --lang zh -o my-town.docx
+
+      cluster-assess report examples/ -o comparison.html
     """
     from cluster_assess.engine import assess
-    from cluster_assess.profile import load_profile
     from cluster_assess.report import build_report
     from cluster_assess.rubric import load_rubric
+    from cluster_assess.spreadsheet import load_all
 
     kind = format_for(output, format)
     implied = SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
     if implied is not None and implied is not kind:
         note(f"note: writing {kind.value} to {output}, whose extension suggests {implied.value}")
-    if len(inputs) > 1:
-        raise UserError.single(
-            f"{len(inputs)} profiles given, but a comparison report is not available in this version; "
-            "give one profile per report (run the command once for each)",
-            field="INPUT",
-        )
     if kind is ReportFormat.docx and output == "-":
         raise UserError.single(
             "a Word document is binary and cannot go to the terminal; name a file with -o, e.g. -o report.docx",
@@ -87,10 +87,20 @@ def report(
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
     pack = load_rubric(rubric)
-    loaded = load_profile(inputs[0])
-    warn(loaded.warnings)
-    document = build_report(assess(loaded.profile, pack), language, dt.date.today(),
-                            profile=loaded.profile, rubric=pack)
+    profiles = load_all(list(inputs))
+    for loaded in profiles:
+        warn(loaded.warnings)
+    if len(profiles) == 1:
+        document = build_report(assess(profiles[0].profile, pack), language, dt.date.today(),
+                                profile=profiles[0].profile, rubric=pack)
+    else:
+        from cluster_assess.compare import column_keys, compare
+        from cluster_assess.report_compare import build_comparison_report
+
+        assessments = [assess(p.profile, pack) for p in profiles]
+        document = build_comparison_report(compare(assessments, pack),
+                                           dict(zip(column_keys(assessments), assessments)),
+                                           language, dt.date.today())
     if kind is ReportFormat.docx:
         from cluster_assess.render.report_docx import render as render_docx
 

@@ -28,7 +28,10 @@ def fact_text(fact: Any, lang: str) -> str:
     if isinstance(fact.value, bool) and (fact.display or "").strip() not in ("是", "否"):
         text = t("yes" if fact.value else "no", lang)
     elif fact.kind == "choice":
-        text = t(f"grade_{fact.value}", lang)
+        from cluster_assess.i18n import CATALOGUE
+
+        key = next((k for k in (f"grade_{fact.value}", f"choice_{fact.value}") if k in CATALOGUE), None)
+        text = t(key, lang) if key else str(fact.value)
     if fact.evidence:
         text += f" — {fact.evidence}"
     if fact.approx and not _says_approx(fact.display):
@@ -55,3 +58,24 @@ def missing_names(assessment: Any, paths: list[str], lang: str) -> str:
     names = {u.path: u.name.get(lang) for u in assessment.unknowns}
     sep = "、" if lang == "zh" else ", "
     return sep.join(names.get(p, p) for p in paths)
+
+
+def items_text(problem: Any, lang: str) -> str:
+    """The items a finding names (e.g. each missing chain segment), in one line."""
+    from cluster_assess.i18n import t
+
+    if not getattr(problem, "items", None):
+        return ""
+    sep = "、" if lang == "zh" else ", "
+    return f"{t('items', lang)}: " + sep.join(i.get(lang) for i in problem.items)
+
+
+def classification_text(result: Any, lang: str) -> str:
+    """'market-based SME community', or 'undecided (could also be …)' — how a classification reads."""
+    from cluster_assess.i18n import t
+
+    value = result.value_name.get(lang) if result.value_name is not None else t("undecided", lang)
+    if result.also_possible:
+        sep = "、" if lang == "zh" else ", "
+        value += f" ({t('also_possible', lang)}: {sep.join(n.get(lang) for n in result.also_possible_names)})"
+    return value

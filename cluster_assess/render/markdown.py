@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from cluster_assess.assessment import Assessment, StageResult
 from cluster_assess.i18n import t
-from cluster_assess.render import missing_names, named_fact, pct
+from cluster_assess.render import classification_text, items_text, missing_names, named_fact, pct
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -43,11 +43,18 @@ def render(a: Assessment, lang: str) -> str:
             missing = "、".join if lang == "zh" else ", ".join
             out.append(f"; {t('chain_missing', lang)}: {missing(m.get(lang) for m in a.chain.missing)}")
         out += [f" ({t('source', lang)}: {a.chain.source})", ""]
+    if a.classifications:
+        rows = [[c.name.get(lang), escape(classification_text(c, lang)),
+                 "; ".join(escape(named_fact(f, lang)) for f in c.facts), c.source]
+                for c in a.classifications.values()]
+        out += [f"## {t('classifications', lang)}", "",
+                table(["", t("value", lang), t("evidence", lang), t("source", lang)], rows), ""]
     out += [f"## {t('problems', lang)}", ""]
     if a.problems:
         rows = [
             [t("severity_" + p.severity, lang), p.title.get(lang),
-             "; ".join(escape(named_fact(f, lang)) for f in p.evidence),
+             "; ".join([*(escape(named_fact(f, lang)) for f in p.evidence),
+                        *filter(None, [escape(items_text(p, lang))])]),
              p.source]
             for p in a.problems
         ]

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from cluster_assess.assessment import Assessment, StageResult
 from cluster_assess.i18n import t
-from cluster_assess.render import missing_names, named_fact, pct
+from cluster_assess.render import classification_text, items_text, missing_names, named_fact, pct
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"met": "green", "not_met": "red", "unknown": "dim"}
@@ -40,6 +40,17 @@ def render(a: Assessment, lang: str, console: Console) -> None:
             chain.append(f" — {t('chain_unrecognised', lang)}: " + ", ".join(a.chain.unrecognised), style="yellow")
         chain.append(f"  [{a.chain.source}]", style="dim")
         console.print(chain)
+        console.print()
+    if a.classifications:
+        console.rule(t("classifications", lang), style="bold")
+        for c in a.classifications.values():
+            line = Text(f"{c.name.get(lang)}: ", style="bold")
+            line.append(classification_text(c, lang))
+            facts = "; ".join(named_fact(f, lang) for f in c.facts)
+            if facts:
+                line.append(f" — {facts}")
+            line.append(f"  [{c.source}]", style="dim")
+            console.print(line)
         console.print()
     console.rule(t("problems", lang), style="bold")
     console.print(_problems(a, lang))
@@ -125,7 +136,7 @@ def _problems(a: Assessment, lang: str) -> Table | Text:
     table.add_column(t("evidence", lang), ratio=3, overflow="fold")
     table.add_column(t("source", lang), no_wrap=True, style="dim", overflow="fold")
     for p in a.problems:
-        evidence = "\n".join(named_fact(f, lang) for f in p.evidence)
+        evidence = "\n".join([*(named_fact(f, lang) for f in p.evidence), *filter(None, [items_text(p, lang)])])
         table.add_row(Text(t("severity_" + p.severity, lang), style=SEVERITY_STYLE[p.severity]),
                       escape(p.title.get(lang)), Text(evidence), p.source)
     return table

@@ -1,0 +1,144 @@
+"""Write measured indicators into a profile YAML, keeping its comments and key order.
+
+Every value is written as `{value, source}` with `source: "measured: <table> · <column> ·
+<date>"`, so the assessment and report can say "measured" rather than "stated".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cluster_assess.indicators.errors import IndicatorInputError
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One measured fact: where it goes (path under `facts`), its value and provenance."""
+
+    path: tuple[str, ...]
+    value: Any
+    table: str
+    column: str
+
+
+def source_string(table: str, column: str, day: _dt.date | None = None) -> str:
+    """The provenance line the report keys on: 'measured: file · column · YYYY-MM-DD'."""
+    day = day or _dt.date.today()
+    return f"measured: {Path(table).name} · {column} · {day.isoformat()}"
+
+
+def _for_profile(path: tuple[str, ...], value: Any) -> Any:
+    """Shares go in as '37.5%': a bare 1.0 in a share field is ambiguous to the profile reader
+    (1% or 100%?), and the percent form reads the same to a person."""
+    from cluster_assess.profile import field_specs
+
+    spec = field_specs().get("facts." + ".".join(path))
+    if spec is not None and spec.kind == "share" and isinstance(value, int | float):
+        return f"{value * 100:.6g}%"
+    return _clean(value)
+
+
+def _clean(value: Any) -> Any:
+    """Round floats to 8 significant digits so the profile stays readable."""
+    if isinstance(value, float):
+        return float(f"{value:.8g}")
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def read_profile(path: Path) -> Mapping[str, Any]:
+    """Load a profile (round-trip) for reading defaults such as its region and industry."""
+    from ruamel.yaml import YAML
+
+    if not path.exists():
+        raise IndicatorInputError(
+            "profile not found; --into writes into an existing profile", file=str(path)
+        )
+    try:
+        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except Exception as e:  # ruamel raises many YAMLError subclasses
+        raise IndicatorInputError(f"profile is not valid YAML: {e}", file=str(path)) from e
+    if not isinstance(data, Mapping):
+        raise IndicatorInputError("profile must be a YAML mapping at the top", file=str(path))
+    return data
+
+
+def stated_conflicts(doc: Mapping[str, Any], facts: list[Measured]) -> list[str]:
+    """Paths where the profile already states a value that a measured one would replace.
+
+    A value written earlier by `--into` (its source starts with 'measured:') is not a conflict:
+    measuring again simply refreshes it."""
+    out = []
+    for m in facts:
+        node: Any = doc.get("facts")
+        for key in m.path[:-1]:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        existing = node.get(m.path[-1]) if isinstance(node, Mapping) else None
+        if existing is None:
+            continue
+        source = existing.get("source") if isinstance(existing, Mapping) else None
+        if not (isinstance(source, str) and source.startswith("measured:")):
+            out.append("facts." + ".".join(m.path))
+    return out
+
+
+def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = None,
+                   replace_stated: bool = False) -> int:
+    """Merge measured facts into `facts:` of the profile in place; returns how many were written.
+
+    Existing keys keep their position and surrounding comments; new groups are appended.
+    A value the user stated is never replaced unless `replace_stated` (the CLI's --force).
+    The file is replaced atomically so a crash never leaves half a profile.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    doc = read_profile(path)
+    conflicts = stated_conflicts(doc, facts)
+    if conflicts and not replace_stated:
+        raise IndicatorInputError(
+            f"the profile already states {', '.join(conflicts)}; measured values would replace what "
+            "you wrote, so nothing was changed — pass --force to replace stated values with measured ones",
+            file=str(path), field=conflicts[0],
+        )
+    if "facts" not in doc or doc["facts"] is None:
+        doc["facts"] = CommentedMap()  # type: ignore[index]
+    for m in facts:
+        node = doc["facts"]
+        where = "facts"
+        for key in m.path[:-1]:
+            where += f".{key}"
+            child = node.get(key)
+            if child is None:
+                child = CommentedMap()
+                node[key] = child
+            elif not isinstance(child, Mapping):
+                raise IndicatorInputError(
+                    f"'{where}' is a single value, but measured facts go inside it as a group",
+                    file=str(path), field=where,
+                )
+            node = child
+        leaf = CommentedMap()
+        leaf["value"] = _for_profile(m.path, m.value)
+        leaf["source"] = source_string(m.table, m.column, day)
+        node[m.path[-1]] = leaf
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yaml.dump(doc, fh)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(facts)

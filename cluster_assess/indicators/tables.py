@@ -1,0 +1,254 @@
+"""Read CSV / Parquet / XLSX tables into Polars, with errors that name the file, row and column.
+
+Why Polars: measured against DuckDB on a 10M-row table (see docs/indicators.md) it ran the LQ
+window query ~4× faster in half the memory on 2 cores. Only the requested columns are read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cluster_assess.indicators.errors import IndicatorInputError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+CSV_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": ","}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+#: Files bigger than this get a progress display on stderr while they load.
+PROGRESS_MIN_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """Where a table came from, so errors and provenance can name it."""
+
+    path: Path
+    kind: str  # "csv" | "parquet" | "xlsx"
+
+    def line_of(self, row_index: int) -> int:
+        """Human row number of a 0-based data row: the file line for CSV/XLSX (header is 1)."""
+        return row_index + 2 if self.kind in ("csv", "xlsx") else row_index + 1
+
+
+def detect(path: Path) -> TableSource:
+    """Pick the reader from the file suffix; refuse what we cannot read, naming the options."""
+    if not path.exists():
+        raise IndicatorInputError("file not found", file=str(path))
+    if path.is_dir():
+        raise IndicatorInputError("is a directory, expected a table file", file=str(path))
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return TableSource(path, "csv")
+    if suffix in PARQUET_SUFFIXES:
+        return TableSource(path, "parquet")
+    if suffix in XLSX_SUFFIXES:
+        return TableSource(path, "xlsx")
+    raise IndicatorInputError(
+        f"unsupported table type '{suffix or '(none)'}'; use .csv, .tsv, .parquet or .xlsx",
+        file=str(path),
+    )
+
+
+@contextmanager
+def _progress(label: str, size: int) -> Iterator[None]:
+    """A transient spinner with elapsed time on stderr for long reads; silent for small files."""
+    if size < PROGRESS_MIN_BYTES:
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+        console=console, transient=True,
+    ) as prog:
+        prog.add_task(f"{label} ({size / 2**20:,.0f} MiB)", total=None)
+        yield
+
+
+def _check_columns(src: TableSource, available: Sequence[str], wanted: Sequence[str]) -> None:
+    missing = [c for c in wanted if c not in available]
+    if missing:
+        shown = ", ".join(repr(c) for c in list(available)[:30])
+        raise IndicatorInputError(
+            f"column {missing[0]!r} is not in the table; the columns are: {shown}. "
+            "Name the right one with the matching option (e.g. --region, --value).",
+            file=str(src.path),
+            field=missing[0],
+        )
+
+
+def read_table(
+    path: Path,
+    text_columns: Sequence[str],
+    numeric_columns: Sequence[str],
+    optional_columns: Sequence[str] = (),
+) -> tuple[pl.DataFrame, TableSource]:
+    """Load just the named columns: text columns as strings, numeric ones as Float64.
+
+    Optional columns are text, read as-is when present. Numbers that do not parse raise an
+    error naming the first bad row and its text, instead of silently becoming null.
+    """
+    import polars as pl
+
+    src = detect(path)
+    wanted = list(dict.fromkeys([*text_columns, *numeric_columns, *optional_columns]))
+    required = list(dict.fromkeys([*text_columns, *numeric_columns]))
+    size = path.stat().st_size
+    with _progress(f"Reading {path.name}", size):
+        if src.kind == "xlsx":
+            df = _read_xlsx(src, required, optional_columns)
+        else:
+            if src.kind == "csv":
+                sep = CSV_SUFFIXES[path.suffix.lower()]
+                try:
+                    header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
+                except Exception as e:  # polars raises several types for unreadable CSV
+                    raise IndicatorInputError(f"cannot read as CSV: {e}", file=str(path)) from e
+                _check_columns(src, header, required)
+                cols = [c for c in wanted if c in header]
+                # Read everything as text first: keeps codes like '0101' intact and lets us
+                # report the exact row of a bad number instead of a parser error.
+                df = pl.read_csv(
+                    path, separator=sep, columns=cols, infer_schema=False, encoding="utf8-lossy",
+                )
+            else:
+                try:
+                    names = list(pl.read_parquet_schema(path))
+                except Exception as e:
+                    raise IndicatorInputError(f"cannot read as Parquet: {e}", file=str(path)) from e
+                _check_columns(src, names, required)
+                df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
+    recast = [pl.col(c).cast(pl.String) for c in [*text_columns, *optional_columns]
+              if c in df.columns and df.schema[c] != pl.String]
+    if recast:
+        df = df.with_columns(recast)
+    for c in numeric_columns:
+        if df.schema[c] != pl.Float64:
+            df = df.with_columns(to_number(df, c, src))
+        else:
+            to_number(df, c, src)  # still checks for missing values and NaN
+    return df, src
+
+
+def to_number(df: pl.DataFrame, column: str, src: TableSource) -> pl.Series:
+    """Cast a column to Float64, or name the first row whose text is not a number."""
+    import polars as pl
+
+    s = df.get_column(column)
+    if s.dtype.is_numeric():
+        out = s.cast(pl.Float64)
+    else:
+        text = s.cast(pl.String).str.strip_chars().str.replace_all(",", "", literal=True)
+        out = text.cast(pl.Float64, strict=False)
+        bad = out.is_null() & text.is_not_null() & (text != "")
+        if bad.any():
+            i = int(bad.arg_true()[0])
+            raise IndicatorInputError(
+                f"value {s[i]!r} is not a number ({int(bad.sum())} such row(s) in all)",
+                file=str(src.path), line=src.line_of(i), field=column,
+            )
+    if out.is_null().any():
+        i = int(out.is_null().arg_true()[0])
+        raise IndicatorInputError(
+            f"value is missing ({int(out.is_null().sum())} empty cell(s) in all); "
+            "fill it in or drop the row — a blank is not zero",
+            file=str(src.path), line=src.line_of(i), field=column,
+        )
+    nan = out.is_nan()
+    if nan.any():
+        i = int(nan.arg_true()[0])
+        raise IndicatorInputError(
+            "value is NaN", file=str(src.path), line=src.line_of(i), field=column
+        )
+    return out.alias(column)
+
+
+def require_non_negative(df: pl.DataFrame, column: str, src: TableSource, what: str) -> None:
+    """Employment, output, sales cannot be negative: name the first offending row."""
+    neg = df.get_column(column) < 0
+    if neg.any():
+        i = int(neg.arg_true()[0])
+        raise IndicatorInputError(
+            f"negative {what} {df.get_column(column)[i]:g} ({int(neg.sum())} negative row(s) "
+            "in all); counts and amounts must be ≥ 0",
+            file=str(src.path), line=src.line_of(i), field=column,
+        )
+
+
+def require_text(df: pl.DataFrame, column: str, src: TableSource) -> None:
+    """Key columns (region, industry, firm) must not be blank."""
+    s = df.get_column(column)
+    blank = s.is_null() | (s.str.strip_chars() == "")
+    if blank.any():
+        i = int(blank.arg_true()[0])
+        raise IndicatorInputError(
+            f"key is empty ({int(blank.sum())} blank row(s) in all)",
+            file=str(src.path), line=src.line_of(i), field=column,
+        )
+
+
+def _read_xlsx(
+    src: TableSource, required: Sequence[str], optional: Sequence[str]
+) -> pl.DataFrame:
+    """First sheet, first row as header; a real progress bar since openpyxl reads row by row."""
+    import polars as pl
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(src.path, read_only=True, data_only=True)
+    except Exception as e:
+        raise IndicatorInputError(f"cannot read as XLSX: {e}", file=str(src.path)) from e
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    try:
+        header = [("" if h is None else str(h)).strip() for h in next(rows)]
+    except StopIteration:
+        raise IndicatorInputError("the first sheet is empty", file=str(src.path)) from None
+    _check_columns(src, header, required)
+    keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
+    idx = [header.index(c) for c in keep]
+    data: list[list[object]] = [[] for _ in keep]
+    total = max((ws.max_row or 1) - 1, 0)
+    show = sys.stderr.isatty() and total > 50_000
+    prog = None
+    if show:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        prog = Progress(console=Console(stderr=True), transient=True)
+        prog.start()
+        task = prog.add_task(f"Reading {src.path.name}", total=total)
+    try:
+        for n, row in enumerate(rows):
+            for k, j in enumerate(idx):
+                v = row[j] if j < len(row) else None
+                data[k].append(v if v is None or isinstance(v, int | float) else str(v))
+            if prog is not None and n % 10_000 == 0:
+                prog.update(task, completed=n)
+    finally:
+        if prog is not None:
+            prog.stop()
+        wb.close()
+    # Spreadsheets often carry formatted-but-empty rows at the end; drop only those, so row
+    # numbers in errors still match what the analyst sees in Excel.
+    while data and data[0] and all(col[-1] is None for col in data):
+        for col in data:
+            col.pop()
+    cols = {}
+    for name, values in zip(keep, data, strict=True):
+        # Mixed cells (numbers and text) are kept as text and parsed with row-level errors.
+        if all(isinstance(v, int | float) or v is None for v in values):
+            cols[name] = pl.Series(name, values, dtype=pl.Float64)
+        else:
+            cols[name] = pl.Series(name, [None if v is None else str(v) for v in values],
+                                   dtype=pl.String)
+    return pl.DataFrame(cols)
