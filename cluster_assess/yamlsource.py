@@ -196,7 +196,9 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
         raise UserError.single(f"YAML error: {exc}", file=file) from None
     if node is None:
         return None, source
-    size = _expanded_size(node, {}, set(), file)
+    # Without an anchor (&name) there is no alias, so the tree is exactly the values the event
+    # check above has already counted: the walk is only needed when an anchor may be present.
+    size = _expanded_size(node, {}, set(), file) if "&" in text else 0
     if size > MAX_NODES:
         raise UserError.single(
             f"the document expands to {size} values through aliases (*name), more than the "
