@@ -24,8 +24,9 @@ from cluster_assess import data
 from cluster_assess.conditions import Condition
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.profile import Ratings, field_specs
+from cluster_assess.rubric_cache import read_yaml_cached
 from cluster_assess.validation import describe_type, translate
-from cluster_assess.yamlsource import SourceMap, dotted, read_yaml_file
+from cluster_assess.yamlsource import SourceMap, dotted
 
 Severity = Literal["high", "medium", "low"]
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
@@ -270,7 +271,7 @@ def read_rubric(path: Path, chain: tuple[Path, ...] = ()) -> tuple[Any, SourceMa
     over its base: items with the same id are deep-merged (the pack's keys win, lists of items
     with ids merge by id, other lists are replaced); new ids are added. The result is validated
     like any other pack, and every error points to the file and line its value came from."""
-    raw, source = read_yaml_file(path)
+    raw, source = read_yaml_cached(path)  # parsed once per version of the file (see rubric_cache)
     if not isinstance(raw, dict) or "extends" not in raw:
         return raw, source
     ref = raw["extends"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,9 @@ import pytest
 from cluster_assess.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests read many throwaway rubric packs: cache them in a temporary folder, never in the user's
+# own cache (set before any test module is imported; subprocesses inherit it).
+os.environ.setdefault("CLUSTER_ASSESS_CACHE", tempfile.mkdtemp(prefix="cluster-assess-test-cache-"))
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -5,12 +5,15 @@ the CLI from yet another directory against it."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# the installed CLI caches the rubric it parses: keep that in the tests' own folder (conftest)
+_CACHE = {"CLUSTER_ASSESS_CACHE": os.environ.get("CLUSTER_ASSESS_CACHE", "")} if "CLUSTER_ASSESS_CACHE" in os.environ else {}
 
 
 def test_wheel_ships_data_and_scores_from_any_directory(tmp_path):
@@ -32,13 +35,13 @@ def test_wheel_ships_data_and_scores_from_any_directory(tmp_path):
     elsewhere.mkdir()
     run = subprocess.run(
         [sys.executable, "-m", "cluster_assess", "score", "example:shishi", "--format", "json"],
-        capture_output=True, text=True, cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", **_CACHE},
         timeout=120, encoding="utf-8",
     )
     assert run.returncode == 0, run.stderr
     assert '"stage": "cluster"' in run.stdout
     probe = subprocess.run(
         [sys.executable, "-c", "import cluster_assess.data as d; print(d.data_dir('rubrics'))"],
-        capture_output=True, text=True, cwd=elsewhere, env={"PYTHONPATH": str(site)}, timeout=60,
+        capture_output=True, text=True, cwd=elsewhere, env={"PYTHONPATH": str(site), **_CACHE}, timeout=60,
     )
     assert str(site) in probe.stdout

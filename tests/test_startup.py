@@ -7,6 +7,7 @@ which is what start-up time follows and what a careless top-level import would b
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -31,7 +32,8 @@ def _modules_after(*args: str) -> set[str]:
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         env={"PYTHONPATH": str(ROOT), "PATH": "", "NO_COLOR": "1"}, check=True)
+                         env={"PYTHONPATH": str(ROOT), "PATH": "", "NO_COLOR": "1",
+                              "CLUSTER_ASSESS_CACHE": os.environ.get("CLUSTER_ASSESS_CACHE", "")}, check=True)
     return set(json.loads(run.stderr.strip().splitlines()[-1]))
 
 
