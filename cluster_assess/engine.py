@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from cluster_assess import wording
 from cluster_assess.assessment import (
     NOT_APPLICABLE,
     UNDETERMINED,
@@ -128,24 +129,7 @@ class _Run:
         return names[key]
 
     def _name_of(self, kind: str, ident: str) -> Text:
-        if kind == "fact":
-            spec = field_specs().get(ident)
-            if spec is not None:
-                return Text(zh=spec.zh, en=spec.en)
-            metric = self.compiled.metric_names.get(ident)
-            if metric is not None:
-                return metric
-            if ident == "metrics.chain_completeness":
-                return Text(zh="产业链完整度", en="value-chain completeness")
-            return Text(zh=ident, en=ident)
-        if kind == "factor":
-            return self.compiled.factors[ident].name
-        if kind == "model":
-            return self.compiled.models[ident].name
-        if kind.startswith("stage:"):
-            model = self.compiled.models[kind.removeprefix("stage:")]
-            return next(s.name for s in model.stages if s.id == ident)
-        return Text(zh=ident, en=ident)
+        return wording.name_of(self.rubric, kind, ident)
 
     def describe(self, cond: Condition) -> Text:
         return Text(
@@ -300,16 +284,7 @@ class _Run:
         return rules[factor.id]
 
     def _factor_rule_text(self, factor: Factor) -> Text:
-        parts_zh, parts_en = [], []
-        if factor.rating is not None:
-            name = self.name_of("fact", f"ratings.{factor.rating}")
-            parts_zh.append(f"评估员评分“{name.zh}”不低于{factor.threshold:g}/5")
-            parts_en.append(f"assessor rating '{name.en}' at least {factor.threshold:g}/5")
-        if factor.rule is not None:
-            text = self.describe(factor.rule)
-            parts_zh.append(text.zh)
-            parts_en.append(text.en)
-        return Text(zh="；或".join(parts_zh), en="; or ".join(parts_en))
+        return wording.factor_rule(self.rubric, factor)
 
     def factor(self, factor_id: str) -> FactorResult:
         self._factor_outcome(factor_id)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from cluster_assess.conditions import Condition, describe
+from cluster_assess.conditions import Condition
 from cluster_assess.errors import UserError
 from cluster_assess.profile import field_specs
 from cluster_assess.rubric import Rubric, Text
 from cluster_assess.seeds import passages, split_locators
+from cluster_assess.wording import factor_rule, name_of, rule_text
 
 KIND_NAMES = {
     "metric": Text(zh="指标", en="metric"),
@@ -27,47 +28,6 @@ KIND_NAMES = {
     "recommendation": Text(zh="对策建议", en="recommendation"),
     "fact": Text(zh="数据项", en="fact"),
 }
-
-
-def name_of(rubric: Rubric, kind: str, ident: str) -> Text:
-    """Bilingual name of a fact path, factor, model or stage — for rules in words."""
-    if kind == "fact":
-        spec = field_specs().get(ident)
-        if spec is not None:
-            return Text(zh=spec.zh, en=spec.en)
-        metric = {f"metrics.{m.id}": m.name for m in rubric.metrics}.get(ident)
-        if metric is not None:
-            return metric
-        if ident == "metrics.chain_completeness":
-            return Text(zh="产业链完整度", en="value-chain completeness")
-        return Text(zh=ident, en=ident)
-    if kind == "factor":
-        return next((f.name for f in rubric.factors if f.id == ident), Text(zh=ident, en=ident))
-    if kind == "model":
-        return next((m.name for m in rubric.stage_models if m.id == ident), Text(zh=ident, en=ident))
-    if kind.startswith("stage:"):
-        model = next((m for m in rubric.stage_models if m.id == kind.removeprefix("stage:")), None)
-        stage = next((s for s in model.stages if s.id == ident), None) if model else None
-        return stage.name if stage else Text(zh=ident, en=ident)
-    return Text(zh=ident, en=ident)
-
-
-def rule_text(rubric: Rubric, cond: Condition) -> Text:
-    return Text(zh=describe(cond, "zh", lambda k, i: name_of(rubric, k, i).zh),
-                en=describe(cond, "en", lambda k, i: name_of(rubric, k, i).en))
-
-
-def factor_rule(rubric: Rubric, factor: Any) -> Text:
-    zh, en = [], []
-    if factor.rating is not None:
-        name = name_of(rubric, "fact", f"ratings.{factor.rating}")
-        zh.append(f"评估员评分“{name.zh}”不低于{factor.threshold:g}/5")
-        en.append(f"assessor rating '{name.en}' at least {factor.threshold:g}/5")
-    if factor.rule is not None:
-        text = rule_text(rubric, factor.rule)
-        zh.append(text.zh)
-        en.append(text.en)
-    return Text(zh="；或".join(zh), en="; or ".join(en))
 
 
 def _join(parts: list[Text], zh_sep: str = "、", en_sep: str = ", ") -> Text:

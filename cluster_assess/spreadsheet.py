@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -369,11 +368,8 @@ def write_template(path: Path, lang: str, force: bool = False) -> int:
         notes.column_dimensions[letter].width = width
         for cell in notes[letter]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    from cluster_assess.atomic import replacing
+
+    with replacing(path) as tmp:
         book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return len(columns)

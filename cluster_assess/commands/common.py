@@ -12,6 +12,7 @@ from typing import IO
 
 import typer
 
+from cluster_assess.atomic import replacing
 from cluster_assess.errors import Problem, UserError
 
 
@@ -57,15 +58,8 @@ def open_output(output: str, force: bool) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    path = Path(output)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with replacing(Path(output)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
+        yield handle
 
 
 def plain_output(output: str) -> bool:

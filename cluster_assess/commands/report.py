@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from enum import Enum
 from pathlib import Path
 
@@ -120,12 +119,8 @@ def report(
 
 def write_bytes(output: str, data: bytes, force: bool) -> None:
     """Write a binary file atomically; like `open_output`, never over a file without --force."""
+    from cluster_assess.atomic import replacing
+
     check_output(output, force)
-    path = Path(output)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    with replacing(Path(output)) as tmp:
         tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
