@@ -44,13 +44,16 @@ def _text(parent: ET.Element, x: float, y: float, text: str, **attrs: str) -> ET
 
 
 def _radar(svg: ET.Element, c: Comparison, lang: str) -> None:
-    factor_rows = [r for r in c.rows if r.group == "factor"]
     towns = list(range(min(MAX_TOWNS, len(c.columns))))
+    # an axis no plotted town has data for carries no information: leave it out, and say how many
+    all_rows = [r for r in c.rows if r.group == "factor"]
+    factor_rows = [r for r in all_rows if any(r.cells[i].score is not None for i in towns)]
+    left_out = len(all_rows) - len(factor_rows)
     title = f"{t('comparison', lang)}: " + ("要素得分" if lang == "zh" else "factor scores")
     if len(c.columns) > MAX_TOWNS:
         title += f" ({MAX_TOWNS}/{len(c.columns)})"
     _text(svg, 24, 32, title, **{"font-size": "18", "font-weight": "bold"})
-    cx, cy, radius = 420.0, 350.0, 200.0
+    cx, cy, radius = 470.0, 350.0, 200.0
     n = len(factor_rows)
     if n < 3:
         _text(svg, 24, 64, "—")
@@ -86,6 +89,9 @@ def _radar(svg: ET.Element, c: Comparison, lang: str) -> None:
         _text(svg, 822, ly, c.columns[i].key)
     note = ("缺少数据的要素在轮廓上留空（不按0计）" if lang == "zh"
             else "a factor with no data leaves a gap in the outline (never counted as 0)")
+    if left_out:
+        note += (f"；{left_out}个要素所有集群均无数据，未画出" if lang == "zh"
+                 else f"; {left_out} factors with no data for any town are not drawn")
     _text(svg, 24, 56, note, fill="#666", **{"font-size": "12"})
 
 
