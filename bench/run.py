@@ -36,14 +36,13 @@ MIB = 1024 * 1024
 FLOOR = "import typer, rich, pydantic, yaml"
 PARSE_ONLY = """
 import sys, os, yaml
-loader = yaml.CSafeLoader
 n = 0
 for root, dirs, files in os.walk(sys.argv[1]):
     dirs.sort()
     for name in sorted(files):
         if name.endswith(('.yaml', '.yml')):
             with open(os.path.join(root, name), encoding='utf-8') as f:
-                yaml.load(f.read(), Loader=loader)
+                yaml.load(f.read(), Loader=yaml.CSafeLoader)  # the safe C loader: the baseline
             n += 1
 print(n)
 """
