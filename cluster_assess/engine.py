@@ -6,8 +6,11 @@ How a stage is decided (for every stage model):
 - the first stage is the floor: a cluster is at least there, whatever its gates say;
 - a gate that is unknown stops the climb but is not a failure: the result says the stage
   "could be higher" and lists the facts to collect;
-- confidence is the share of the model's gate factors that the known facts decide; below the
-  model's `min_confidence` the stage is `undetermined`, said plainly.
+- confidence is the share of the model's gate factors that are informed — their rating is
+  known, or the facts their rule reads are (one part of an `any` is enough) — whatever those
+  values say; below the model's `min_confidence` the stage is `undetermined`, said plainly.
+  Because it depends on which facts are known and not on their values, improving a fact never
+  turns a judged stage into `undetermined`.
 """
 
 from __future__ import annotations
@@ -73,6 +76,18 @@ class _Compiled:
         # Facts as evidence, by (path, fact): flags, grades and bare ratings recur from profile to
         # profile. Bounded, so that memory stays flat over any number of profiles.
         self.shown: dict[tuple[str, Any], FactShown] = {}
+
+    def fact_inputs(self, path: str) -> set[str]:
+        """The profile paths behind a condition's path: metrics are computed from facts."""
+        metric = self.metrics.get(path)
+        if metric is not None:
+            out: set[str] = set()
+            for part in (*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])):
+                out |= self.fact_inputs(part)
+            return out
+        if path == "metrics.chain_completeness":
+            return {"facts.chain.segments"}
+        return {path}
 
 
 SHOWN_CACHE_MAX = 4096
@@ -323,9 +338,12 @@ class _Run:
                 continue
             could_be_higher = outcome.value is None
             break
+        # Confidence is the share of gate factors that are informed: their rating is known, or every
+        # fact their rule reads is. It depends on which facts are known, never on their values, so
+        # improving a fact can never turn a stage into 'undetermined' (DESIGN.md principles 2, 3).
         gates = [g for s in model.stages for g in s.gates]
-        decided = [g for g in gates if self.factor(g).status != "unknown"]
-        confidence = len(decided) / len(gates) if gates else 1.0
+        informed = [g for g in gates if self._informed_factor(g, set())]
+        confidence = len(informed) / len(gates) if gates else 1.0
         evidence = [self.factor(g) for s in model.stages[: reached + 1] for g in s.gates]
         nxt = model.stages[reached + 1] if reached + 1 < len(model.stages) else None
         unmet_floor = [g for s in model.stages[: reached + 1] for g in s.gates
@@ -338,9 +356,10 @@ class _Run:
                 **base, stage=UNDETERMINED, stage_name=_status_name(UNDETERMINED),
                 confidence=confidence, gaps=gaps, ladder=self._ladder(model, None),
                 reason=Text(
-                    zh=f"已知事实只能判定{len(decided)}/{len(gates)}个门槛要素，低于{model.min_confidence:.0%}，无法判断所处阶段",
-                    en=f"the known facts decide only {len(decided)} of {len(gates)} gate factors "
-                       f"(below {model.min_confidence:.0%}), too little to judge the stage",
+                    zh=f"{len(gates)}个门槛要素中只有{len(informed)}个有评分或完整事实，低于{model.min_confidence:.0%}，"
+                       "无法判断所处阶段",
+                    en=f"only {len(informed)} of {len(gates)} gate factors have a rating or the facts their rule "
+                       f"needs (below {model.min_confidence:.0%}), too little to judge the stage",
                 ),
             )
         current = model.stages[reached]
@@ -349,6 +368,31 @@ class _Run:
             could_be_higher=could_be_higher, evidence=evidence, gaps=gaps,
             next_stage=nxt.id if nxt else None, ladder=self._ladder(model, reached),
         )
+
+    def _informed_factor(self, factor_id: str, seen: set[str]) -> bool:
+        """Whether there is evidence on a factor: its rating is known, or its rule is informed."""
+        if factor_id in seen:
+            return False
+        seen.add(factor_id)
+        factor = self.compiled.factors[factor_id]
+        if factor.rating and f"ratings.{factor.rating}" in self.known:
+            return True
+        return factor.rule is not None and self._informed(factor.rule, seen)
+
+    def _informed(self, cond: Condition, seen: set[str]) -> bool:
+        """Whether the known facts speak to a condition at all, whatever their values say: every
+        part of an `all`, one part of an `any`. A stage of another model counts as evidence."""
+        if cond.all_ is not None:
+            return all(self._informed(c, seen) for c in cond.all_)
+        if cond.any_ is not None:
+            return any(self._informed(c, seen) for c in cond.any_)
+        if cond.not_ is not None:
+            return self._informed(cond.not_, seen)
+        if cond.factor is not None:
+            return self._informed_factor(cond.factor, seen)
+        if cond.model is not None:
+            return True
+        return all(p in self.known for p in self.compiled.fact_inputs(cond.fact or ""))
 
     def _gap(self, factor_id: str) -> Gap:
         result = self.factor(factor_id)
@@ -394,7 +438,8 @@ class _Run:
             profile=Identity(name=self.profile.name, region=self.profile.region,
                              industry=self.profile.industry, year=self.profile.year),
             rubric=RubricRef(id=self.rubric.id, version=self.rubric.version, title=self.rubric.title),
-            stages=self.models, factors=self.factor_results, metrics=self.metrics, chain=self.chain,
+            stages=self.models, factors={f.id: self.factor_results[f.id] for f in self.rubric.factors},
+            metrics=self.metrics, chain=self.chain,
             classifications={c.id: self._classify(c) for c in self.rubric.classifications},
             problems=found, unchecked=unchecked,
             recommendations=self._recommendations(found),

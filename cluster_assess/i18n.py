@@ -248,8 +248,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_ladder": {"zh": "图{n}  {model}", "en": "Figure {n}. {model}"},
     "report_judgement": {"zh": "判断", "en": "Judgement"},
     "report_stage_reached": {
-        "zh": "处于“{stage}”阶段，可信度{confidence}（门槛要素中已能判定的比例）。",
-        "en": "At the \u201c{stage}\u201d stage, with confidence {confidence} (the share of gate factors the known facts decide).",
+        "zh": "处于“{stage}”阶段，可信度{confidence}（门槛要素中有评分或有规则所需事实的比例）。",
+        "en": "At the \u201c{stage}\u201d stage, with confidence {confidence} (the share of gate factors with a rating or the facts their rule needs).",
     },
     "report_stage_other": {"zh": "{stage}：{reason}", "en": "{stage}: {reason}"},
     "report_stage_higher": {
