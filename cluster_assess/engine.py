@@ -246,16 +246,9 @@ class _Run:
     def inputs_of(self, paths: set[str]) -> list[str]:
         """Unknown metric paths replaced by the unknown facts they are computed from."""
         out: set[str] = set()
-        metrics = self.compiled.metrics
         for path in paths:
-            metric = metrics.get(path)
-            if metric is not None:
-                inputs = [*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])]
-                out.update(self.inputs_of({p for p in inputs if p not in self.values}))
-            elif path == "metrics.chain_completeness":
-                out.add("facts.chain.segments")
-            else:
-                out.add(path)
+            leaves = self.compiled.fact_inputs(path)
+            out |= {p for p in leaves if p not in self.values} if path in self.compiled.metrics else leaves
         return sorted(out)
 
     def _factor_outcome(self, factor_id: str) -> Outcome:
