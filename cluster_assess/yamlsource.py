@@ -182,6 +182,14 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
         _check_events(text, file)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem or ""):
+            # libyaml ≥ 0.2.5 (PyYAML 6.0.4's wheels) stops at its own depth limit while scanning
+            # ahead, before our event check sees the 65th level: same input, same message.
+            mark = exc.problem_mark or exc.context_mark
+            raise UserError.single(
+                f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
+                file=file, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            ) from None
         syntax = _syntax_problem(exc, text, file)
         # a slip on or above the failing line is the likelier cause: name it first
         raise UserError([*(p for p in slips if (p.line or 0) <= (syntax.line or 0)), syntax]) from None
