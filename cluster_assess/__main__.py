@@ -1,3 +1,3 @@
-from cluster_assess.cli import main
+from cluster_assess.cli.main import main
 
 main()

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cluster_assess.rubric import Text
+from cluster_assess.rubric.model import Text
 
 UNDETERMINED = "undetermined"
 NOT_APPLICABLE = "not_applicable"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cluster_assess.cli import main
+from cluster_assess.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tests read many throwaway rubric packs: cache them in a temporary folder, never in the user's

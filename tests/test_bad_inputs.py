@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cluster_assess import yamlsource
+from cluster_assess.io import yamlsource
 
 BAD = Path(__file__).resolve().parent / "bad_inputs"
 EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES
 
 from cluster_assess.errors import UserError
-from cluster_assess.inputs import expand_profiles
+from cluster_assess.io.inputs import expand_profiles
 
 BAD = "facts:\n  firms:\n    totl: 3\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from cluster_assess.conditions import Condition, Context, Outcome, evaluate
+from cluster_assess.rubric.conditions import Condition, Context, Outcome, evaluate
 
 
 def ctx(**facts) -> Context:

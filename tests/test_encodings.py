@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES
 
 from cluster_assess.errors import UserError
-from cluster_assess.yamlsource import decode
+from cluster_assess.io.yamlsource import decode
 
 TWINS = [
     ("xiaoguanzhuang-glass.gbk.yaml", "gbk", "GBK"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cluster_assess.rubric import load_rubric
+from cluster_assess.rubric.model import load_rubric
 
 # SOURCES.md, "Dimensions a faithful rubric covers": each reachable by an id
 DIMENSIONS = [
@@ -27,7 +27,7 @@ def test_every_dimension_of_the_sources_is_explained(cli, ident):
 
 
 def test_every_item_of_both_packs_explains_with_its_passage():
-    from cluster_assess.explain import find, plain
+    from cluster_assess.rubric.explain import find, plain
 
     for pack in ("cluster-core", "miit-2022"):
         rubric = load_rubric(pack)

@@ -41,7 +41,7 @@ def test_wheel_ships_data_and_scores_from_any_directory(tmp_path):
     assert run.returncode == 0, run.stderr
     assert '"stage": "cluster"' in run.stdout
     probe = subprocess.run(
-        [sys.executable, "-c", "import cluster_assess.data as d; print(d.data_dir('rubrics'))"],
+        [sys.executable, "-c", "import cluster_assess.io.packaged as d; print(d.data_dir('rubrics'))"],
         capture_output=True, text=True, cwd=elsewhere, env={"PYTHONPATH": str(site), **_CACHE}, timeout=60,
     )
     assert str(site) in probe.stdout

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment
-from cluster_assess.engine import assess
-from cluster_assess.profile import FieldSpec, Profile, field_specs
-from cluster_assess.rubric import load_rubric
+from cluster_assess.engine.assess import assess
+from cluster_assess.profile.schema import FieldSpec, Profile, field_specs
+from cluster_assess.rubric.model import load_rubric
 
 RUBRIC = load_rubric()
 SPECS = field_specs()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cluster_assess.quantity import AmountError, parse_amount
+from cluster_assess.io.amounts import AmountError, parse_amount
 
 # (text, value, approx, currency, percent) — most strings are quoted from the two source documents
 TABLE = [

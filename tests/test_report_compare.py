@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from cluster_assess.compare import column_keys, compare
-from cluster_assess.engine import assess
+from cluster_assess.compare.comparison import column_keys, compare
+from cluster_assess.engine.assess import assess
+from cluster_assess.io.spreadsheets import load_all
 from cluster_assess.render import report_docx, report_html, report_md
-from cluster_assess.report import SECTION_KEYS
-from cluster_assess.report_compare import build_comparison_report
-from cluster_assess.rubric import load_rubric
-from cluster_assess.spreadsheet import load_all
+from cluster_assess.report.cluster import SECTION_KEYS
+from cluster_assess.report.comparison import build_comparison_report
+from cluster_assess.rubric.model import load_rubric
 from tests.conftest import EXAMPLES
 from tests.test_report import Collect, _no_active_content, docx_dump, parse
 

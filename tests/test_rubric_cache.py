@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cluster_assess import rubric_cache
 from cluster_assess.errors import UserError
-from cluster_assess.rubric import load_rubric
+from cluster_assess.rubric import cache as rubric_cache
+from cluster_assess.rubric.model import load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "rubrics" / "cluster-core.yaml"

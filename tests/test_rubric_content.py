@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES
 
-from cluster_assess.engine import assess
-from cluster_assess.profile import Profile, field_specs, load_profile
-from cluster_assess.rubric import Rubric, load_rubric
-from cluster_assess.seeds import passages, split_locators, unresolved
-from cluster_assess.yamlsource import read_yaml_file
+from cluster_assess.engine.assess import assess
+from cluster_assess.io.yamlsource import read_yaml_file
+from cluster_assess.profile.schema import Profile, field_specs, load_profile
+from cluster_assess.rubric.model import Rubric, load_rubric
+from cluster_assess.rubric.seeds import passages, split_locators, unresolved
 
 PACKS = ["cluster-core", "miit-2022"]
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, FIXTURES, ROOT
 
-from cluster_assess.docs import render_rubric_docs
 from cluster_assess.errors import UserError
-from cluster_assess.rubric import load_rubric
+from cluster_assess.rubric.docs import render_rubric_docs
+from cluster_assess.rubric.model import load_rubric
 
 MARK = re.compile(r"# expect-error$")
 

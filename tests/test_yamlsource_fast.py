@@ -8,7 +8,7 @@ import yaml
 from conftest import EXAMPLES
 
 from cluster_assess.errors import UserError
-from cluster_assess.yamlsource import parse_yaml
+from cluster_assess.io.yamlsource import parse_yaml
 
 DOCS = [
     "a: 1\nb: 1.5\nc: true\nd: ~\ne: text\nf: '1'\ng: 2024-01-02\nh: [1, x, 0x1f, .inf]\n",

@@ -85,7 +85,7 @@ class IndicatorRubric(_Strict):
 
 def rubrics_dir() -> Path:
     """Where the indicator thresholds live: `rubrics/indicators/` in the checkout or the wheel."""
-    from cluster_assess.data import data_dir
+    from cluster_assess.io.packaged import data_dir
 
     return data_dir("rubrics") / "indicators"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from cluster_assess.compare import Comparison
+from cluster_assess.compare.comparison import Comparison
 
 FIXED = ("id", "group", "label", "unit", "better")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cluster_assess.compare import Comparison
+from cluster_assess.compare.comparison import Comparison
 from cluster_assess.render import localise
 
 SCHEMA_VERSION = 1

@@ -3,7 +3,7 @@ side-by-side table (best ▲ and weakest ▼ of each row marked), gaps and traje
 
 from __future__ import annotations
 
-from cluster_assess.compare import Cell, Comparison
+from cluster_assess.compare.comparison import Cell, Comparison
 from cluster_assess.i18n import t
 from cluster_assess.render import pct
 from cluster_assess.render.markdown import escape, table

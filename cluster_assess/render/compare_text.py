@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cluster_assess.compare import Cell, Comparison, Row
+from cluster_assess.compare.comparison import Cell, Comparison, Row
 from cluster_assess.i18n import t
 from cluster_assess.render import pct
 

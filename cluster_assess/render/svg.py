@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
-from cluster_assess.compare import Comparison
+from cluster_assess.compare.comparison import Comparison
 from cluster_assess.i18n import t
 
 FONT = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'

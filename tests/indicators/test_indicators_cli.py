@@ -10,7 +10,7 @@ import pytest
 from indicator_helpers import write_csv
 from typer.testing import CliRunner
 
-from cluster_assess.indicators.cli import app
+from cluster_assess.cli.indicators import app
 
 runner = CliRunner()
 HEAD = ["region", "industry", "emp"]

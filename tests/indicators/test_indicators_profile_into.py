@@ -9,7 +9,7 @@ import yaml
 from indicator_helpers import write_csv
 from typer.testing import CliRunner
 
-from cluster_assess.indicators.cli import app
+from cluster_assess.cli.indicators import app
 
 PROFILE = """\
 # 吴江纺织 cluster profile — hand-maintained

@@ -1,0 +1,122 @@
+"""`cluster-assess compare`: many towns side by side, ranked, with the gaps explained and each
+cluster followed over the years."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from cluster_assess.cli.app import app
+from cluster_assess.cli.options import (
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    RubricOption,
+    check_output,
+    lang_of,
+    note,
+    open_output,
+    plain_output,
+    warn,
+)
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def compare(
+    inputs: list[str] = typer.Argument(
+        None, help="Profile files, folders of profiles, spreadsheets (.xlsx, .csv) or example:NAME.",
+        show_default=False),
+    format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-F", help="Output format."),
+    lang: Lang | None = LangOption,
+    output: str = OutputOption,
+    force: bool = ForceOption,
+    rubric: str | None = RubricOption,
+    sort: str = typer.Option("index", "--sort", "-s",
+                             help="Column order: index (ranking, default), name, year, input, or a row id "
+                                  "such as factor.market_norms or facts.firms.total."),
+    baseline: str | None = typer.Option(None, "--baseline", "-b",
+                                        help="Explain every town's gap to this one (name or name · year) "
+                                             "instead of to its neighbour in the ranking."),
+    chart: str | None = typer.Option(None, "--chart",
+                                     help="Also write an SVG chart: a radar of factor scores for up to 8 "
+                                          "towns, and a line per cluster followed over the years."),
+    keep_going: bool = typer.Option(False, "--keep-going", "-k",
+                                    help="Skip towns that fail validation (each reported on stderr with its "
+                                         "file, row and column) and compare the rest; exit 0 if at least one "
+                                         "town was compared."),
+    schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of --format json and exit."),
+) -> None:
+    """Compare clusters side by side: ranking by maturity index, stages, factors, key indicators,
+    problems, what explains each gap, and changes over the years.
+
+    Without --keep-going any invalid town stops the run (exit 2) with every problem listed.
+
+    Examples: cluster-assess compare examples/ ; cluster-assess compare towns.xlsx -F markdown -o brief.md
+    """
+    from cluster_assess.compare.comparison import compare as build
+    from cluster_assess.engine.assess import assess
+    from cluster_assess.errors import UserError
+    from cluster_assess.io.spreadsheets import load_inputs
+    from cluster_assess.rubric.model import load_rubric
+
+    if schema:
+        import json
+
+        from cluster_assess.render.compare_json import schema as json_schema
+
+        with open_output(output, force) as stream:
+            stream.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return
+    if not inputs:
+        raise UserError.single("give at least one profile, folder or spreadsheet to compare", field="INPUT")
+    language = lang_of(lang)
+    check_output(output, force)
+    if chart is not None:
+        check_output(chart, force)
+    pack = load_rubric(rubric)
+    good, bad = load_inputs(inputs, keep_going=keep_going)
+    for item in bad:
+        for problem in item.error.problems:  # type: ignore[union-attr]
+            typer.echo(f"skipped: {problem}", err=True)
+    if not good:
+        raise UserError.single("no town could be compared: every input failed validation (see above)")
+    for item in good:
+        warn(item.loaded.warnings)  # type: ignore[union-attr]
+    assessments = [assess(item.loaded.profile, pack) for item in good]  # type: ignore[union-attr]
+    result = build(assessments, pack, baseline=baseline, sort=sort, origins=[i.origin for i in good])
+    if bad:
+        note(f"compared {len(good)} towns; skipped {len(bad)} input(s) that failed validation")
+    with open_output(output, force) as stream:
+        if format is CompareFormat.json:
+            from cluster_assess.render.compare_json import render as render_json
+
+            stream.write(render_json(result, language))
+        elif format is CompareFormat.csv:
+            from cluster_assess.render.compare_csv import render as render_csv
+
+            stream.write(render_csv(result, language))
+        elif format is CompareFormat.markdown:
+            from cluster_assess.render.compare_markdown import render as render_md
+
+            stream.write(render_md(result, language))
+        else:
+            from cluster_assess.render.compare_text import render as render_text
+            from cluster_assess.render.text import make_console
+
+            render_text(result, language, make_console(stream, plain=plain_output(output)))
+    if chart is not None:
+        from cluster_assess.render.svg import render as render_svg
+
+        with open_output(chart, force) as stream:
+            stream.write(render_svg(result, language))
+        note(f"chart written to {Path(chart)}")

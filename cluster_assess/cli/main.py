@@ -1,0 +1,71 @@
+"""The command line: a thin layer that parses options, calls the library and picks a renderer.
+
+Exit status: 0 ok, 1 internal error, 2 bad input (any UserError or usage error). Reports go to
+stdout or `-o FILE`; notes, warnings and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+# Commands register themselves on `app`; each module imports its heavy parts lazily.
+from cluster_assess.cli import compare as _compare  # noqa: F401
+from cluster_assess.cli import examples as _examples  # noqa: F401
+from cluster_assess.cli import explain as _explain  # noqa: F401
+from cluster_assess.cli import init as _init  # noqa: F401
+from cluster_assess.cli import report as _report  # noqa: F401
+from cluster_assess.cli import rubric as _rubric  # noqa: F401
+from cluster_assess.cli import score as _score  # noqa: F401
+from cluster_assess.cli import validate as _validate  # noqa: F401
+from cluster_assess.cli.app import app
+from cluster_assess.cli.indicators import app as _indicators_app
+
+app.add_typer(_indicators_app, name="indicators")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and map every failure to its exit status, never a traceback.
+
+    Typer handles usage errors itself (exit 2); our UserError means bad input (exit 2); anything
+    else is our bug (exit 1), reported in one paragraph.
+    """
+    from cluster_assess.errors import UserError
+
+    try:
+        app(args=argv, prog_name="cluster-assess")
+    except UserError as exc:
+        _print_user_error(exc)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: an internal error, said plainly
+        if os.environ.get("CLUSTER_ASSESS_DEBUG"):
+            raise
+        typer.echo(
+            f"cluster-assess: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in cluster-assess, not in your input. Set CLUSTER_ASSESS_DEBUG=1 to see "
+            "the traceback, and please report it.",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _print_user_error(exc: Exception) -> None:
+    from cluster_assess.errors import UserError
+
+    problems = exc.problems if isinstance(exc, UserError) else []
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    typer.echo(f"cluster-assess: {count} {noun} in the input:" if count > 1 else "cluster-assess: error:", err=True)
+    for problem in problems:
+        typer.echo(f"  {problem}", err=True)
+
+
+if __name__ == "__main__":
+    main()

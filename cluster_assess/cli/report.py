@@ -1,0 +1,126 @@
+"""`cluster-assess report`: the document officials hand on — markdown, one HTML page, or Word."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from cluster_assess.cli.app import app
+from cluster_assess.cli.options import (
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    RubricOption,
+    check_output,
+    lang_of,
+    note,
+    open_output,
+    warn,
+)
+from cluster_assess.errors import UserError
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".html": ReportFormat.html,
+            ".htm": ReportFormat.html, ".docx": ReportFormat.docx}
+
+
+def format_for(output: str, chosen: ReportFormat | None) -> ReportFormat:
+    """--format if given, else from the output file's extension, else markdown."""
+    if chosen is not None:
+        return chosen
+    if output == "-":
+        return ReportFormat.md
+    return SUFFIXES.get(Path(output).suffix.lower(), ReportFormat.md)
+
+
+@app.command()
+def report(
+    inputs: list[Path] = typer.Argument(
+        ..., help="Profile YAML file (or example:NAME); several profiles, a folder or a spreadsheet give a "
+                  "comparison report.", show_default=False, metavar="INPUT"),
+    format: ReportFormat | None = typer.Option(
+        None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
+    ),
+    rubric: str | None = RubricOption,
+    lang: Lang | None = LangOption,
+    output: str = OutputOption,
+    force: bool = ForceOption,
+) -> None:
+    """Write a survey report (调研报告): basic facts, stage, problems, recommendations, data notes.
+
+    One profile gives a cluster report; several (or a folder, or a spreadsheet) give a comparison
+    report with the side-by-side tables and the ranking of `compare`.
+
+    Examples:
+
+      cluster-assess report examples/xiaoguanzhuang-glass.yaml -o glass.html
+
+      cluster-assess report my-town.yaml --lang zh -o my-town.docx
+
+      cluster-assess report examples/ -o comparison.html
+    """
+    from cluster_assess.engine.assess import assess
+    from cluster_assess.io.spreadsheets import load_all
+    from cluster_assess.report.cluster import build_report
+    from cluster_assess.rubric.model import load_rubric
+
+    kind = format_for(output, format)
+    implied = SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
+    if implied is not None and implied is not kind:
+        note(f"note: writing {kind.value} to {output}, whose extension suggests {implied.value}")
+    if kind is ReportFormat.docx and output == "-":
+        raise UserError.single(
+            "a Word document is binary and cannot go to the terminal; name a file with -o, e.g. -o report.docx",
+            field="--output",
+        )
+    language = lang_of(lang)
+    check_output(output, force)  # fail fast on an existing output file, before any work
+    pack = load_rubric(rubric)
+    profiles = load_all(list(inputs))
+    for loaded in profiles:
+        warn(loaded.warnings)
+    if len(profiles) == 1:
+        document = build_report(assess(profiles[0].profile, pack), language, dt.date.today(),
+                                profile=profiles[0].profile, rubric=pack)
+    else:
+        from cluster_assess.compare.comparison import column_keys, compare
+        from cluster_assess.report.comparison import build_comparison_report
+
+        assessments = [assess(p.profile, pack) for p in profiles]
+        document = build_comparison_report(compare(assessments, pack),
+                                           dict(zip(column_keys(assessments), assessments)),
+                                           language, dt.date.today())
+    if kind is ReportFormat.docx:
+        from cluster_assess.render.report_docx import render as render_docx
+
+        write_bytes(output, render_docx(document), force)
+        return
+    if kind is ReportFormat.html:
+        from cluster_assess.render.report_html import render as render_html
+
+        body = render_html(document)
+    else:
+        from cluster_assess.render.report_md import render as render_md
+
+        body = render_md(document)
+    with open_output(output, force) as stream:
+        stream.write(body)
+
+
+def write_bytes(output: str, data: bytes, force: bool) -> None:
+    """Write a binary file atomically; like `open_output`, never over a file without --force."""
+    from cluster_assess.io.atomic import replacing
+
+    check_output(output, force)
+    with replacing(Path(output)) as tmp:
+        tmp.write_bytes(data)

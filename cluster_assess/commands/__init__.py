@@ -1,1 +1,0 @@
-"""One module per command; `common` holds the options and output handling they share."""

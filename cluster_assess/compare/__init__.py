@@ -1,0 +1,1 @@
+"""compare(assessments) -> Comparison: the maturity index, ranking, gaps and trajectories."""

@@ -1,0 +1,1 @@
+"""The edges of the flow: reading YAML and amounts, expanding inputs, spreadsheets, safe writes, packaged data."""

@@ -1,0 +1,147 @@
+"""Turning pydantic's errors into `file:line:column: field: message`, with 'did you mean'."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cluster_assess.errors import Problem
+from cluster_assess.io.yamlsource import SourceMap
+
+
+def translate(
+    exc: ValidationError,
+    source: SourceMap,
+    data: Any,
+    root: type[BaseModel],
+    elsewhere: Callable[[str], list[str]] | None = None,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = clean_loc(error["loc"], data)
+        kind = error["type"]
+        if loc and _get(data, loc) is None and not isinstance(_get(data, loc[:-1]), dict | list):
+            loc = loc[:-1]  # `rating: 7` reports at the rating, not at an implied `.score`
+        if kind == "extra_forbidden" and loc:
+            parent = model_at(root, loc[:-1])
+            candidates = [_alias(parent, n) for n in parent.model_fields] if parent else []
+            hint = difflib.get_close_matches(str(loc[-1]), candidates, n=1, cutoff=0.5)
+            if not hint and elsewhere is not None:
+                hint = elsewhere(str(loc[-1]))
+            message = f"unknown key {loc[-1]!r}"
+            if hint:
+                message += f"; did you mean {hint[0]!r}?"
+            elif candidates:
+                message += f" (allowed here: {', '.join(candidates)})"
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            got = _get(data, loc)
+            message = f"expected a mapping of keys here, not {describe_type(got)}"
+        elif kind == "missing":
+            message = "this key is required"
+        elif kind in _EXPECTED:
+            message = f"expected {_EXPECTED[kind]} here, not {describe_type(_get(data, loc))}"
+        elif kind in _BOUNDS and isinstance(error.get("ctx"), dict):
+            word, key = _BOUNDS[kind]
+            limit = error["ctx"].get(key)
+            shown = f"{limit:g}" if isinstance(limit, int | float) else limit
+            message = f"{error.get('input')!r} is {word} {shown}"
+        else:
+            message = error["msg"].removeprefix("Value error, ")
+        problems.append(source.problem(loc, message))
+    return problems
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+}
+_BOUNDS = {
+    "less_than_equal": ("too large: the most allowed here is", "le"),
+    "greater_than_equal": ("too small: the least allowed here is", "ge"),
+    "less_than": ("too large: it must be below", "lt"),
+    "greater_than": ("too small: it must be above", "gt"),
+}
+
+
+def clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """The user's path from a pydantic location: drop the validator and model names pydantic
+    inserts (`function-before[...]`, `Rating`), but never a key the user wrote (`A:` is a key)."""
+    out: list[Any] = []
+    node = data
+    for part in loc:
+        in_data = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node))
+        if in_data:
+            out.append(part)
+            node = node[part]
+        elif not (isinstance(part, str) and (part.startswith("function-") or part[:1].isupper())):
+            out.append(part)
+            node = None
+    return tuple(out)
+
+
+def describe_type(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _alias(model: type[BaseModel], name: str) -> str:
+    return model.model_fields[name].alias or name
+
+
+def _get(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        in_list = isinstance(data, list) and isinstance(part, int) and part < len(data)
+        if (isinstance(data, dict) and part in data) or in_list:
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The BaseModel inside `Model`, `Model | None`, `list[Model]`, `dict[str, Model]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        by_alias = {(_alias(model, n)): n for n in model.model_fields}
+        name = by_alias.get(str(part), str(part))
+        info = model.model_fields.get(name)
+        if info is None:
+            # a dict key (e.g. a model id in a mapping): stay on the value model
+            continue
+        model = _model_in(info.annotation)
+    return model

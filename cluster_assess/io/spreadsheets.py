@@ -1,0 +1,375 @@
+"""Profiles from spreadsheets (XLSX, CSV): one town a row, one profile field a column.
+
+A bureau keeps its towns in a workbook, not in YAML files. Each row becomes the same nested data a
+YAML profile would give and goes through the same validation, so the messages are the same, only
+located by sheet, row and column: `towns.xlsx[Towns]:row 7:column F: facts.firms.total: …`.
+
+Columns are named by field path (`facts.firms.total`, `ratings.location_advantage`); a fact may
+have `PATH.source` and `PATH.note` columns beside it, and a rating `PATH.evidence` and
+`PATH.source`. `cluster-assess init --xlsx FILE` writes a template with every column and a note
+on its meaning and unit.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cluster_assess.errors import Problem, UserError, column_letter
+from cluster_assess.io.yamlsource import MAX_BYTES, SourceMap
+from cluster_assess.profile.schema import LoadedProfile, field_specs, load_profile, validate_profile_data
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+PROFILE_SUFFIXES = (".yaml", ".yml", *SPREADSHEET_SUFFIXES)
+TOP_FIELDS = ("name", "region", "industry", "year", "sources", "notes")
+FACT_EXTRAS = ("source", "note")
+RATING_EXTRAS = ("evidence", "source")
+MAX_SHEET_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class Input:
+    """One profile from the command line: loaded, or the error that stopped it."""
+
+    origin: str
+    loaded: LoadedProfile | None = None
+    error: UserError | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Expanding the command line's inputs
+
+
+def expand_inputs(paths: list[str | Path]) -> list[Input]:
+    """Files, folders (their profiles and sheets, sorted) and `example:NAME`, one Input per town."""
+    out: list[Input] = []
+    for ref in paths:
+        text = str(ref)
+        path = Path(ref)
+        if not text.startswith("example:") and path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.suffix.lower() in PROFILE_SUFFIXES and not p.name.startswith((".", "~$")))
+            if not found:
+                out.append(Input(text, error=UserError.single(
+                    f"the folder has no profiles ({', '.join(PROFILE_SUFFIXES)})", file=text)))
+            for child in found:
+                out.extend(_expand_file(child))
+        else:
+            out.extend(_expand_file(text))
+    return out
+
+
+def _expand_file(ref: str | Path) -> list[Input]:
+    text = str(ref)
+    suffix = Path(text).suffix.lower()
+    if suffix == ".xls":
+        return [Input(text, error=UserError.single(
+            "old-style .xls workbooks cannot be read; save it as .xlsx (Excel workbook) or .csv", file=text))]
+    if suffix in SPREADSHEET_SUFFIXES:
+        try:
+            return read_sheet(Path(text))
+        except UserError as exc:
+            return [Input(text, error=exc)]
+    try:
+        return [Input(text, loaded=load_profile(text))]
+    except UserError as exc:
+        return [Input(text, error=exc)]
+
+
+def load_inputs(paths: list[str | Path], keep_going: bool = False) -> tuple[list[Input], list[Input]]:
+    """(loaded, failed). Without keep_going, any failure raises one UserError naming them all."""
+    inputs = expand_inputs(paths)
+    good = [i for i in inputs if i.loaded is not None]
+    bad = [i for i in inputs if i.error is not None]
+    if bad and not keep_going:
+        raise UserError([p for i in bad for p in i.error.problems])  # type: ignore[union-attr]
+    return good, bad
+
+
+def load_all(paths: list[str | Path]) -> list[LoadedProfile]:
+    """Every profile the inputs name (spreadsheets give one per row); any error is raised."""
+    good, _ = load_inputs(paths)
+    return [i.loaded for i in good if i.loaded is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a sheet
+
+
+def read_sheet(path: Path) -> list[Input]:
+    """One Input per non-empty row; header problems stop the whole sheet (every row depends on it)."""
+    label, rows = _read_rows(path)
+    if not rows:
+        raise UserError.single("the sheet is empty; it needs a header row of field names", file=label)
+    header_row, header = rows[0]
+    columns = _columns(header, label, header_row)
+    out = []
+    for number, values in rows[1:]:
+        if all(_blank(v) for v in values):
+            continue
+        origin = f"{label}:row {number}"
+        try:
+            data, source = _row_data(values, columns, label, number)
+            out.append(Input(origin, loaded=validate_profile_data(data, source)))
+        except UserError as exc:
+            out.append(Input(origin, error=exc))
+    if not out:
+        raise UserError.single("the sheet has a header but no towns below it", file=label)
+    return out
+
+
+def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UserError.single("no such file", file=name) from None
+    if size > MAX_SHEET_BYTES:
+        raise UserError.single(f"the file is {size // (1024 * 1024)} MiB; sheets are limited to "
+                               f"{MAX_SHEET_BYTES // (1024 * 1024)} MiB", file=name)
+    if path.suffix.lower() == ".csv":
+        return name, _csv_rows(path, name)
+    return _xlsx_rows(path, name)
+
+
+def _csv_rows(path: Path, name: str) -> list[tuple[int, list[Any]]]:
+    if path.stat().st_size > MAX_BYTES * 4:
+        raise UserError.single("the CSV file is too large", file=name)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:  # Excel on Chinese Windows saves CSV as GBK; GB18030 reads it and is a superset
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            raise UserError.single(f"the CSV is neither UTF-8 nor GBK (byte {exc.start}); save it as UTF-8",
+                                   file=name) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    return [(n, row) for n, row in enumerate(reader, start=1)]
+
+
+def _xlsx_rows(path: Path, name: str) -> tuple[str, list[tuple[int, list[Any]]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UserError.single(f"cannot read this workbook ({type(exc).__name__}); is it an .xlsx file?",
+                               file=name) from None
+    try:
+        sheet = book.worksheets[0]
+        label = f"{name}[{sheet.title}]"
+        rows = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        book.close()
+    return label, rows
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class _Column:
+    index: int  # 1-based
+    target: tuple[str, ...]  # the path in the profile data
+    extra: str | None  # None for the value itself, else source/note/evidence
+
+
+def _columns(header: list[Any], label: str, row: int) -> list[_Column]:
+    specs = field_specs()
+    known = [*TOP_FIELDS, *specs]
+    problems: list[Problem] = []
+    columns: list[_Column] = []
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(header, start=1):
+        if _blank(cell):
+            continue
+        name = str(cell).strip()
+        where = {"file": label, "line": row, "column": index, "sheet": True}
+        if name in seen:
+            problems.append(Problem(f"column {name!r} appears twice (also column {column_letter(seen[name])})",
+                                    field=name, **where))
+            continue
+        seen[name] = index
+        base, _, extra = name.rpartition(".")
+        if name in TOP_FIELDS:
+            columns.append(_Column(index, (name,), None))
+        elif name in specs:
+            columns.append(_Column(index, tuple(name.split(".")), None))
+        elif base in specs and extra in (RATING_EXTRAS if base.startswith("ratings.") else FACT_EXTRAS):
+            columns.append(_Column(index, tuple(base.split(".")), extra))
+        else:
+            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            message = f"unknown column {name!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                    "; the header row names profile fields, e.g. facts.firms.total")
+            problems.append(Problem(message, field=name, **where))
+    if problems:
+        raise UserError(problems)
+    if not columns:
+        raise UserError.single("the first row names no profile fields (name, facts.firms.total, …)",
+                               file=label, line=row, sheet=True)
+    return columns
+
+
+_INT = re.compile(r"^[+-]?\d+$")
+_FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?$")
+_TEXT_FIELDS = {("name",), ("region",), ("industry",), ("notes",), ("sources",)}
+
+
+def _cell(value: Any, target: tuple[str, ...]) -> Any:
+    """A cell as YAML would have given it: plain numbers become numbers (a CSV holds only text,
+    and `30` must mean the same in a sheet as in YAML), whole floats become ints, text is trimmed."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, str):
+        value = value.strip()
+        if target not in _TEXT_FIELDS and target[-1] != "leading":
+            if _INT.match(value):
+                return int(value)
+            if _FLOAT.match(value):
+                return float(value)
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _row_data(values: list[Any], columns: list[_Column], label: str,
+              number: int) -> tuple[dict[str, Any], SourceMap]:
+    source = SourceMap(label, sheet=True)
+    source.positions[()] = (number, 1)
+    data: dict[str, Any] = {}
+    extras: dict[tuple[str, ...], dict[str, Any]] = {}
+    problems: list[Problem] = []
+    for col in columns:
+        raw = values[col.index - 1] if col.index - 1 < len(values) else None
+        if _blank(raw):
+            continue
+        if col.extra is not None:
+            extras.setdefault(col.target, {})[col.extra] = str(raw).strip()
+            source.positions.setdefault((*col.target, col.extra), (number, col.index))
+            continue
+        value = _cell(raw, col.target)
+        source.positions[col.target] = (number, col.index)
+        if col.target[0] == "ratings":
+            source.positions[(*col.target, "score")] = (number, col.index)
+        elif col.target[0] == "facts":
+            source.positions[(*col.target, "value")] = (number, col.index)
+        if col.target == ("sources",) and isinstance(value, str):
+            value = [part.strip() for part in value.replace("；", ";").split(";") if part.strip()]
+        _put(data, col.target, value)
+    for target, extra in extras.items():
+        node = _get(data, target)
+        if node is None:
+            line, column = source.positions[(*target, next(iter(extra)))]
+            problems.append(Problem(f"a {' and '.join(extra)} is given but no value; fill in "
+                                    f"{'.'.join(target)} or clear this cell", label, line, column,
+                                    ".".join(target), sheet=True))
+            continue
+        if target[0] == "ratings":
+            _put(data, target, {"score": node, **extra})
+        else:
+            _put(data, target, {"value": node, **extra})
+    if problems:
+        raise UserError(problems)
+    return data, source
+
+
+def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+def _get(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# The template
+
+
+def template_columns() -> list[tuple[str, str, str, str, str]]:
+    """(column, 中文, English, unit, why) for every column of the workbook template."""
+    out = [
+        ("name", "集群名称", "cluster name", "text", ""),
+        ("region", "地区", "region", "text", ""),
+        ("industry", "产业", "industry (picks the reference value chain)", "text", ""),
+        ("year", "年份", "year the facts describe", "year", ""),
+        ("sources", "资料来源（用;分隔）", "documents the facts come from (separate with ;)", "text", ""),
+    ]
+    for spec in field_specs().values():
+        out.append((spec.path, spec.zh, spec.en, spec.unit, spec.why))
+        if spec.kind == "rating":
+            out.append((f"{spec.path}.evidence", f"{spec.zh}：评分依据", f"{spec.en}: evidence", "text", spec.why))
+    return out
+
+
+_UNIT_HINT = {
+    "share": ("写 30% 或 0.3", "write 30% or 0.3"),
+    "rate": ("写 12% 或 0.12", "write 12% or 0.12"),
+    "CNY": ("可写 20亿元、5000万元", "e.g. 20亿元, 5000万元"),
+    "USD or CNY": ("写明币种，如 2000万美元", "say the currency, e.g. 2000万美元"),
+    "yes/no": ("是/否 或 TRUE/FALSE", "yes/no or TRUE/FALSE"),
+    "0–5": ("0（无）到5（优秀）", "0 (absent) to 5 (excellent)"),
+    "names": ("用顿号或逗号分隔", "separate with 、 or commas"),
+}
+
+
+def write_template(path: Path, lang: str, force: bool = False) -> int:
+    """Write the workbook template atomically (never over a file without force); return its column count."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from cluster_assess.cli.options import check_output
+
+    check_output(str(path), force)
+    columns = template_columns()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "集群" if lang == "zh" else "Towns"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for index, (column, zh, en, unit, why) in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column)
+        cell.font, cell.fill = bold, fill
+        hint = _UNIT_HINT.get(unit)
+        lines = [f"{zh} / {en}", f"单位 unit: {unit}" if unit else ""]
+        if hint:
+            lines.append(hint[0] if lang == "zh" else hint[1])
+        if why:
+            lines.append(f"出处 source: {why}")
+        lines.append("不知道就留空（未知≠0） / leave blank when unknown (unknown is not 0)")
+        comment = Comment("\n".join(x for x in lines if x), "cluster-assess")
+        comment.width, comment.height = 320, 140
+        cell.comment = comment
+        sheet.column_dimensions[column_letter(index)].width = max(12, min(28, len(column) * 0.9))
+    sheet.freeze_panes = "B2"
+    notes = book.create_sheet("字段说明" if lang == "zh" else "Fields")
+    notes.append(["column", "中文", "English", "unit", "source"])
+    for cell in notes[1]:
+        cell.font = bold
+    for row in columns:
+        notes.append(list(row))
+    for letter, width in zip("ABCDE", (40, 36, 56, 18, 28)):
+        notes.column_dimensions[letter].width = width
+        for cell in notes[letter]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    from cluster_assess.io.atomic import replacing
+
+    with replacing(path) as tmp:
+        book.save(tmp)
+    return len(columns)

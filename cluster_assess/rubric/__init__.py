@@ -1,0 +1,1 @@
+"""The rubric: its model, conditions, loading (extends, cache), checks, seeds, wording and explanations."""

@@ -1,0 +1,85 @@
+"""Reference documentation of a rubric pack, generated from its YAML (docs/rubric.md and its
+Chinese twin). One source of truth: the test suite fails when the committed docs drift."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cluster_assess.render.markdown import escape
+from cluster_assess.rubric.explain import explain_item, plain
+from cluster_assess.rubric.model import Rubric
+
+WORDS = {
+    "en": {
+        "generated": "Generated from the rubric pack `{id}` (version {version}) by `cluster-assess rubric docs "
+                     "--lang en`. Do not edit by hand: change the YAML and regenerate.",
+        "explain": "Any id below can be looked up with `cluster-assess explain ID`.",
+        "stage_model": "Stage models", "factor": "Factors", "classification": "Classifications",
+        "problem": "Problem checks", "recommendation": "Recommendations", "metric": "Metrics",
+        "value_chain": "Reference value chains", "rule": "Rule", "thresholds": "Thresholds",
+        "rationale": "Rationale", "source": "Source", "severity": "Severity", "priority": "Priority",
+        "stages": "Stages", "gates": "gates", "floor": "floor (no gate)", "recommendations": "Recommendations",
+        "answers": "Answers", "closes": "Closes", "fits": "Fits", "options": "Options",
+    },
+    "zh": {
+        "generated": "本文件由 `cluster-assess rubric docs --lang zh` 根据评估规则包 `{id}`（版本 {version}）生成，"
+                     "请勿手工修改：修改 YAML 后重新生成。",
+        "explain": "下列任何编号都可以用 `cluster-assess explain 编号` 查看详细说明。",
+        "stage_model": "阶段模型", "factor": "要素", "classification": "分类", "problem": "问题核查",
+        "recommendation": "对策建议", "metric": "指标", "value_chain": "参照产业链", "rule": "规则",
+        "thresholds": "门槛", "rationale": "理由", "source": "出处", "severity": "严重程度",
+        "priority": "优先级", "stages": "阶段", "gates": "门槛要素", "floor": "起点（无门槛）",
+        "recommendations": "对策建议", "answers": "针对问题", "closes": "弥补要素", "fits": "适合阶段",
+        "options": "选项",
+    },
+}
+
+ORDER = ("stage_model", "factor", "classification", "problem", "recommendation", "metric", "value_chain")
+
+
+def render_rubric_docs(rubric: Rubric, lang: str) -> str:
+    words = WORDS[lang]
+    out = [f"# {escape(rubric.title.get(lang))}", "",
+           words["generated"].format(id=rubric.id, version=rubric.version), "", words["explain"], ""]
+    if rubric.description:
+        out += [escape(rubric.description.get(lang)), ""]
+    items = rubric.all_items()
+    for kind in ORDER:
+        chosen = [item for k, item in items if k == kind]
+        if not chosen:
+            continue
+        out += [f"## {words[kind]}", ""]
+        for item in chosen:
+            out += _item(rubric, kind, item, lang)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _item(rubric: Rubric, kind: str, item: Any, lang: str) -> list[str]:
+    words = WORDS[lang]
+    data = plain(explain_item(rubric, kind, item), lang)
+    out = [f"### {escape(data['name'])} (`{item.id}`)", ""]
+    if data.get("text"):
+        out += [escape(data["text"]), ""]
+    if kind == "stage_model":
+        out.append(f"- **{words['stages']}:**")
+        for stage in item.stages:
+            gates = ", ".join(f"`{g}`" for g in stage.gates) or words["floor"]
+            out.append(f"  - `{stage.id}` {escape(stage.name.get(lang))} — {words['gates']}: {gates} "
+                       f"({words['source']}: {stage.source})")
+    if data.get("rule"):
+        out.append(f"- **{words['rule']}:** {escape(data['rule'])}")
+    if data.get("thresholds"):
+        out.append(f"- **{words['thresholds']}:** " + "; ".join(
+            escape(f"{t['what']} {t['value']}") for t in data["thresholds"]))
+    if data.get("rationale"):
+        out.append(f"- **{words['rationale']}:** {escape(data['rationale'])}")
+    if data.get("severity"):
+        out.append(f"- **{words['severity']}:** {data['severity']}")
+    if data.get("priority"):
+        out.append(f"- **{words['priority']}:** {data['priority']}")
+    links = data.get("links", {})
+    for key in ("recommendations", "answers", "closes", "fits", "options"):
+        if links.get(key):
+            out.append(f"- **{words[key]}:** " + ", ".join(f"`{v}`" for v in links[key]))
+    out.append(f"- **{words['source']}:** {data['source']}")
+    return [*out, ""]

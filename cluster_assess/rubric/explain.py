@@ -1,0 +1,196 @@
+"""What a rubric item means, in words: `cluster-assess explain ID`.
+
+Pure functions from a Rubric (and the digests) to plain data with bilingual texts; the command
+picks the language and the format. An official reading an assessment can look up any factor,
+stage, check or recommendation it names and see its rule, thresholds, rationale and passage.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from cluster_assess.errors import UserError
+from cluster_assess.profile.schema import field_specs
+from cluster_assess.rubric.conditions import Condition
+from cluster_assess.rubric.model import Rubric, Text
+from cluster_assess.rubric.seeds import passages, split_locators
+from cluster_assess.rubric.wording import factor_rule, name_of, rule_text
+
+KIND_NAMES = {
+    "metric": Text(zh="指标", en="metric"),
+    "value_chain": Text(zh="参照产业链", en="reference value chain"),
+    "factor": Text(zh="要素", en="factor"),
+    "stage_model": Text(zh="阶段模型", en="stage model"),
+    "stage": Text(zh="阶段", en="stage"),
+    "classification": Text(zh="分类", en="classification"),
+    "problem": Text(zh="问题核查", en="problem check"),
+    "recommendation": Text(zh="对策建议", en="recommendation"),
+    "fact": Text(zh="数据项", en="fact"),
+}
+
+
+def _join(parts: list[Text], zh_sep: str = "、", en_sep: str = ", ") -> Text:
+    return Text(zh=zh_sep.join(p.zh for p in parts) or "—", en=en_sep.join(p.en for p in parts) or "—")
+
+
+def catalogue(rubric: Rubric) -> list[tuple[str, str, Any]]:
+    """(kind, lookup id, item) for everything `explain` can show; stages also as `model:stage`."""
+    out: list[tuple[str, str, Any]] = []
+    for kind, item in rubric.all_items():
+        out.append((kind, item.id, item))
+    for model in rubric.stage_models:
+        out += [("stage", f"{model.id}:{stage.id}", stage) for stage in model.stages]
+    out += [("fact", path, spec) for path, spec in field_specs().items()]
+    return out
+
+
+def find(rubric: Rubric, ident: str) -> list[dict[str, Any]]:
+    """Every item whose id (or `model:stage`, or fact path) is `ident`; UserError if none."""
+    entries = catalogue(rubric)
+    hits = [(kind, item) for kind, key, item in entries if key == ident]
+    seen: set[int] = set()
+    unique = []
+    for kind, item in hits:
+        if id(item) not in seen:
+            seen.add(id(item))
+            unique.append((kind, item))
+    if not unique:
+        keys = sorted({key for _, key, _ in entries})
+        hint = difflib.get_close_matches(ident, keys, n=3, cutoff=0.6)
+        raise UserError.single(
+            f"nothing in rubric {rubric.id!r} has the id {ident!r}"
+            + (f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else
+               "; `cluster-assess rubric docs` lists every id"),
+            field="ID",
+        )
+    return [explain_item(rubric, kind, item) for kind, item in unique]
+
+
+def _model_of(rubric: Rubric, stage: Any) -> Any:
+    return next(m for m in rubric.stage_models if any(s is stage for s in m.stages))
+
+
+def explain_item(rubric: Rubric, kind: str, item: Any) -> dict[str, Any]:
+    """One item as data: texts stay bilingual ({zh, en}) until rendered."""
+    if kind == "fact":
+        return {
+            "kind": kind, "kind_name": KIND_NAMES[kind], "id": item.path,
+            "name": Text(zh=item.zh, en=item.en), "text": None, "rule": None, "thresholds": [],
+            "rationale": None, "unit": item.unit, "better": item.better,
+            "source": item.why or None, "passages": _passages(item.why), "links": {},
+        }
+    out: dict[str, Any] = {
+        "kind": kind, "kind_name": KIND_NAMES[kind], "id": item.id,
+        "name": getattr(item, "name", None) or getattr(item, "title", None),
+        "text": getattr(item, "description", None) or getattr(item, "text", None),
+        "rule": None, "thresholds": [], "rationale": getattr(item, "rationale", None),
+        "source": item.source, "passages": _passages(item.source), "links": {},
+    }
+    links: dict[str, Any] = out["links"]
+    if kind == "factor":
+        out["rule"] = factor_rule(rubric, item)
+        if item.rating is not None:
+            out["thresholds"].append({"what": name_of(rubric, "fact", f"ratings.{item.rating}"),
+                                      "value": f"{item.threshold:g}/5"})
+        if item.rule is not None:
+            out["thresholds"] += _thresholds(rubric, item.rule)
+        links["gates"] = [f"{m.id}:{s.id}" for m in rubric.stage_models for s in m.stages if item.id in s.gates]
+        links["recommendations"] = list(item.recommendations)
+        out["weight"] = item.weight
+    elif kind == "stage":
+        model = _model_of(rubric, item)
+        gates = [name_of(rubric, "factor", g) for g in item.gates]
+        out["rule"] = Text(
+            zh=f"累积判定：{model.name.zh}中此前各阶段的门槛要素全部具备，并且具备：{_join(gates).zh}"
+            if item.gates else "起点阶段：无需门槛，任何集群至少处于此阶段",
+            en=f"cumulative: every gate of the earlier stages of {model.name.en}, "
+               f"and also: {_join(gates, en_sep='; ').en}"
+            if item.gates else "the floor: no gate; every cluster is at least here",
+        )
+        links["model"] = model.id
+        links["gates"] = list(item.gates)
+        links["recommendations"] = [r.id for r in rubric.recommendations if item.id in r.fits.get(model.id, [])]
+        out["signs"] = list(item.signs)
+    elif kind == "stage_model":
+        ladder = _join([s.name for s in item.stages], " → ", " → ")
+        out["rule"] = ladder
+        if item.applies_when is not None:
+            applies = rule_text(rubric, item.applies_when)
+            out["rule"] = Text(zh=f"{ladder.zh}；仅当{applies.zh}时适用",
+                               en=f"{ladder.en}; applies only when {applies.en}")
+            out["thresholds"] += _thresholds(rubric, item.applies_when)
+        out["thresholds"].append({"what": Text(zh="最低可信度", en="minimum confidence"),
+                                  "value": f"{item.min_confidence:.0%}"})
+        links["stages"] = [s.id for s in item.stages]
+    elif kind == "problem":
+        out["rule"] = rule_text(rubric, item.when)
+        out["thresholds"] += _thresholds(rubric, item.when)
+        out["severity"] = item.severity
+        links["recommendations"] = list(item.recommendations)
+    elif kind == "recommendation":
+        out["priority"] = item.priority
+        links["answers"] = [p.id for p in rubric.problems if item.id in p.recommendations]
+        links["closes"] = [f.id for f in rubric.factors if item.id in f.recommendations]
+        links["fits"] = [f"{m}:{s}" for m, stages in item.fits.items() for s in stages]
+        out["rule"] = Text(
+            zh="当所针对的问题出现、所弥补的要素欠缺，或集群处在适合的阶段时提出；按问题严重程度、弥补的差距和阶段契合度排序",
+            en="proposed when a problem it answers is found, a factor it closes is missing, or the cluster "
+               "is at a stage it fits; ranked by problem severity, gaps closed and fit",
+        )
+    elif kind == "classification":
+        parts = [Text(zh=f"{o.name.zh}：{rule_text(rubric, o.when).zh}",
+                      en=f"{o.name.en}: {rule_text(rubric, o.when).en}")
+                 for o in item.options]
+        out["rule"] = Text(zh="按顺序取第一个成立的选项 —— " + "；".join(p.zh for p in parts),
+                           en="the first option that holds, in order — " + "; ".join(p.en for p in parts))
+        for option in item.options:
+            out["thresholds"] += _thresholds(rubric, option.when)
+        links["options"] = [o.id for o in item.options]
+    elif kind == "metric":
+        if item.ratio is not None:
+            top, bottom = (name_of(rubric, "fact", p) for p in item.ratio)
+            out["rule"] = Text(zh=f"{top.zh} ÷ {bottom.zh}", en=f"{top.en} ÷ {bottom.en}")
+        elif item.count_of is not None:
+            what = name_of(rubric, "fact", item.count_of)
+            out["rule"] = Text(zh=f"“{what.zh}”的条目数", en=f"number of entries in '{what.en}'")
+    elif kind == "value_chain":
+        out["rule"] = _join([s.name for s in item.segments], " → ", " → ")
+        out["text"] = Text(zh="适用于产业名含：" + "、".join(item.match) if item.match else "无匹配产业时的通用链条",
+                           en="used for industries named with: " + ", ".join(item.match) if item.match
+                           else "used when no other chain matches the industry")
+        links["segments"] = [s.id for s in item.segments]
+    return out
+
+
+def _thresholds(rubric: Rubric, cond: Condition) -> list[dict[str, Any]]:
+    """Each comparison against a number in a condition: what is compared, and with what."""
+    out = []
+    for _, node in cond.walk():
+        if node.fact is not None and node.op in (">=", ">", "<=", "<"):
+            out.append({"what": name_of(rubric, "fact", node.fact), "value": f"{node.op} {node.value}"})
+    return out
+
+
+def _passages(source: str | None) -> list[dict[str, Any]]:
+    if not source:
+        return []
+    known = passages()
+    out = []
+    for locator in split_locators(source):
+        passage = known.get(locator)
+        if passage is not None:
+            out.append({"locator": locator, "title": passage.title,
+                        "text": Text(zh=passage.text("zh"), en=passage.text("en"))})
+    return out
+
+
+def plain(value: Any, lang: str) -> Any:
+    """Explanations with every bilingual text resolved to one language (for JSON and text)."""
+    if isinstance(value, Text):
+        return value.get(lang)
+    if isinstance(value, dict):
+        return {k: plain(v, lang) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v, lang) for v in value]
+    return value
