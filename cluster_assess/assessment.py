@@ -61,22 +61,56 @@ class Gap(Value):
 class Rung(Value):
     id: str
     name: Text
-    reached: bool
-    current: bool
+    reached: bool = Field(description="established: at or below at_least")
+    current: bool = Field(description="the stage, when the range is one stage")
+    possible: bool = Field(False, description="not ruled out: at or below at_most")
+
+
+class Implied(Value):
+    """An implication of the rubric that moved a bound, shown as evidence with its passage."""
+
+    id: str
+    text: Text
+    source: str
 
 
 class StageResult(Value):
+    """Where a cluster stands on one ladder, as a range [at_least, at_most] of stage ids (or
+    not_applicable); `stage` is that stage when the two coincide, else undetermined."""
+
     model: str
     name: Text
     stage: str
     stage_name: Text
+    at_least: str
+    at_most: str
+    at_least_name: Text
+    at_most_name: Text
+    summary: Text = Field(description="the range in words: 成长期 / 至少成长期（可能已达成熟期）")
     confidence: float
     could_be_higher: bool = False
     reason: Text | None = None
     evidence: list[FactorResult] = Field(default_factory=list)
+    implied: list[Implied] = Field(default_factory=list)
     gaps: list[Gap] = Field(default_factory=list)
+    deciding: list[str] = Field(default_factory=list, description="facts that would narrow the range")
     next_stage: str | None = None
     ladder: list[Rung] = Field(default_factory=list)
+    source: str
+
+
+class Conflict(Value):
+    """A rating and the facts disagree. The rating stands; the assessor is asked to answer it."""
+
+    factor: str
+    name: Text
+    rating: str
+    score: float
+    threshold: float
+    rated_met: bool
+    facts_say: Text
+    facts: list[FactShown] = Field(default_factory=list)
+    text: Text
     source: str
 
 
@@ -122,6 +156,8 @@ class RecommendationResult(Value):
     answers: list[str] = Field(default_factory=list)
     closes: list[str] = Field(default_factory=list)
     fits: list[str] = Field(default_factory=list, description="models whose current stage it suits")
+    conditional: bool = Field(False, description="offered only if an unknown factor turns out unmet")
+    condition: Text | None = Field(None, description="when conditional: the condition in words")
     source: str
 
 
@@ -129,16 +165,22 @@ class Unknown(Value):
     path: str
     name: Text
     affects: list[Text]
+    weight: float = Field(0.0, description="how much collecting it would narrow ranges and settle checks")
 
 
 class ChainResult(Value):
+    """Segments present, stated absent (`missing`) and not stated; completeness as a range."""
+
     chain: str
     name: Text
     present: list[str]
     missing: list[Text]
     missing_ids: list[str]
+    unstated: list[Text] = Field(default_factory=list)
+    unstated_ids: list[str] = Field(default_factory=list)
     unrecognised: list[str]
-    completeness: float
+    completeness: float = Field(description="the least it can be: present ÷ all segments")
+    completeness_max: float = Field(description="the most it can be: (all − stated absent) ÷ all")
     source: str
 
 
@@ -167,6 +209,7 @@ class Assessment(Value):
     classifications: dict[str, ClassificationResult] = Field(default_factory=dict)
     problems: list[ProblemFound]
     unchecked: list[ProblemUnchecked]
+    conflicts: list[Conflict] = Field(default_factory=list)
     recommendations: list[RecommendationResult]
     unknowns: list[Unknown]
     facts: list[FactShown]

@@ -1,12 +1,15 @@
 """Reading amounts the way Chinese reports write them: 20多亿元, ２００多家, 30%以上, 2000万美元.
 
-The result keeps what the text said about precision (多/余/以上 → "over", 约/左右 → "about",
-近 → "nearly") so a report can show "20+ 亿元" rather than pretend to an exact figure, and keeps
-currencies apart: we never convert USD to CNY behind the user's back.
+Every amount is an interval plus the writer's words, because that is what the text says and no
+more: `200多家` is at least 200 and under 300, `30%以上` at least 30%, `近3000家` just under 3000,
+`约25亿元` within ±10% of 25亿, `不足20亿元` under 20亿, `20-30亿元` the range, `数百家` 200 to
+under 1000, `大多数` over half. The bands are documented in the README (table "Amounts") and are
+the one place where a word becomes a number. `value` is the figure the writer wrote (the lower end
+of a range or vague count), kept for display and sorting; conditions compare the interval.
 
-Text that would be read wrongly if we guessed is refused with a message that says what to write:
-ranges (20-30亿元), upper bounds (不足20亿元, 30%以下), vague counts (数百家), and changes whose
-sign is in a word (下降5%). A label copied with the number (产销规模20多亿元) is dropped.
+Currencies stay apart: we never convert USD to CNY behind the user's back. A change whose sign is
+only in a word (下降5%) is refused with advice, because guessing the sign would invert a judgement.
+A label copied with the number (产销规模20多亿元) is dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 Approx = str  # "over" | "about" | "nearly"
@@ -38,7 +41,8 @@ _CURRENCIES = {
     "usd": "USD", "欧元": "EUR", "eur": "EUR", "港元": "HKD", "港币": "HKD", "hkd": "HKD",
 }
 _CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "¥": "CNY", "rmb": "CNY", "€": "EUR"}
-_COUNT_WORDS = ("家", "个", "人", "名", "种", "条", "项", "户", "座", "所", "件", "次", "款", "类", "处", "位")
+_COUNT_WORDS = ("家", "个", "人", "名", "种", "条", "项", "户", "座", "所", "件", "次", "款", "类", "处", "位",
+                "间", "台", "套", "双", "吨", "辆", "张", "只", "打", "米", "万件")
 _AREA_WORDS = ("平方公里", "平方米", "km2", "km²", "亩")
 _UNITS = sorted([*_CURRENCIES, *_COUNT_WORDS, *_AREA_WORDS, "%", "成"], key=len, reverse=True)
 
@@ -53,9 +57,24 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点"
-_RANGE = re.compile(r"\d\s*(?:-|~|—|–|至|到)\s*[-+]?\d|[一二三四五六七八九十]\s*(?:-|~|至|到)\s*[一二三四五六七八九十]")
-_UPPER_BOUND = ("不足", "不到", "低于", "少于", "未满", "未达", "最多", "至多", "以下", "以内", "<")
-_VAGUE = re.compile(r"(?:数|几|若干)[十百千万亿]|^(?:数|几)[家个名人种]|[二三四五六七八九]{2}[十百千万]")
+_RANGE = re.compile(r"^(?P<left>.*?\d(?:\.\d+)?[十百千万亿]*[^\d\s-]*?)\s*(?:-|~|—|–|至|到)\s*(?P<right>[+]?\d.*)$")
+_UPPER_STRICT = ("不足", "不到", "低于", "少于", "未满", "未达", "<")
+_UPPER_CLOSED = ("最多", "至多", "以下", "以内", "≤")
+# vague counts: 数百 → [200, 1000), 几十 → [20, 100), 二三十 → [20, 30], 十几 → [11, 20)
+_VAGUE = re.compile(r"^(?:数|几|若干)(?P<mult>[十百千万亿]+)")
+_PAIR = re.compile(r"^(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mult>[十百千万亿]+)")
+_TEEN = re.compile(r"^十几")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# shares in words, for share fields: (lo, hi, lo_open, hi_open, approx)
+SHARE_WORDS: dict[str, tuple[float, float, bool, bool]] = {
+    "绝大多数": (0.8, 1.0, False, False), "绝大部分": (0.8, 1.0, False, False),
+    "大多数": (0.5, 1.0, True, False), "大部分": (0.5, 1.0, True, False), "多数": (0.5, 1.0, True, False),
+    "过半": (0.5, 1.0, True, False), "半数以上": (0.5, 1.0, True, False), "一半以上": (0.5, 1.0, True, False),
+    "约一半": (0.45, 0.55, False, False), "一半左右": (0.45, 0.55, False, False),
+    "少数": (0.0, 0.5, True, True), "小部分": (0.0, 0.5, True, True), "极少数": (0.0, 0.1, True, False),
+}
+ABOUT_BAND = 0.10   # 约/左右: within ±10% of the figure
+NEARLY_BAND = 0.10  # 近: at least 90% of the figure and under it
 _SIGN_WORDS = ("下降", "减少", "降低", "下滑", "负增长", "亏损", "回落")
 
 
@@ -65,11 +84,28 @@ class AmountError(ValueError):
 
 @dataclass(frozen=True)
 class Amount:
+    """A figure as written, and the interval [lo, hi] it stands for (open ends flagged)."""
+
     value: float
     approx: Approx | None = None
     currency: str | None = None
     percent: bool = False
     unit: str | None = None
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __post_init__(self) -> None:
+        if self.lo is None:
+            object.__setattr__(self, "lo", self.value)
+        if self.hi is None:
+            object.__setattr__(self, "hi", self.value)
+
+    def scaled(self, factor: float) -> Amount:
+        """The same statement in other units (percent → fraction)."""
+        return replace(self, value=self.value * factor, lo=(self.lo or 0.0) * factor,
+                       hi=(self.hi or 0.0) * factor)
 
 
 def normalise(text: str) -> str:
@@ -166,7 +202,76 @@ def _parse_text(raw: str) -> Amount:
     text = normalise(raw)
     if not text:
         raise AmountError("the value is empty; write a number, or delete the line if it is unknown")
-    _refuse_guesses(text, raw)
+    sign = next((w for w in _SIGN_WORDS if w in text), None)
+    if sign:
+        raise AmountError(
+            f"{raw!r} says '{sign}' in words; write the change as a signed number, e.g. '-5%' for a fall of 5%"
+        )
+    if text in SHARE_WORDS:
+        lo, hi, lo_open, hi_open = SHARE_WORDS[text]
+        return Amount(lo, "words", None, True, "%", lo, hi, lo_open, hi_open)
+    if (ranged := _range(text, raw)) is not None:
+        return ranged
+    for words, closed in ((_UPPER_STRICT, False), (_UPPER_CLOSED, True)):
+        bound = next((w for w in words if w in text), None)
+        if bound:
+            upper = _parse_single(text.replace(bound, ""), raw)
+            return replace(upper, approx="at_most" if closed else "under", lo=0.0, hi=upper.hi if closed else upper.lo,
+                           lo_open=False, hi_open=not closed)
+    if (vague := _vague(text, raw)) is not None:
+        return vague
+    return _parse_single(text, raw)
+
+
+def _range(text: str, raw: str) -> Amount | None:
+    """`20-30亿元`, `20至30亿元`, `20亿元-30亿元`: the left end borrows the right end's units."""
+    match = _RANGE.match(text)
+    if not match or text.startswith(("-", "+")) and not re.match(r"^[-+]?\d", match.group("left")):
+        return None
+    left, right = match.group("left"), match.group("right")
+    high = _parse_single(right, raw)
+    tail = re.sub(r"^[+]?\d+(?:\.\d+)?", "", right)
+    low = _parse_single(left if re.search(r"\D$", left) else left + tail, raw)
+    if low.currency != high.currency or low.percent != high.percent:
+        raise AmountError(f"{raw!r}: the two ends of the range are in different units; write both in the same unit")
+    if low.lo is None or high.hi is None or low.lo > high.hi:
+        raise AmountError(f"{raw!r}: the range runs backwards; write the smaller figure first")
+    return Amount(low.value, "range", high.currency, high.percent, high.unit, low.lo, high.hi)
+
+
+def _vague(text: str, raw: str) -> Amount | None:
+    """数百家, 几十家, 二三十家, 十几家: the band the words allow, never a guessed figure."""
+    found = re.search(r"十几|数|几|若干|[一二两三四五六七八九]{2}[十百千万亿]", text)
+    if found is None:
+        return None
+    rest = text[found.start():]
+    hi_open = True
+    if match := _VAGUE.match(rest):
+        scale, unit_text = _scale(match.group("mult")), rest[match.end():]
+        lo, hi, approx = 2 * scale, 10 * scale, "vague"
+    elif match := _PAIR.match(rest):
+        scale, unit_text = _scale(match.group("mult")), rest[match.end():]
+        lo, hi, approx = _DIGITS[match.group("a")] * scale, _DIGITS[match.group("b")] * scale, "range"
+        hi_open = False
+        if hi <= lo:
+            return None
+    elif _TEEN.match(rest):
+        unit_text, lo, hi, approx = rest[2:], 11.0, 20.0, "vague"
+    else:
+        return None
+    unit = _parse_single("1" + unit_text, raw)  # the currency, percent and scale of the words after
+    return replace(unit, value=lo * unit.value, approx=approx, lo=lo * unit.value, hi=hi * unit.value,
+                   lo_open=False, hi_open=hi_open)
+
+
+def _scale(mult: str) -> float:
+    value = 1.0
+    for char in mult:
+        value *= _MULTIPLIERS[char]
+    return value
+
+
+def _parse_single(text: str, raw: str) -> Amount:
     currency_sign = None
     for sign, code in _CURRENCY_SIGNS.items():
         if text.lower().startswith(sign):
@@ -184,12 +289,15 @@ def _parse_text(raw: str) -> Amount:
             f"cannot read {raw!r} as an amount; write a number such as 2000000000, "
             "or an amount such as '20亿元', '200多家', '30%' or '2000万美元'"
         )
-    value = float(match.group("num"))
-    for char in match.group("mult") or "":
-        value *= _MULTIPLIERS[char]
-    approx_word = match.group("approx1") or match.group("approx2") or match.group("approx3")
+    written = match.group("num")
+    value = float(written)
+    scale = _scale(match.group("mult") or "")
+    value *= scale
+    band_word = match.group("approx1") or match.group("approx2")
+    approx_word = band_word or match.group("approx3")
     approx = _SUFFIX_APPROX.get(approx_word) if approx_word else None
-    approx = approx or _prefix_approx(label)
+    prefix = _prefix_approx(label)
+    approx = approx or prefix
     unit = (match.group("unit") or "").lower() or None
     if match.group("noun") and unit not in _COUNT_WORDS:
         raise AmountError(
@@ -199,36 +307,35 @@ def _parse_text(raw: str) -> Amount:
     if currency_sign and currency and currency != currency_sign:
         raise AmountError(f"{raw!r} names two currencies; write one, e.g. '2000万美元'")
     currency = currency or currency_sign
+    factor = 1.0
     if unit == "成":  # 三成 = 30%
-        value, unit = value * 10, "%"
+        factor, unit = 10.0, "%"
     percent = unit == "%"
     if percent:
-        value /= 100
+        factor /= 100
     if currency_sign and not unit:
         unit = currency_sign.lower()
-    return Amount(_finite(value, raw), approx, currency, percent, unit)
+    value = _finite(value * factor, raw)
+    lo, hi, lo_open, hi_open = _interval(value, approx, approx_word, written, scale * factor)
+    return Amount(value, approx, currency, percent, unit, lo, hi, lo_open, hi_open)
 
 
-def _refuse_guesses(text: str, raw: str) -> None:
-    """Forms whose number we could only guess: say what to write instead."""
-    if _RANGE.search(text):
-        raise AmountError(
-            f"{raw!r} is a range; write one figure, e.g. the middle with '约' ('约25亿元'), "
-            "and put the range in a note"
-        )
-    bound = next((w for w in _UPPER_BOUND if w in text), None)
-    if bound:
-        raise AmountError(
-            f"{raw!r} gives only an upper bound ({bound}); write the figure you believe with '近' or '约' "
-            "(e.g. '近20亿元'), and keep the original words in a note"
-        )
-    if _VAGUE.search(text):
-        raise AmountError(
-            f"{raw!r} is too vague to read as a number (数百/几十); write an estimate such as '约300家' "
-            "and keep the original words in a note"
-        )
-    sign = next((w for w in _SIGN_WORDS if w in text), None)
-    if sign:
-        raise AmountError(
-            f"{raw!r} says '{sign}' in words; write the change as a signed number, e.g. '-5%' for a fall of 5%"
-        )
+def _interval(value: float, approx: str | None, word: str | None, written: str,
+              unit_scale: float) -> tuple[float, float, bool, bool]:
+    """The interval a figure and its precision word stand for (see the module docstring)."""
+    if approx == "over" and word in ("多", "余"):
+        # 200多 → [200, 300), 1600多 → [1600, 1700), 20多亿 → [20亿, 30亿), 2.5多 → [2.5, 2.6)
+        digits = written.lstrip("+-")
+        if "." in digits:
+            step = 10.0 ** -len(digits.split(".")[1])
+        else:
+            trailing = len(digits) - len(digits.rstrip("0"))
+            step = 10.0 ** trailing if digits.strip("0") else 1.0
+        return value, value + step * unit_scale, False, True
+    if approx == "over":
+        return value, math.inf, False, False
+    if approx == "about":
+        return value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND), False, False
+    if approx == "nearly":
+        return value * (1 - NEARLY_BAND), value, False, True
+    return value, value, False, False

@@ -95,6 +95,7 @@ class Context:
     currencies: Mapping[str, str | None]
     factor: Callable[[str], Outcome]
     stage_at_least: Callable[[str, str], Tri]
+    intervals: Mapping[str, Any] = field(default_factory=dict)  # path -> engine.values.Interval
 
 
 def evaluate(cond: Condition, ctx: Context) -> Outcome:
@@ -164,7 +165,19 @@ def _compare(cond: Condition, ctx: Context) -> Outcome:
     if kind == "money" and currency and ctx.currencies.get(path) not in (None, currency):
         # we never convert currencies: a USD fact says nothing about a CNY threshold
         return Outcome(None, used, {path})
+    interval = ctx.intervals.get(path)
+    if interval is not None and cond.op in _NUMERIC_OPS and _is_number(expected):
+        # `200多家 >= 250` cannot be told: the fact is an interval, and so is the answer
+        value = interval.compare(cond.op, float(expected))
+        return Outcome(value, used, set() if value is not None else {path})
     return Outcome(_apply(cond.op or "==", actual, expected), used)
+
+
+_NUMERIC_OPS = frozenset({">=", ">", "<=", "<", "==", "!="})
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _apply(op: str, actual: Any, expected: Any) -> bool:

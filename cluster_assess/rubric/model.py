@@ -7,6 +7,7 @@ all reported at once, each with file and line.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,6 +18,7 @@ from pydantic import (
     SerializationInfo,
     ValidationError,
     field_validator,
+    model_validator,
     model_serializer,
 )
 
@@ -75,6 +77,7 @@ class Metric(Item):
 class Segment(Model):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: Text
+    synonyms: list[str] = Field(default_factory=list, description="other names officials write for it")
 
 
 class ValueChain(Item):
@@ -109,12 +112,19 @@ class Stage(Item):
 
 
 class StageModel(Item):
+    """An ordered ladder. Stages are cumulative: a stage needs its own gates and those below.
+
+    A `history` model is a path every cluster walks in order (000's governance stages), so the
+    evidence of a later stage also establishes the earlier ones."""
+
     name: Text
     description: Text | None = None
     stages: list[Stage] = Field(min_length=2)
     applies_when: Condition | None = None
     not_applicable: Text | None = None
     min_confidence: float = Field(default=0.4, ge=0, le=1)
+    history: bool = False
+    history_why: Text | None = Field(default=None, description="why the sources read this model as a history")
 
 
 class ProblemCheck(Item):
@@ -150,10 +160,39 @@ class Classification(Item):
 
 
 class Recommendation(Item):
+    """Advice. `unless` names what makes it pointless (an association exists): never offered then."""
+
     title: Text
     text: Text
     priority: Severity = "medium"
     fits: dict[str, list[str]] = Field(default_factory=dict)
+    unless: Condition | None = None
+
+
+class Term(Model):
+    """One side of an implication: a factor is met, or a model has reached at least a stage."""
+
+    factor: str | None = None
+    model: str | None = None
+    at_least: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Term:
+        if (self.factor is None) == (self.model is None) or (self.model is None) != (self.at_least is None):
+            raise ValueError("a term is either {factor: ID} or {model: ID, at_least: STAGE}")
+        return self
+
+    def key(self) -> str:
+        return f"factor:{self.factor}" if self.factor else f"model:{self.model}>={self.at_least}"
+
+
+class Implication(Item):
+    """What the sources let one piece of evidence say about another: `if` holds, so does `then`;
+    and, by the same token, when `then` is ruled out so is `if`. Applied to both stage bounds."""
+
+    if_: Term = Field(alias="if")
+    then: Term
+    why: Text
 
 
 class MaturityIndex(Model):
@@ -192,6 +231,7 @@ class Rubric(Model):
     classifications: list[Classification] = Field(default_factory=list)
     problems: list[ProblemCheck] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    implications: list[Implication] = Field(default_factory=list)
     maturity_index: MaturityIndex | None = None
 
     @field_validator("version", mode="before")
@@ -199,15 +239,39 @@ class Rubric(Model):
     def _version_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int | float) else value
 
-    # lookups used by the engine and renderers
+    # lookups used by the engine and renderers, built once per (frozen) rubric
+    @cached_property
+    def factors_by_id(self) -> dict[str, Factor]:
+        return {f.id: f for f in self.factors}
+
+    @cached_property
+    def models_by_id(self) -> dict[str, StageModel]:
+        return {m.id: m for m in self.stage_models}
+
+    @cached_property
+    def recommendations_by_id(self) -> dict[str, Recommendation]:
+        return {r.id: r for r in self.recommendations}
+
+    @cached_property
+    def metrics_by_path(self) -> dict[str, Metric]:
+        return {f"metrics.{m.id}": m for m in self.metrics}
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Texts that depend on the rubric alone (names, rules in words), made once per rubric."""
+        return {}
+
     def factor(self, factor_id: str) -> Factor:
-        return {f.id: f for f in self.factors}[factor_id]
+        return self.factors_by_id[factor_id]
 
     def model(self, model_id: str) -> StageModel:
-        return {m.id: m for m in self.stage_models}[model_id]
+        return self.models_by_id[model_id]
 
     def recommendation(self, rec_id: str) -> Recommendation:
-        return {r.id: r for r in self.recommendations}[rec_id]
+        return self.recommendations_by_id[rec_id]
+
+    def stage_index(self, model_id: str, stage_id: str) -> int:
+        return [s.id for s in self.models_by_id[model_id].stages].index(stage_id)
 
     def all_items(self) -> list[tuple[str, Any]]:
         """(kind, item) for everything with an id — for `explain` and the docs."""
