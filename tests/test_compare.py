@@ -281,7 +281,7 @@ def test_rubric_maturity_index_is_validated_with_lines(tmp_path):
 def test_compare_without_an_index_lists_everyone_apart(tmp_path):
     from cluster_assess.compare.comparison import compare
     from cluster_assess.engine.assess import assess
-    from cluster_assess.profile.schema import load_profile
+    from cluster_assess.profile.loading import load_profile
     from cluster_assess.rubric.model import load_rubric
 
     rubric = load_rubric()

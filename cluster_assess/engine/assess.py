@@ -36,7 +36,9 @@ from cluster_assess.assessment import (
     StageResult,
     Unknown,
 )
-from cluster_assess.profile.schema import Fact, Profile, Rating, field_specs, known_facts
+from cluster_assess.profile.facts import Fact
+from cluster_assess.profile.fields import field_specs, known_facts
+from cluster_assess.profile.schema import Profile, Rating
 from cluster_assess.rubric import wording
 from cluster_assess.rubric.conditions import (
     Condition,

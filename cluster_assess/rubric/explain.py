@@ -11,7 +11,7 @@ import difflib
 from typing import Any
 
 from cluster_assess.errors import UserError
-from cluster_assess.profile.schema import field_specs
+from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition
 from cluster_assess.rubric.model import Rubric, Text
 from cluster_assess.rubric.seeds import passages, split_locators

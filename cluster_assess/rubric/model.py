@@ -24,7 +24,8 @@ from cluster_assess.errors import Problem, UserError
 from cluster_assess.io import packaged as data
 from cluster_assess.io.pydantic_errors import describe_type, translate
 from cluster_assess.io.yamlsource import SourceMap, dotted
-from cluster_assess.profile.schema import Ratings, field_specs
+from cluster_assess.profile.fields import field_specs
+from cluster_assess.profile.schema import Ratings
 from cluster_assess.rubric.cache import read_yaml_cached
 from cluster_assess.rubric.conditions import Condition
 
