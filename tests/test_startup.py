@@ -17,7 +17,7 @@ from conftest import ROOT
 HEAVY = (
     "yaml", "rich.console", "rich.markdown", "typer.rich_utils", "tabulate",
     "cluster_assess.profile.facts", "cluster_assess.profile.schema", "cluster_assess.profile.loading",
-    "cluster_assess.rubric.model", "cluster_assess.engine.assess",
+    "cluster_assess.rubric.model", "cluster_assess.rubric.loading", "cluster_assess.engine.assess",
     "openpyxl", "docx", "duckdb", "matplotlib",
 )
 
