@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from cluster_assess.errors import UserError
-from cluster_assess.profile.schema import load_profile
+from cluster_assess.profile.loading import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = {

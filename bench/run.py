@@ -180,7 +180,8 @@ class ProfileMaker:
     ]
 
     def __init__(self, seed: int = 1) -> None:
-        from cluster_assess.profile.schema import PLATFORM_KINDS, field_specs
+        from cluster_assess.profile.fields import field_specs
+        from cluster_assess.profile.schema import PLATFORM_KINDS
 
         self.rng = random.Random(seed)
         self.specs = list(field_specs().values())

@@ -28,7 +28,7 @@ def test_generated_profiles_are_valid_and_raise_no_warnings(tmp_path):
         from run import generate
     finally:
         sys.path.pop(0)
-    from cluster_assess.profile.schema import load_profile
+    from cluster_assess.profile.loading import load_profile
 
     generate(tmp_path, 40, seed=7)
     files = sorted(tmp_path.rglob("*.yaml"))

@@ -260,7 +260,7 @@ def test_nothing_to_compare_and_missing_files_are_user_errors(cli, tmp_path):
 
 def test_rubric_maturity_index_is_validated_with_lines(tmp_path):
     from cluster_assess.errors import UserError
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     text = (ROOT / "rubrics" / "cluster-core.yaml").read_text(encoding="utf-8")
     bad = text.replace("    market_norms: 1\n    service_support: 1", "    market_norm: 1\n    service_support: 1")
@@ -281,8 +281,8 @@ def test_rubric_maturity_index_is_validated_with_lines(tmp_path):
 def test_compare_without_an_index_lists_everyone_apart(tmp_path):
     from cluster_assess.compare.comparison import compare
     from cluster_assess.engine.assess import assess
-    from cluster_assess.profile.schema import load_profile
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.profile.loading import load_profile
+    from cluster_assess.rubric.loading import load_rubric
 
     rubric = load_rubric()
     plain = rubric.model_copy(update={"maturity_index": None})

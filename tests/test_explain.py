@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.rubric.loading import load_rubric
 
 # SOURCES.md, "Dimensions a faithful rubric covers": each reachable by an id
 DIMENSIONS = [

@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import EXAMPLES
 
-from cluster_assess.profile.schema import field_specs
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.profile.fields import field_specs
+from cluster_assess.rubric.loading import load_rubric
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cluster_assess.profile.schema import field_specs
+from cluster_assess.profile.fields import field_specs
 
 
 def write(tmp_path, text: str):

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment
 from cluster_assess.engine.assess import assess
-from cluster_assess.profile.schema import FieldSpec, Profile, field_specs
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.profile.fields import FieldSpec, field_specs
+from cluster_assess.profile.schema import Profile
+from cluster_assess.rubric.loading import load_rubric
 
 RUBRIC = load_rubric()
 SPECS = field_specs()

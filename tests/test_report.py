@@ -17,10 +17,10 @@ import pytest
 
 from cluster_assess.assessment import Assessment
 from cluster_assess.engine.assess import assess
-from cluster_assess.profile.schema import load_profile
+from cluster_assess.profile.loading import load_profile
 from cluster_assess.render import report_docx, report_html, report_md
 from cluster_assess.report.cluster import SECTION_KEYS, Report, build_report, cap
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.rubric.loading import load_rubric
 from tests.conftest import EXAMPLES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

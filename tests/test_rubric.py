@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cluster_assess.errors import UserError
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.rubric.loading import load_rubric
 
 BUILTIN = Path(__file__).resolve().parent.parent / "rubrics" / "cluster-core.yaml"
 

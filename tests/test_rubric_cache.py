@@ -10,7 +10,7 @@ import pytest
 
 from cluster_assess.errors import UserError
 from cluster_assess.rubric import cache as rubric_cache
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.rubric.loading import load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "rubrics" / "cluster-core.yaml"

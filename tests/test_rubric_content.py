@@ -12,8 +12,11 @@ from conftest import EXAMPLES
 
 from cluster_assess.engine.assess import assess
 from cluster_assess.io.yamlsource import read_yaml_file
-from cluster_assess.profile.schema import Profile, field_specs, load_profile
-from cluster_assess.rubric.model import Rubric, load_rubric
+from cluster_assess.profile.fields import field_specs
+from cluster_assess.profile.loading import load_profile
+from cluster_assess.profile.schema import Profile
+from cluster_assess.rubric.loading import load_rubric
+from cluster_assess.rubric.model import Rubric
 from cluster_assess.rubric.seeds import passages, split_locators, unresolved
 
 PACKS = ["cluster-core", "miit-2022"]

@@ -11,7 +11,7 @@ from conftest import EXAMPLES, FIXTURES, ROOT
 
 from cluster_assess.errors import UserError
 from cluster_assess.rubric.docs import render_rubric_docs
-from cluster_assess.rubric.model import load_rubric
+from cluster_assess.rubric.loading import load_rubric
 
 MARK = re.compile(r"# expect-error$")
 

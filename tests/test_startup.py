@@ -16,7 +16,8 @@ from conftest import ROOT
 # pydantic itself is not listed: typer builds pydantic adapters for the options of a command.
 HEAVY = (
     "yaml", "rich.console", "rich.markdown", "typer.rich_utils", "tabulate",
-    "cluster_assess.profile.schema", "cluster_assess.rubric.model", "cluster_assess.engine.assess",
+    "cluster_assess.profile.facts", "cluster_assess.profile.schema", "cluster_assess.profile.loading",
+    "cluster_assess.rubric.model", "cluster_assess.rubric.loading", "cluster_assess.engine.assess",
     "openpyxl", "docx", "duckdb", "matplotlib",
 )
 

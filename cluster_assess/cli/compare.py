@@ -67,7 +67,7 @@ def compare(
     from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
     from cluster_assess.io.spreadsheets import load_inputs
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     if schema:
         import json

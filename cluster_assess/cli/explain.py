@@ -42,7 +42,7 @@ def explain(
     import json
 
     from cluster_assess.rubric.explain import find, plain
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)

@@ -53,7 +53,7 @@ def init(
         note(f"wrote {xlsx} with {count} columns; leave a cell blank when the fact is unknown")
         return
     from cluster_assess.profile.template import render_template
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     check_output(output, force)
     pack = load_rubric(rubric)

@@ -72,7 +72,7 @@ def report(
     from cluster_assess.engine.assess import assess
     from cluster_assess.io.spreadsheets import load_all
     from cluster_assess.report.cluster import build_report
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     kind = format_for(output, format)
     implied = SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None

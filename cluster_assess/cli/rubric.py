@@ -44,7 +44,7 @@ def list_rubrics(
     import json
 
     from cluster_assess.io.packaged import builtin_rubrics
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
     rows = []
@@ -76,7 +76,7 @@ def validate(
     Example: cluster-assess rubric validate my-pack.yaml
     """
     from cluster_assess.errors import UserError
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     problems = []
     for path in paths:
@@ -103,7 +103,7 @@ def docs(
     Example: cluster-assess rubric docs --lang zh -o docs/rubric.zh.md --force
     """
     from cluster_assess.rubric.docs import render_rubric_docs
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)

@@ -85,7 +85,7 @@ def score(
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
     from cluster_assess.io.inputs import count_profiles, is_glob, iter_profiles, load_file
-    from cluster_assess.rubric.model import load_rubric
+    from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work

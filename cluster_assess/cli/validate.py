@@ -26,7 +26,7 @@ def validate(
     """
     from cluster_assess.errors import Problem, UserError
     from cluster_assess.i18n import t
-    from cluster_assess.profile.schema import check_profile_file
+    from cluster_assess.profile.loading import check_profile_file
 
     language = lang_of(lang)
     files, errors, warnings = _expand(paths), 0, 0

@@ -20,7 +20,7 @@ from pydantic import Field
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, RubricRef, Value
 from cluster_assess.errors import UserError
-from cluster_assess.profile.schema import field_specs
+from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.model import MaturityIndex, Rubric, Text
 
 Better = Literal["higher", "lower", "none"]

@@ -7,7 +7,9 @@ from typing import Any
 
 from cluster_assess.assessment import FactShown
 from cluster_assess.engine.values import Values
-from cluster_assess.profile.schema import Fact, Rating, field_specs
+from cluster_assess.profile.facts import Fact
+from cluster_assess.profile.fields import field_specs
+from cluster_assess.profile.schema import Rating
 from cluster_assess.rubric import wording
 from cluster_assess.rubric.conditions import Condition
 from cluster_assess.rubric.model import Factor, Rubric, Text

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cluster_assess.assessment import ChainResult
-from cluster_assess.profile.schema import Fact, Profile, Rating, known_facts
+from cluster_assess.profile.facts import Fact
+from cluster_assess.profile.fields import known_facts
+from cluster_assess.profile.schema import Profile, Rating
 from cluster_assess.rubric.model import Rubric, ValueChain
 
 NUMERIC_KINDS = frozenset({"count", "money", "share", "rate", "number", "metric", "rating"})

@@ -36,7 +36,7 @@ def source_string(table: str, column: str, day: _dt.date | None = None) -> str:
 def _for_profile(path: tuple[str, ...], value: Any) -> Any:
     """Shares go in as '37.5%': a bare 1.0 in a share field is ambiguous to the profile reader
     (1% or 100%?), and the percent form reads the same to a person."""
-    from cluster_assess.profile.schema import field_specs
+    from cluster_assess.profile.fields import field_specs
 
     spec = field_specs().get("facts." + ".".join(path))
     if spec is not None and spec.kind == "share" and isinstance(value, int | float):

@@ -22,7 +22,8 @@ from typing import Any
 
 from cluster_assess.errors import Problem, UserError, column_letter
 from cluster_assess.io.yamlsource import MAX_BYTES, SourceMap
-from cluster_assess.profile.schema import LoadedProfile, field_specs, load_profile, validate_profile_data
+from cluster_assess.profile.fields import field_specs
+from cluster_assess.profile.loading import LoadedProfile, load_profile, validate_profile_data
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 PROFILE_SUFFIXES = (".yaml", ".yml", *SPREADSHEET_SUFFIXES)

@@ -12,7 +12,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from cluster_assess.i18n import t
-from cluster_assess.profile.schema import FieldSpec, Profile, field_specs
+from cluster_assess.profile.fields import FieldSpec, field_specs
+from cluster_assess.profile.schema import Profile
 
 _EXAMPLES = {
     "count": "200多", "money": "20多亿元", "share": "30%", "rate": "12%", "number": "3.5",

@@ -179,7 +179,8 @@ class _Builder:
         self.locators: list[str] = []
         self.notes: dict[str, str] = {}
         if profile is not None:
-            from cluster_assess.profile.schema import Fact, known_facts
+            from cluster_assess.profile.facts import Fact
+            from cluster_assess.profile.fields import known_facts
 
             self.notes = {p: f.note for p, f in known_facts(profile).items() if isinstance(f, Fact) and f.note}
 

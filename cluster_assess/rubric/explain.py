@@ -8,10 +8,11 @@ stage, check or recommendation it names and see its rule, thresholds, rationale 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from cluster_assess.errors import UserError
-from cluster_assess.profile.schema import field_specs
+from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition
 from cluster_assess.rubric.model import Rubric, Text
 from cluster_assess.rubric.seeds import passages, split_locators
@@ -87,80 +88,109 @@ def explain_item(rubric: Rubric, kind: str, item: Any) -> dict[str, Any]:
         "rule": None, "thresholds": [], "rationale": getattr(item, "rationale", None),
         "source": item.source, "passages": _passages(item.source), "links": {},
     }
-    links: dict[str, Any] = out["links"]
-    if kind == "factor":
-        out["rule"] = factor_rule(rubric, item)
-        if item.rating is not None:
-            out["thresholds"].append({"what": name_of(rubric, "fact", f"ratings.{item.rating}"),
-                                      "value": f"{item.threshold:g}/5"})
-        if item.rule is not None:
-            out["thresholds"] += _thresholds(rubric, item.rule)
-        links["gates"] = [f"{m.id}:{s.id}" for m in rubric.stage_models for s in m.stages if item.id in s.gates]
-        links["recommendations"] = list(item.recommendations)
-        out["weight"] = item.weight
-    elif kind == "stage":
-        model = _model_of(rubric, item)
-        gates = [name_of(rubric, "factor", g) for g in item.gates]
-        out["rule"] = Text(
-            zh=f"累积判定：{model.name.zh}中此前各阶段的门槛要素全部具备，并且具备：{_join(gates).zh}"
-            if item.gates else "起点阶段：无需门槛，任何集群至少处于此阶段",
-            en=f"cumulative: every gate of the earlier stages of {model.name.en}, "
-               f"and also: {_join(gates, en_sep='; ').en}"
-            if item.gates else "the floor: no gate; every cluster is at least here",
-        )
-        links["model"] = model.id
-        links["gates"] = list(item.gates)
-        links["recommendations"] = [r.id for r in rubric.recommendations if item.id in r.fits.get(model.id, [])]
-        out["signs"] = list(item.signs)
-    elif kind == "stage_model":
-        ladder = _join([s.name for s in item.stages], " → ", " → ")
-        out["rule"] = ladder
-        if item.applies_when is not None:
-            applies = rule_text(rubric, item.applies_when)
-            out["rule"] = Text(zh=f"{ladder.zh}；仅当{applies.zh}时适用",
-                               en=f"{ladder.en}; applies only when {applies.en}")
-            out["thresholds"] += _thresholds(rubric, item.applies_when)
-        out["thresholds"].append({"what": Text(zh="最低可信度", en="minimum confidence"),
-                                  "value": f"{item.min_confidence:.0%}"})
-        links["stages"] = [s.id for s in item.stages]
-    elif kind == "problem":
-        out["rule"] = rule_text(rubric, item.when)
-        out["thresholds"] += _thresholds(rubric, item.when)
-        out["severity"] = item.severity
-        links["recommendations"] = list(item.recommendations)
-    elif kind == "recommendation":
-        out["priority"] = item.priority
-        links["answers"] = [p.id for p in rubric.problems if item.id in p.recommendations]
-        links["closes"] = [f.id for f in rubric.factors if item.id in f.recommendations]
-        links["fits"] = [f"{m}:{s}" for m, stages in item.fits.items() for s in stages]
-        out["rule"] = Text(
-            zh="当所针对的问题出现、所弥补的要素欠缺，或集群处在适合的阶段时提出；按问题严重程度、弥补的差距和阶段契合度排序",
-            en="proposed when a problem it answers is found, a factor it closes is missing, or the cluster "
-               "is at a stage it fits; ranked by problem severity, gaps closed and fit",
-        )
-    elif kind == "classification":
-        parts = [Text(zh=f"{o.name.zh}：{rule_text(rubric, o.when).zh}",
-                      en=f"{o.name.en}: {rule_text(rubric, o.when).en}")
-                 for o in item.options]
-        out["rule"] = Text(zh="按顺序取第一个成立的选项 —— " + "；".join(p.zh for p in parts),
-                           en="the first option that holds, in order — " + "; ".join(p.en for p in parts))
-        for option in item.options:
-            out["thresholds"] += _thresholds(rubric, option.when)
-        links["options"] = [o.id for o in item.options]
-    elif kind == "metric":
-        if item.ratio is not None:
-            top, bottom = (name_of(rubric, "fact", p) for p in item.ratio)
-            out["rule"] = Text(zh=f"{top.zh} ÷ {bottom.zh}", en=f"{top.en} ÷ {bottom.en}")
-        elif item.count_of is not None:
-            what = name_of(rubric, "fact", item.count_of)
-            out["rule"] = Text(zh=f"“{what.zh}”的条目数", en=f"number of entries in '{what.en}'")
-    elif kind == "value_chain":
-        out["rule"] = _join([s.name for s in item.segments], " → ", " → ")
-        out["text"] = Text(zh="适用于产业名含：" + "、".join(item.match) if item.match else "无匹配产业时的通用链条",
-                           en="used for industries named with: " + ", ".join(item.match) if item.match
-                           else "used when no other chain matches the industry")
-        links["segments"] = [s.id for s in item.segments]
+    _EXPLAIN[kind](rubric, item, out)
     return out
+
+
+def _factor(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    out["rule"] = factor_rule(rubric, item)
+    if item.rating is not None:
+        out["thresholds"].append({"what": name_of(rubric, "fact", f"ratings.{item.rating}"),
+                                  "value": f"{item.threshold:g}/5"})
+    if item.rule is not None:
+        out["thresholds"] += _thresholds(rubric, item.rule)
+    out["links"]["gates"] = [f"{m.id}:{s.id}" for m in rubric.stage_models for s in m.stages if item.id in s.gates]
+    out["links"]["recommendations"] = list(item.recommendations)
+    out["weight"] = item.weight
+
+
+def _stage(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    model = _model_of(rubric, item)
+    gates = [name_of(rubric, "factor", g) for g in item.gates]
+    if item.gates:
+        out["rule"] = Text(
+            zh=f"累积判定：{model.name.zh}中此前各阶段的门槛要素全部具备，并且具备：{_join(gates).zh}",
+            en=f"cumulative: every gate of the earlier stages of {model.name.en}, "
+               f"and also: {_join(gates, en_sep='; ').en}",
+        )
+    else:
+        out["rule"] = Text(zh="起点阶段：无需门槛，任何集群至少处于此阶段",
+                           en="the floor: no gate; every cluster is at least here")
+    out["links"]["model"] = model.id
+    out["links"]["gates"] = list(item.gates)
+    out["links"]["recommendations"] = [r.id for r in rubric.recommendations if item.id in r.fits.get(model.id, [])]
+    out["signs"] = list(item.signs)
+
+
+def _stage_model(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    ladder = _join([s.name for s in item.stages], " → ", " → ")
+    out["rule"] = ladder
+    if item.applies_when is not None:
+        applies = rule_text(rubric, item.applies_when)
+        out["rule"] = Text(zh=f"{ladder.zh}；仅当{applies.zh}时适用",
+                           en=f"{ladder.en}; applies only when {applies.en}")
+        out["thresholds"] += _thresholds(rubric, item.applies_when)
+    out["thresholds"].append({"what": Text(zh="最低可信度", en="minimum confidence"),
+                              "value": f"{item.min_confidence:.0%}"})
+    out["links"]["stages"] = [s.id for s in item.stages]
+
+
+def _problem(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    out["rule"] = rule_text(rubric, item.when)
+    out["thresholds"] += _thresholds(rubric, item.when)
+    out["severity"] = item.severity
+    out["links"]["recommendations"] = list(item.recommendations)
+
+
+def _recommendation(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    out["priority"] = item.priority
+    links = out["links"]
+    links["answers"] = [p.id for p in rubric.problems if item.id in p.recommendations]
+    links["closes"] = [f.id for f in rubric.factors if item.id in f.recommendations]
+    links["fits"] = [f"{m}:{s}" for m, stages in item.fits.items() for s in stages]
+    out["rule"] = Text(
+        zh="当所针对的问题出现、所弥补的要素欠缺，或集群处在适合的阶段时提出；按问题严重程度、弥补的差距和阶段契合度排序",
+        en="proposed when a problem it answers is found, a factor it closes is missing, or the cluster "
+           "is at a stage it fits; ranked by problem severity, gaps closed and fit",
+    )
+
+
+def _classification(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    parts = [Text(zh=f"{o.name.zh}：{rule_text(rubric, o.when).zh}",
+                  en=f"{o.name.en}: {rule_text(rubric, o.when).en}")
+             for o in item.options]
+    out["rule"] = Text(zh="按顺序取第一个成立的选项 —— " + "；".join(p.zh for p in parts),
+                       en="the first option that holds, in order — " + "; ".join(p.en for p in parts))
+    for option in item.options:
+        out["thresholds"] += _thresholds(rubric, option.when)
+    out["links"]["options"] = [o.id for o in item.options]
+
+
+def _metric(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    if item.ratio is not None:
+        top, bottom = (name_of(rubric, "fact", p) for p in item.ratio)
+        out["rule"] = Text(zh=f"{top.zh} ÷ {bottom.zh}", en=f"{top.en} ÷ {bottom.en}")
+    elif item.count_of is not None:
+        what = name_of(rubric, "fact", item.count_of)
+        out["rule"] = Text(zh=f"“{what.zh}”的条目数", en=f"number of entries in '{what.en}'")
+
+
+def _value_chain(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
+    out["rule"] = _join([s.name for s in item.segments], " → ", " → ")
+    if item.match:
+        out["text"] = Text(zh="适用于产业名含：" + "、".join(item.match),
+                           en="used for industries named with: " + ", ".join(item.match))
+    else:
+        out["text"] = Text(zh="无匹配产业时的通用链条", en="used when no other chain matches the industry")
+    out["links"]["segments"] = [s.id for s in item.segments]
+
+
+# what each kind of item adds to the common fields (rule, thresholds, links)
+_EXPLAIN: dict[str, Callable[[Rubric, Any, dict[str, Any]], None]] = {
+    "factor": _factor, "stage": _stage, "stage_model": _stage_model, "problem": _problem,
+    "recommendation": _recommendation, "classification": _classification, "metric": _metric,
+    "value_chain": _value_chain,
+}
 
 
 def _thresholds(rubric: Rubric, cond: Condition) -> list[dict[str, Any]]:

@@ -1,14 +1,13 @@
 """Rubric packs: the source documents' models, factors, checks and recommendations, as data.
 
-The engine knows nothing of garments or glass; everything it judges by lives here. Loading is
-strict: unknown keys, dangling or duplicate ids, unknown fact paths and stages out of order are
-all reported at once, each with file and line.
+The engine knows nothing of garments or glass; everything it judges by lives here. The models
+are strict (unknown keys are errors); reading a pack is `rubric.loading`, and the checks across
+items (dangling ids, unknown fact paths, stages out of order) are `rubric.checks`.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
@@ -16,18 +15,12 @@ from pydantic import (
     ConfigDict,
     Field,
     SerializationInfo,
-    ValidationError,
     field_validator,
     model_validator,
     model_serializer,
 )
 
-from cluster_assess.errors import Problem, UserError
-from cluster_assess.io import packaged as data
-from cluster_assess.io.pydantic_errors import describe_type, translate
-from cluster_assess.io.yamlsource import SourceMap, dotted
-from cluster_assess.profile.schema import Ratings, field_specs
-from cluster_assess.rubric.cache import read_yaml_cached
+from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition
 
 Severity = Literal["high", "medium", "low"]
@@ -288,6 +281,9 @@ class Rubric(Model):
         return out
 
 
+# the sections of a pack that hold items with ids, in the order they are checked and documented
+SECTIONS = ("metrics", "value_chains", "factors", "stage_models", "classifications", "problems",
+            "recommendations")
 CHAIN_METRICS = ("metrics.chain_completeness",)
 
 
@@ -297,307 +293,3 @@ def fact_paths(rubric: Rubric) -> set[str]:
     paths.update(f"metrics.{m.id}" for m in rubric.metrics)
     paths.update(CHAIN_METRICS)
     return paths
-
-
-# ---------------------------------------------------------------------------------------------
-# Loading
-
-
-def load_rubric(ref: str | Path | None = None) -> Rubric:
-    """Load a rubric by built-in id (`cluster-core`) or path; raise UserError with every problem.
-
-    A pack with `extends: BASE` is laid over its base first (see `read_rubric`)."""
-    raw, source = read_rubric(resolve_rubric(ref))
-    return validate_rubric_data(raw, source)
-
-
-SECTIONS = ("metrics", "value_chains", "factors", "stage_models", "classifications", "problems",
-            "recommendations")
-
-
-class OverlaySourceMap(SourceMap):
-    """Positions of a pack laid over its base: each value points to the file it came from."""
-
-    def __init__(self, file: str, positions: dict[Any, tuple[int, int]], files: dict[Any, str]) -> None:
-        super().__init__(file, positions)
-        self.files = files
-
-    def problem(self, path: tuple[Any, ...], message: str) -> Problem:
-        at = tuple(path)
-        while at and at not in self.positions:
-            at = at[:-1]
-        line, column = self.positions.get(at, (None, None))
-        return Problem(message, self.files.get(at, self.file), line, column, dotted(tuple(path)) or None)
-
-
-def read_rubric(path: Path, chain: tuple[Path, ...] = ()) -> tuple[Any, SourceMap]:
-    """Read a pack; if it `extends:` another (a built-in id or a path relative to it), merge it
-    over its base: items with the same id are deep-merged (the pack's keys win, lists of items
-    with ids merge by id, other lists are replaced); new ids are added. The result is validated
-    like any other pack, and every error points to the file and line its value came from."""
-    raw, source = read_yaml_cached(path)  # parsed once per version of the file (see rubric_cache)
-    if not isinstance(raw, dict) or "extends" not in raw:
-        return raw, source
-    ref = raw["extends"]
-    if not isinstance(ref, str) or not ref.strip():
-        raise UserError([source.problem(
-            ("extends",), "'extends' takes a built-in rubric id or a path to a .yaml file")])
-    candidate = path.parent / ref
-    base_path = candidate if ref.endswith((".yaml", ".yml")) else None
-    if base_path is None:
-        try:
-            base_path = resolve_rubric(ref)
-        except UserError as exc:
-            raise UserError([source.problem(("extends",), exc.problems[0].message)]) from None
-    if base_path.resolve() in {p.resolve() for p in (*chain, path)}:
-        raise UserError([source.problem(("extends",), f"{ref!r} extends itself (through {path.name})")])
-    try:
-        base, base_source = read_rubric(base_path, (*chain, path))
-    except UserError as exc:
-        if any(p.file == str(base_path) and p.message == "no such file" for p in exc.problems):
-            raise UserError([source.problem(
-                ("extends",), f"the base rubric {str(base_path)!r} does not exist")]) from None
-        raise
-    if not isinstance(base, dict):
-        raise UserError([source.problem(("extends",), f"the base rubric {ref!r} is not a mapping of keys")])
-    files: dict[Any, str] = dict(getattr(base_source, "files", {}))
-    positions = dict(base_source.positions)
-    for key in positions:
-        files.setdefault(key, base_source.file)
-    overlay = {k: v for k, v in raw.items() if k != "extends"}
-    merged = _merge(base, overlay, (), (), source, positions, files)
-    files[()] = source.file
-    positions[()] = source.positions.get((), (1, 1))
-    return merged, OverlaySourceMap(source.file, positions, files)
-
-
-def _by_id(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in value)
-
-
-def _merge(base: Any, over: Any, over_at: tuple[Any, ...], out_at: tuple[Any, ...], source: SourceMap,
-           positions: dict[Any, tuple[int, int]], files: dict[Any, str]) -> Any:
-    """Merge `over` (from the overlay file, at `over_at`) onto `base` (already placed at `out_at`)."""
-    if isinstance(base, dict) and isinstance(over, dict):
-        out = dict(base)
-        for key, value in over.items():
-            _place(source, (*over_at, key), (*out_at, key), positions, files, shallow=True)
-            if key in base:
-                out[key] = _merge(base[key], value, (*over_at, key), (*out_at, key), source, positions, files)
-            else:
-                _place(source, (*over_at, key), (*out_at, key), positions, files)
-                out[key] = value
-        return out
-    if _by_id(base) and _by_id(over):
-        out_list = list(base)
-        index = {item["id"]: i for i, item in enumerate(base)}
-        for j, item in enumerate(over):
-            if item["id"] in index:
-                k = index[item["id"]]
-                _place(source, (*over_at, j), (*out_at, k), positions, files, shallow=True)
-                out_list[k] = _merge(base[k], item, (*over_at, j), (*out_at, k), source, positions, files)
-            else:
-                _place(source, (*over_at, j), (*out_at, len(out_list)), positions, files)
-                out_list.append(item)
-        return out_list
-    _place(source, over_at, out_at, positions, files)
-    return over
-
-
-def _place(source: SourceMap, over_at: tuple[Any, ...], out_at: tuple[Any, ...],
-           positions: dict[Any, tuple[int, int]], files: dict[Any, str], shallow: bool = False) -> None:
-    """Point `out_at` (and, unless shallow, everything below it) at the overlay's positions."""
-    n = len(over_at)
-    for key, pos in source.positions.items():
-        if key[:n] == over_at and (not shallow or len(key) == n):
-            target = (*out_at, *key[n:])
-            positions[target] = pos
-            files[target] = source.file
-
-
-def resolve_rubric(ref: str | Path | None) -> Path:
-    if ref is None:
-        ref = data.DEFAULT_RUBRIC
-    candidate = Path(ref)
-    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        return candidate
-    builtin = data.builtin_rubrics()
-    if str(ref) in builtin:
-        return builtin[str(ref)]
-    raise UserError.single(
-        f"no rubric named {ref!r}; built-in rubrics: {', '.join(sorted(builtin)) or 'none'}; "
-        "or give a path to a .yaml file",
-        field="--rubric",
-    )
-
-
-def validate_rubric_data(raw: Any, source: SourceMap) -> Rubric:
-    if not isinstance(raw, dict):
-        raise UserError.single(
-            f"a rubric must be a mapping of keys (id:, version:, factors:, …), not {describe_type(raw)}",
-            file=source.file, line=1,
-        )
-    try:
-        rubric = Rubric.model_validate(raw)
-    except ValidationError as exc:
-        raise UserError(translate(exc, source, raw, Rubric)) from None
-    problems = cross_reference_problems(rubric, source)
-    if problems:
-        raise UserError(problems)
-    return rubric
-
-
-def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]:
-    """Dangling references, duplicate ids, unknown fact paths and ratings, misordered models."""
-    problems: list[Problem] = []
-
-    def report(path: tuple[Any, ...], message: str) -> None:
-        problems.append(source.problem(path, message))
-
-    def unique(section: str, items: list[Any]) -> set[str]:
-        seen: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if item.id in seen:
-                report((section, i, "id"), f"duplicate id {item.id!r} (also {section}[{seen[item.id]}])")
-            seen.setdefault(item.id, i)
-        return set(seen)
-
-    metrics = unique("metrics", rubric.metrics)
-    factors = unique("factors", rubric.factors)
-    models = unique("stage_models", rubric.stage_models)
-    unique("problems", rubric.problems)
-    recs = unique("recommendations", rubric.recommendations)
-    unique("value_chains", rubric.value_chains)
-    unique("classifications", rubric.classifications)
-    paths = set(field_specs()) | {f"metrics.{m}" for m in metrics} | set(CHAIN_METRICS)
-    ratings = set(Ratings.model_fields)
-    stages_of = {m.id: [s.id for s in m.stages] for m in rubric.stage_models}
-    model_order = [m.id for m in rubric.stage_models]
-
-    def check_path(where: tuple[Any, ...], path: str) -> None:
-        if path not in paths:
-            import difflib
-
-            hint = difflib.get_close_matches(path, sorted(paths), n=1, cutoff=0.6)
-            report(where, f"unknown fact path {path!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
-
-    def check_condition(where: tuple[Any, ...], cond: Condition | None, before: str | None = None) -> None:
-        if cond is None:
-            return
-        for rel, node in cond.walk():
-            if node.fact is not None:
-                check_path((*where, *rel, "fact"), node.fact)
-            if node.factor is not None and node.factor not in factors:
-                report((*where, *rel, "factor"), f"unknown factor {node.factor!r}")
-            if node.model is not None:
-                at = (*where, *rel, "model")
-                if node.model not in models:
-                    report(at, f"unknown stage model {node.model!r}")
-                elif node.at_least not in stages_of[node.model]:
-                    report(at, f"model {node.model!r} has no stage {node.at_least!r} "
-                                  f"(stages: {', '.join(stages_of[node.model])})")
-                elif before is not None and model_order.index(node.model) >= model_order.index(before):
-                    report(at, f"stage model {before!r} depends on {node.model!r}, which must be "
-                                  "listed before it (models are judged in order)")
-
-    def check_recs(where: tuple[Any, ...], ids: list[str]) -> None:
-        for j, rec in enumerate(ids):
-            if rec not in recs:
-                report((*where, j), f"unknown recommendation {rec!r}")
-
-    def check_source(where: tuple[Any, ...], cited: str) -> None:
-        from cluster_assess.rubric.seeds import unresolved
-
-        for locator in unresolved(cited):
-            report((*where, "source"), f"source {locator!r} names no passage in the digest of document "
-                   f"{locator.split(' · ')[0]!r} (seeds/); cite a heading that exists there")
-
-    for section in SECTIONS:
-        for i, item in enumerate(getattr(rubric, section)):
-            check_source((section, i), item.source)
-    for i, model in enumerate(rubric.stage_models):
-        for j, stage in enumerate(model.stages):
-            check_source(("stage_models", i, "stages", j), stage.source)
-    for i, metric in enumerate(rubric.metrics):
-        if (metric.ratio is None) == (metric.count_of is None):
-            report(("metrics", i), "a metric needs exactly one of 'ratio' or 'count_of'")
-        for path in (*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])):
-            if path.startswith("metrics.") and path.removeprefix("metrics.") not in {
-                m.id for m in rubric.metrics[:i]
-            }:
-                report(("metrics", i), f"metric {path!r} must be defined before it is used")
-            else:
-                check_path(("metrics", i), path)
-    for i, factor in enumerate(rubric.factors):
-        if factor.rating is None and factor.rule is None:
-            report(("factors", i), "a factor needs a 'rating', a 'rule', or both")
-        if factor.rating is not None and factor.rating not in ratings:
-            import difflib
-
-            hint = difflib.get_close_matches(factor.rating, sorted(ratings), n=1)
-            report(("factors", i, "rating"), f"unknown rating {factor.rating!r}"
-                   + (f"; did you mean {hint[0]!r}?" if hint else ""))
-        check_condition(("factors", i, "rule"), factor.rule)
-        check_recs(("factors", i, "recommendations"), factor.recommendations)
-    for i, model in enumerate(rubric.stage_models):
-        check_condition(("stage_models", i, "applies_when"), model.applies_when, before=model.id)
-        if model.applies_when is not None and model.not_applicable is None:
-            report(("stage_models", i), "a model with 'applies_when' needs 'not_applicable' text")
-        seen_stage: set[str] = set()
-        gated: set[str] = set()
-        for j, stage in enumerate(model.stages):
-            if stage.id in seen_stage:
-                report(("stage_models", i, "stages", j, "id"), f"duplicate stage {stage.id!r}")
-            seen_stage.add(stage.id)
-            if j > 0 and not stage.gates:
-                report(("stage_models", i, "stages", j),
-                       f"stage {stage.id!r} has no gates, so it would be reached without evidence; "
-                       "only the first stage (the floor) may have none")
-            for k, gate in enumerate(stage.gates):
-                if gate not in factors:
-                    report(("stage_models", i, "stages", j, "gates", k), f"unknown factor {gate!r}")
-                elif gate in gated:
-                    report(("stage_models", i, "stages", j, "gates", k),
-                           f"factor {gate!r} already gates an earlier stage; stages out of order?")
-                gated.add(gate)
-    for i, classification in enumerate(rubric.classifications):
-        seen_option: set[str] = set()
-        for j, option in enumerate(classification.options):
-            if option.id in seen_option:
-                report(("classifications", i, "options", j, "id"), f"duplicate option {option.id!r}")
-            seen_option.add(option.id)
-            check_condition(("classifications", i, "options", j, "when"), option.when)
-        for j, path in enumerate(classification.evidence):
-            check_path(("classifications", i, "evidence", j), path)
-    for i, problem in enumerate(rubric.problems):
-        check_condition(("problems", i, "when"), problem.when)
-        for j, path in enumerate(problem.evidence):
-            check_path(("problems", i, "evidence", j), path)
-        check_recs(("problems", i, "recommendations"), problem.recommendations)
-    for i, rec in enumerate(rubric.recommendations):
-        for model_id, stage_ids in rec.fits.items():
-            if model_id not in models:
-                report(("recommendations", i, "fits", model_id), f"unknown stage model {model_id!r}")
-                continue
-            for stage_id in stage_ids:
-                if stage_id not in stages_of[model_id]:
-                    report(("recommendations", i, "fits", model_id),
-                           f"model {model_id!r} has no stage {stage_id!r}")
-    if rubric.maturity_index is not None:
-        _check_maturity_index(rubric.maturity_index, factors, models, report)
-    return problems
-
-
-def _check_maturity_index(index: MaturityIndex, factors: set[str], models: set[str], report: Any) -> None:
-    """Every weighted id must exist, and something must carry weight."""
-    import difflib
-
-    for section, known, kind in (("models", models, "stage model"), ("factors", factors, "factor")):
-        for key in getattr(index, section):
-            if key not in known:
-                hint = difflib.get_close_matches(key, sorted(known), n=1)
-                report(("maturity_index", section, key), f"unknown {kind} {key!r}"
-                       + (f"; did you mean {hint[0]!r}?" if hint else ""))
-    if not any(w > 0 for w in (*index.models.values(), *index.factors.values())):
-        report(("maturity_index",),
-               "the maturity index gives no weight to anything; weight at least one model or factor")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cluster_assess.profile.schema import field_specs
+from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition, describe
 from cluster_assess.rubric.model import Rubric, Text
 

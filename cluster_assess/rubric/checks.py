@@ -1,0 +1,215 @@
+"""Cross-reference checks of a validated pack: what the schema alone cannot see.
+
+Dangling references, duplicate ids, unknown fact paths and ratings, misordered stage models,
+unresolvable source locators. One function per kind of check; each reports through the same
+`_Checks` context, so `rubric validate` lists every problem of a pack in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from cluster_assess.errors import Problem
+from cluster_assess.io.yamlsource import SourceMap
+from cluster_assess.profile.schema import Ratings
+from cluster_assess.rubric.conditions import Condition
+from cluster_assess.rubric.model import SECTIONS, MaturityIndex, Rubric, fact_paths
+
+Where = tuple[Any, ...]
+
+
+def _did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    hint = difflib.get_close_matches(word, sorted(known), n=1, cutoff=cutoff)
+    return f"; did you mean {hint[0]!r}?" if hint else ""
+
+
+class _Checks:
+    """The ids a pack declares and the problems found so far, shared by every kind of check."""
+
+    def __init__(self, rubric: Rubric, source: SourceMap) -> None:
+        self.rubric = rubric
+        self.source = source
+        self.problems: list[Problem] = []
+        self.metrics = self.unique("metrics")
+        self.factors = self.unique("factors")
+        self.models = self.unique("stage_models")
+        self.unique("problems")
+        self.recs = self.unique("recommendations")
+        self.unique("value_chains")
+        self.unique("classifications")
+        self.paths = fact_paths(rubric)
+        self.stages_of = {m.id: [s.id for s in m.stages] for m in rubric.stage_models}
+        self.model_order = [m.id for m in rubric.stage_models]
+
+    def report(self, where: Where, message: str) -> None:
+        self.problems.append(self.source.problem(where, message))
+
+    def unique(self, section: str) -> set[str]:
+        """The ids of a section, reporting each duplicate at its second occurrence."""
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(self.rubric, section)):
+            if item.id in seen:
+                self.report((section, i, "id"), f"duplicate id {item.id!r} (also {section}[{seen[item.id]}])")
+            seen.setdefault(item.id, i)
+        return set(seen)
+
+    def path(self, where: Where, path: str) -> None:
+        if path not in self.paths:
+            self.report(where, f"unknown fact path {path!r}" + _did_you_mean(path, self.paths))
+
+    def recommendations(self, where: Where, ids: list[str]) -> None:
+        for j, rec in enumerate(ids):
+            if rec not in self.recs:
+                self.report((*where, j), f"unknown recommendation {rec!r}")
+
+    def condition(self, where: Where, cond: Condition | None, before: str | None = None) -> None:
+        """Every fact, factor and stage a condition names must exist; a model may only depend on
+        models listed before it (`before`), because models are judged in order."""
+        if cond is None:
+            return
+        for rel, node in cond.walk():
+            if node.fact is not None:
+                self.path((*where, *rel, "fact"), node.fact)
+            if node.factor is not None and node.factor not in self.factors:
+                self.report((*where, *rel, "factor"), f"unknown factor {node.factor!r}")
+            if node.model is not None:
+                self._model_reference((*where, *rel, "model"), node.model, node.at_least, before)
+
+    def _model_reference(self, at: Where, model: str, stage: str | None, before: str | None) -> None:
+        if model not in self.models:
+            self.report(at, f"unknown stage model {model!r}")
+        elif stage not in self.stages_of[model]:
+            self.report(at, f"model {model!r} has no stage {stage!r} (stages: {', '.join(self.stages_of[model])})")
+        elif before is not None and self.model_order.index(model) >= self.model_order.index(before):
+            self.report(at, f"stage model {before!r} depends on {model!r}, which must be "
+                            "listed before it (models are judged in order)")
+
+    def source_locator(self, where: Where, cited: str) -> None:
+        from cluster_assess.rubric.seeds import unresolved
+
+        for locator in unresolved(cited):
+            self.report((*where, "source"), f"source {locator!r} names no passage in the digest of document "
+                        f"{locator.split(' · ')[0]!r} (seeds/); cite a heading that exists there")
+
+
+def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]:
+    """Dangling references, duplicate ids, unknown fact paths and ratings, misordered models."""
+    checks = _Checks(rubric, source)
+    for check in (_check_sources, _check_metrics, _check_factors, _check_stage_models,
+                  _check_classifications, _check_problems, _check_recommendations, _check_maturity_index):
+        check(checks)
+    return checks.problems
+
+
+def _check_sources(checks: _Checks) -> None:
+    """Every item and every stage cites a passage that exists in the digests."""
+    for section in SECTIONS:
+        for i, item in enumerate(getattr(checks.rubric, section)):
+            checks.source_locator((section, i), item.source)
+    for i, model in enumerate(checks.rubric.stage_models):
+        for j, stage in enumerate(model.stages):
+            checks.source_locator(("stage_models", i, "stages", j), stage.source)
+
+
+def _check_metrics(checks: _Checks) -> None:
+    """A metric is a ratio or a count, over known paths or metrics defined before it."""
+    metrics = checks.rubric.metrics
+    for i, metric in enumerate(metrics):
+        if (metric.ratio is None) == (metric.count_of is None):
+            checks.report(("metrics", i), "a metric needs exactly one of 'ratio' or 'count_of'")
+        earlier = {m.id for m in metrics[:i]}
+        for path in (*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])):
+            if path.startswith("metrics.") and path.removeprefix("metrics.") not in earlier:
+                checks.report(("metrics", i), f"metric {path!r} must be defined before it is used")
+            else:
+                checks.path(("metrics", i), path)
+
+
+def _check_factors(checks: _Checks) -> None:
+    """A factor is measured by a known rating, a rule, or both."""
+    ratings = set(Ratings.model_fields)
+    for i, factor in enumerate(checks.rubric.factors):
+        if factor.rating is None and factor.rule is None:
+            checks.report(("factors", i), "a factor needs a 'rating', a 'rule', or both")
+        if factor.rating is not None and factor.rating not in ratings:
+            checks.report(("factors", i, "rating"), f"unknown rating {factor.rating!r}"
+                          + _did_you_mean(factor.rating, ratings))
+        checks.condition(("factors", i, "rule"), factor.rule)
+        checks.recommendations(("factors", i, "recommendations"), factor.recommendations)
+
+
+def _check_stage_models(checks: _Checks) -> None:
+    """Stages are unique and gated (but the floor), and each factor gates one stage at most."""
+    for i, model in enumerate(checks.rubric.stage_models):
+        checks.condition(("stage_models", i, "applies_when"), model.applies_when, before=model.id)
+        if model.applies_when is not None and model.not_applicable is None:
+            checks.report(("stage_models", i), "a model with 'applies_when' needs 'not_applicable' text")
+        seen_stage: set[str] = set()
+        gated: set[str] = set()
+        for j, stage in enumerate(model.stages):
+            at = ("stage_models", i, "stages", j)
+            if stage.id in seen_stage:
+                checks.report((*at, "id"), f"duplicate stage {stage.id!r}")
+            seen_stage.add(stage.id)
+            if j > 0 and not stage.gates:
+                checks.report(at, f"stage {stage.id!r} has no gates, so it would be reached without evidence; "
+                                  "only the first stage (the floor) may have none")
+            for k, gate in enumerate(stage.gates):
+                if gate not in checks.factors:
+                    checks.report((*at, "gates", k), f"unknown factor {gate!r}")
+                elif gate in gated:
+                    checks.report((*at, "gates", k),
+                                  f"factor {gate!r} already gates an earlier stage; stages out of order?")
+                gated.add(gate)
+
+
+def _check_classifications(checks: _Checks) -> None:
+    """Options are unique and their conditions and evidence read known paths."""
+    for i, classification in enumerate(checks.rubric.classifications):
+        seen_option: set[str] = set()
+        for j, option in enumerate(classification.options):
+            if option.id in seen_option:
+                checks.report(("classifications", i, "options", j, "id"), f"duplicate option {option.id!r}")
+            seen_option.add(option.id)
+            checks.condition(("classifications", i, "options", j, "when"), option.when)
+        for j, path in enumerate(classification.evidence):
+            checks.path(("classifications", i, "evidence", j), path)
+
+
+def _check_problems(checks: _Checks) -> None:
+    """A problem check reads known paths and points to known recommendations."""
+    for i, problem in enumerate(checks.rubric.problems):
+        checks.condition(("problems", i, "when"), problem.when)
+        for j, path in enumerate(problem.evidence):
+            checks.path(("problems", i, "evidence", j), path)
+        checks.recommendations(("problems", i, "recommendations"), problem.recommendations)
+
+
+def _check_recommendations(checks: _Checks) -> None:
+    """A recommendation fits stages that exist."""
+    for i, rec in enumerate(checks.rubric.recommendations):
+        for model_id, stage_ids in rec.fits.items():
+            if model_id not in checks.models:
+                checks.report(("recommendations", i, "fits", model_id), f"unknown stage model {model_id!r}")
+                continue
+            for stage_id in stage_ids:
+                if stage_id not in checks.stages_of[model_id]:
+                    checks.report(("recommendations", i, "fits", model_id),
+                                  f"model {model_id!r} has no stage {stage_id!r}")
+
+
+def _check_maturity_index(checks: _Checks) -> None:
+    """Every weighted id must exist, and something must carry weight."""
+    index: MaturityIndex | None = checks.rubric.maturity_index
+    if index is None:
+        return
+    for section, known, kind in (("models", checks.models, "stage model"), ("factors", checks.factors, "factor")):
+        for key in getattr(index, section):
+            if key not in known:
+                checks.report(("maturity_index", section, key), f"unknown {kind} {key!r}"
+                              + _did_you_mean(key, known))
+    if not any(w > 0 for w in (*index.models.values(), *index.factors.values())):
+        checks.report(("maturity_index",),
+                      "the maturity index gives no weight to anything; weight at least one model or factor")
