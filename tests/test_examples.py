@@ -19,13 +19,22 @@ def test_shishi_scores_as_a_cluster_with_the_four_problems_of_essay_one(cli):
     assert {p["source"] for p in data["problems"] if p["id"] in essay_one} == {
         "003 · 第一篇 · 问题（1）", "003 · 第一篇 · 问题（2）", "003 · 第一篇 · 问题（3）", "003 · 第一篇 · 问题（4）",
     }
-    # 第五篇 · 3 also finds the chain short of spinning, fabrics and design: each segment is named
-    chain = next(p for p in data["problems"] if p["id"] == "incomplete_chain")
-    assert chain["items"] == ["spinning", "high-grade fabrics", "design and R&D"]
+    # the essay names the segments Shishi has; it never says which are missing, so the others are
+    # not stated — facts to collect, not an "incomplete chain" (issue 18: not mentioned ≠ missing)
+    assert "incomplete_chain" not in {p["id"] for p in data["problems"]}
+    assert data["chain"]["missing_ids"] == []
+    assert data["chain"]["unstated_ids"] == ["spinning", "fabrics", "design"]
+    assert data["chain"]["completeness"] == 5 / 8 and data["chain"]["completeness_max"] == 1.0
     # essay one's four recommendations all rank among the first six (000's brand and technology
     # advice answers the same problems, so it shares the top of the list)
-    recs = [r["id"] for r in data["recommendations"]]
-    assert {"learning_and_innovation", "brand_building", "public_service_platform", "talent"} <= set(recs[:6])
+    recs = {r["id"]: r for r in data["recommendations"]}
+    firm = [r["id"] for r in data["recommendations"] if not r["conditional"]]
+    assert {"learning_and_innovation", "brand_building", "talent"} <= set(firm[:6])
+    # the profile never says how many public platforms Shishi has: the platform advice answers two
+    # problems, but is offered on the condition that the platforms are not already there
+    platform = recs["public_service_platform"]
+    assert platform["conditional"] and "public service platform" in platform["condition"]
+    assert set(platform["answers"]) == {"low_tech_content", "lagging_informatization"}
 
 
 def test_glass_cluster_is_held_at_concentration_by_vicious_competition(cli):
@@ -90,7 +99,8 @@ def test_views_show_type_structure_and_each_missing_segment(cli):
     md = cli("score", EXAMPLES / "shishi.yaml", "-F", "markdown", "--lang", "zh").out
     assert "## 集群类型与结构" in md
     assert "专业市场依托的小企业群生型" in md
-    assert "明细: 纺纱、高档面料、设计研发" in md
+    glass_md = cli("score", EXAMPLES / "xiaoguanzhuang-glass.yaml", "-F", "markdown", "--lang", "zh").out
+    assert "明细: 设计研发、检测与标准" in glass_md
     data = cli("score", EXAMPLES / "shishi.yaml", "-F", "json").json()
     assert data["classifications"]["cluster_type"]["value"] == "market_based_sme"
     assert data["stages"]["lifecycle"]["stage"] == "growth"

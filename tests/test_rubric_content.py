@@ -162,7 +162,9 @@ def test_the_examples_sit_where_the_sources_put_them():
     # 000: Shishi signed the 2012 upgrading alliance
     assert shishi.stages["governance"].stage == "organised_upgrading"
     assert glass.classifications["cluster_type"].value == "sme_community"
-    assert glass.stages["governance"].stage == "government_guided"
+    # guided by the county, with no association yet: organised upgrading is not ruled out by any
+    # fact, so the honest answer is a range that starts at government-guided
+    assert glass.stages["governance"].at_least == "government_guided"
 
 
 def test_leading_firm_weight_is_measured_against_the_national_figures():

@@ -156,7 +156,8 @@ class Factors:
             return self.informed(cond.factor, seen)
         if cond.model is not None:
             return True
-        return all(p in self.values.known for p in fact_inputs(self.rubric, cond.fact or ""))
+        path = cond.fact or ""
+        return path in self.values.values or all(p in self.values.known for p in fact_inputs(self.rubric, path))
 
 
 def fact_inputs(rubric: Rubric, path: str) -> set[str]:

@@ -30,6 +30,7 @@ GAP_WEIGHT = 1.5
 FIT_BONUS = 0.5
 BASE_PRIORITY = {"high": 1.0, "medium": 0.5, "low": 0.0}
 RANGE_WEIGHT = 2.0
+GAP_UNKNOWN_WEIGHT = 1.0
 
 
 def recommendations(rubric: Rubric, found: list[ProblemFound], stages: dict[str, StageResult],
@@ -102,13 +103,21 @@ def unknowns(rubric: Rubric, stages: dict[str, StageResult], unchecked: list[Pro
     affects: dict[str, list[Text]] = defaultdict(list)
     weight: dict[str, float] = defaultdict(float)
     for result in stages.values():
-        if not result.deciding:
-            continue
         text = Text(zh=f"{result.name.zh}：可缩小阶段范围（目前：{result.summary.zh}）",
                     en=f"{result.name.en}: narrows the stage range (now: {result.summary.en})")
         for path in result.deciding:
             affects[path].append(text)
             weight[path] += RANGE_WEIGHT
+        for gap in result.gaps:
+            if gap.status != "unknown" or result.next_stage is None:
+                continue
+            nxt = evidence.name_of(f"stage:{result.model}", result.next_stage)
+            gap_text = Text(zh=f"{result.name.zh}：判定“{gap.name.zh}”（达到{nxt.zh}所需）",
+                            en=f"{result.name.en}: decides '{gap.name.en}' (needed for {nxt.en})")
+            for path in gap.missing:
+                if path not in result.deciding and gap_text not in affects[path]:
+                    affects[path].append(gap_text)
+                    weight[path] += GAP_UNKNOWN_WEIGHT
     severity = {p.id: p.severity for p in rubric.problems}
     for problem in unchecked:
         text = Text(zh=f"问题核查：{problem.title.zh}", en=f"problem check: {problem.title.en}")

@@ -226,7 +226,7 @@ def _parse_text(raw: str) -> Amount:
 def _range(text: str, raw: str) -> Amount | None:
     """`20-30亿元`, `20至30亿元`, `20亿元-30亿元`: the left end borrows the right end's units."""
     match = _RANGE.match(text)
-    if not match or text.startswith(("-", "+")) and not re.match(r"^[-+]?\d", match.group("left")):
+    if not match or (text.startswith(("-", "+")) and not re.match(r"^[-+]?\d", match.group("left"))):
         return None
     left, right = match.group("left"), match.group("right")
     high = _parse_single(right, raw)

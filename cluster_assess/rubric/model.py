@@ -16,8 +16,8 @@ from pydantic import (
     Field,
     SerializationInfo,
     field_validator,
-    model_validator,
     model_serializer,
+    model_validator,
 )
 
 from cluster_assess.profile.fields import field_specs
