@@ -83,8 +83,8 @@ class Evidence:
         share = path == "metrics.chain_completeness" or (metric is not None and metric.unit == "share")
         interval = self.values.intervals.get(path)
         if interval is not None and interval.exact_value is None:
-            low, high = (f"{interval.lo:.0%}", f"{interval.hi:.0%}") if share else (number(interval.lo), number(interval.hi))
-            shown = f"{low}–{high}"
+            ends = (interval.lo, interval.hi)
+            shown = "–".join(f"{end:.0%}" if share else number(end) for end in ends)
         else:
             shown = f"{value:.0%}" if share else number(value)
         return FactShown(path=path, name=name, kind="metric", value=value, display=shown, unit=unit)
