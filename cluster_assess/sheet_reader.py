@@ -58,7 +58,7 @@ PROFILE_LIMITS = Limits(
     merged_ranges=20,
 )
 TABLE_LIMITS = Limits(
-    rows=EXCEL_ROWS, columns=EXCEL_COLUMNS, cells=50_000_000, cell_chars=EXCEL_CELL_CHARS,
+    rows=EXCEL_ROWS, columns=1_024, cells=50_000_000, cell_chars=EXCEL_CELL_CHARS,
     csv_field_chars=128 * 1024, text_chars=48_000_000, xml_bytes=4 * 1024 * 1024 * 1024,
     stall_bytes=4 * 1024 * 1024, members=10_000, merged_ranges=20,
 )
