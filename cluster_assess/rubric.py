@@ -30,6 +30,22 @@ from cluster_assess.yamlsource import SourceMap, dotted
 
 Severity = Literal["high", "medium", "low"]
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
+MAX_WEIGHT = 1000.0  # a weight above this is a typo (1e308, inf), and sums of them overflow
+MAX_EXTENDS = 16  # packs laid over packs: deeper chains are refused, not recursed into
+
+
+def _check_weight(key: str, weight: float) -> float:
+    import math
+
+    if not math.isfinite(weight):
+        raise ValueError(f"the weight of {key!r} is {weight!r}; a weight must be a finite number from 0 to "
+                         f"{MAX_WEIGHT:g}")
+    if weight < 0:
+        raise ValueError(f"the weight of {key!r} is negative ({weight:g}); weights are 0 or more")
+    if weight > MAX_WEIGHT:
+        raise ValueError(f"the weight of {key!r} is {weight:g}; weights are at most {MAX_WEIGHT:g} (only their "
+                         "ratios matter)")
+    return weight
 
 
 class Model(BaseModel):
@@ -97,8 +113,13 @@ class Factor(Item):
     threshold: float = Field(default=3.0, ge=0, le=5)
     rule: Condition | None = None
     rationale: Text | None = None
-    weight: float = Field(default=1.0, ge=0)
+    weight: float = 1.0
     recommendations: list[str] = Field(default_factory=list)
+
+    @field_validator("weight")
+    @classmethod
+    def _finite_weight(cls, value: float) -> float:
+        return _check_weight("this factor", value)
 
 
 class Stage(Item):
@@ -174,8 +195,7 @@ class MaturityIndex(Model):
     @classmethod
     def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
         for key, weight in value.items():
-            if weight < 0:
-                raise ValueError(f"the weight of {key!r} is negative ({weight:g}); weights are 0 or more")
+            _check_weight(key, weight)
         return value
 
 
@@ -287,6 +307,11 @@ def read_rubric(path: Path, chain: tuple[Path, ...] = ()) -> tuple[Any, SourceMa
             raise UserError([source.problem(("extends",), exc.problems[0].message)]) from None
     if base_path.resolve() in {p.resolve() for p in (*chain, path)}:
         raise UserError([source.problem(("extends",), f"{ref!r} extends itself (through {path.name})")])
+    if len(chain) + 1 >= MAX_EXTENDS:
+        raise UserError([source.problem(
+            ("extends",), f"the chain of 'extends' is more than {MAX_EXTENDS} packs deep (from "
+            f"{chain[0].name if chain else path.name}); a pack may extend packs that extend others up to "
+            f"{MAX_EXTENDS} levels")])
     try:
         base, base_source = read_rubric(base_path, (*chain, path))
     except UserError as exc:
@@ -417,12 +442,21 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
             hint = difflib.get_close_matches(path, sorted(paths), n=1, cutoff=0.6)
             report(where, f"unknown fact path {path!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
 
+    kinds = {path: spec.kind for path, spec in field_specs().items()}
+    choices = {path: spec.choices for path, spec in field_specs().items()}
+    kinds.update({f"metrics.{m}": "metric" for m in metrics})
+    kinds.update({p: "share" for p in CHAIN_METRICS})
+
     def check_condition(where: tuple[Any, ...], cond: Condition | None, before: str | None = None) -> None:
         if cond is None:
             return
         for rel, node in cond.walk():
             if node.fact is not None:
                 check_path((*where, *rel, "fact"), node.fact)
+                if node.fact in kinds and node.op not in (None, "known"):
+                    message = value_misfit(node, kinds[node.fact], choices.get(node.fact, ()))
+                    if message:
+                        report((*where, *rel, "value"), message)
             if node.factor is not None and node.factor not in factors:
                 report((*where, *rel, "factor"), f"unknown factor {node.factor!r}")
             if node.model is not None:
@@ -522,6 +556,68 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
     if rubric.maturity_index is not None:
         _check_maturity_index(rubric.maturity_index, factors, models, report)
     return problems
+
+
+NUMERIC_KINDS = ("count", "money", "share", "rate", "number", "real", "rating", "metric")
+_KIND_WORDS = {"count": "a count", "money": "an amount of money", "share": "a share", "rate": "a rate",
+               "number": "a number", "real": "a number", "rating": "a rating (0–5)", "metric": "a metric (a number)",
+               "flag": "a yes/no flag", "text": "text", "choice": "a choice", "names": "a list of names"}
+
+
+def value_misfit(cond: Condition, kind: str, allowed: tuple[str, ...] = ()) -> str | None:
+    """Why a condition's value cannot be compared with its fact (a message), or None when it can.
+
+    Checked when the rubric is loaded, so a mismatch is a rubric error at its line, not a crash
+    when some profile happens to have the fact."""
+    import math
+
+    from cluster_assess.conditions import threshold
+
+    op, value = cond.op or "==", cond.value
+    what = _KIND_WORDS.get(kind, kind)
+    fact = cond.fact
+
+    def number(item: Any) -> bool:
+        if isinstance(item, bool):
+            return False
+        if isinstance(item, int | float):
+            return math.isfinite(item)
+        if isinstance(item, str) and kind in ("count", "money", "share", "rate", "number", "metric"):
+            read, _ = threshold(item, kind)
+            return isinstance(read, int | float) and not isinstance(read, bool) and math.isfinite(read)
+        return False
+
+    def fits(item: Any) -> bool:
+        if kind in NUMERIC_KINDS:
+            return number(item)
+        if kind == "flag":
+            return isinstance(item, bool)
+        if kind == "choice":
+            return isinstance(item, str) and (not allowed or item in allowed)
+        return isinstance(item, str)
+
+    if op in ("in", "not_in"):
+        if not isinstance(value, list) or not value:
+            return f"{op!r} needs a list of values, e.g. [a, b]; got {value!r}"
+        bad = [item for item in value if not fits(item)]
+        if bad:
+            return f"{bad[0]!r} cannot be compared with {fact!r}, which is {what}"
+        return None
+    if op in ("contains", "lacks"):
+        if kind not in ("names", "text"):
+            return f"{op!r} looks inside a list of names or a text, but {fact!r} is {what}; use ==, >= or in"
+        if not isinstance(value, str):
+            return f"{op!r} needs a name (text) to look for; got {value!r}"
+        return None
+    if kind == "names":
+        return f"{fact!r} is a list of names: use 'contains', 'lacks' or 'known', not {op!r}"
+    if op in (">=", ">", "<=", "<") and kind not in NUMERIC_KINDS:
+        return f"{op!r} compares numbers, but {fact!r} is {what}; use == or in"
+    if not fits(value):
+        hint = {"flag": "true or false", "choice": ", ".join(allowed) or "one of its choices"}.get(
+            kind, "a number such as 100, or an amount such as '1亿元' or '30%'" if kind in NUMERIC_KINDS else "text")
+        return f"the value {value!r} does not fit {fact!r}, which is {what}; write {hint}"
+    return None
 
 
 def _check_maturity_index(index: MaturityIndex, factors: set[str], models: set[str], report: Any) -> None:

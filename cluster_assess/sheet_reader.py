@@ -697,7 +697,8 @@ class CsvTable:
         except UnicodeDecodeError as exc:
             bad = exc.start
         row = self._record_of(data, bad, "utf-8")
-        if data.startswith(codecs.BOM_UTF8) or not data[:bad].isascii():
+        line_start = data.rfind(b"\n", 0, bad) + 1
+        if data.startswith(codecs.BOM_UTF8) or not data[:line_start].isascii():
             raise self.error(
                 f"row {row} is not UTF-8 (byte 0x{data[bad]:02X}), though the rows before it are: the file "
                 "mixes two encodings, perhaps a cell pasted from a GBK file. Nothing was guessed; save the file "
@@ -706,6 +707,14 @@ class CsvTable:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
             row = self._record_of(data, exc.start, "gb18030")
+            start, end = data.rfind(b"\n", 0, exc.start) + 1, data.find(b"\n", exc.start)
+            try:
+                data[start:end if end >= 0 else len(data)].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                raise self.error(f"row {row} is written in UTF-8, but the rows before it in GBK: the file mixes "
+                                 "two encodings. Nothing was guessed; save the file again as CSV UTF-8", row) from None
             raise self.error(f"the file is neither UTF-8 nor GBK text (undecodable byte 0x{data[exc.start]:02X} "
                              f"in row {row}); save it as CSV UTF-8", row) from None
         # A GBK file with a row written in UTF-8 decodes "successfully" into nonsense (石狮 → 鐭崇嫯)
