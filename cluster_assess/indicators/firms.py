@@ -110,8 +110,6 @@ def load_roster(
     path: Path, cols: FirmColumns, sum_duplicates: bool = False
 ) -> tuple[pl.DataFrame, TableSource, list[str]]:
     """Read a roster into canonical columns: firm, industry, region, employees, sales, above."""
-    import polars as pl
-
     if not (cols.employees or cols.sales):
         raise IndicatorInputError(
             "a firm roster needs a size column: pass --employees and/or --sales", file=str(path)
@@ -119,7 +117,9 @@ def load_roster(
     text = [c for c in (cols.firm, cols.industry, cols.region) if c]
     numeric = [c for c in (cols.employees, cols.sales) if c]
     optional = [cols.above_scale] if cols.above_scale else []
-    df, src = read_table(path, text, numeric, optional)
+    df, src = read_table(path, text, numeric, optional)  # refuses a hostile file before Polars loads
+    import polars as pl
+
     if cols.above_scale and cols.above_scale not in df.columns:
         raise IndicatorInputError(
             f"column {cols.above_scale!r} is not in the table", file=str(path),

@@ -59,10 +59,10 @@ def load_region_table(
     sum_duplicates: bool = False,
 ) -> RegionTable:
     """Read and validate; duplicates are an error unless the caller asks for them to be summed."""
+    numeric = [value] + ([establishments] if establishments else [])
+    df, src = read_table(path, [region, industry], numeric)  # refuses a hostile file before Polars loads
     import polars as pl
 
-    numeric = [value] + ([establishments] if establishments else [])
-    df, src = read_table(path, [region, industry], numeric)
     if df.height == 0:
         raise IndicatorInputError("the table has no data rows", file=str(path))
     require_non_negative(df, value, src, "value")

@@ -40,12 +40,31 @@ def _grid(df: pl.DataFrame, fmt: Format) -> str:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV; text that a spreadsheet would run as a formula is neutralised (see compare_csv)."""
+    from cluster_assess.render.compare_csv import spreadsheet_safe
+
     buf = io.StringIO()
     if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow([spreadsheet_safe(k) for k in rows[0]])
+        for r in rows:
+            w.writerow([spreadsheet_safe(v) for v in r.values()])
     return buf.getvalue()
+
+
+def _safe_frame(df: pl.DataFrame) -> pl.DataFrame:
+    """Text columns with formula-like cells given a leading apostrophe; numbers untouched."""
+    import polars as pl
+
+    fix = []
+    for c, dtype in df.schema.items():
+        if dtype not in (pl.String, pl.Categorical) and not isinstance(dtype, pl.Enum | pl.Categorical):
+            continue
+        text = pl.col(c).cast(pl.String)
+        risky = text.str.contains(r"^[=+\-@\t\r]") & ~text.str.contains(
+            r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+        fix.append(pl.when(risky).then(pl.lit("'") + text).otherwise(text).alias(c))
+    return df.with_columns(fix) if fix else df
 
 
 def regions(res: RegionIndicators, fmt: Format, table: RegionTableName = "all",
@@ -60,7 +79,7 @@ def regions(res: RegionIndicators, fmt: Format, table: RegionTableName = "all",
         "regions": res.n_regions, "industries": res.n_industries, "notes": res.notes,
     }
     if fmt == "csv":
-        df = frames["cells" if table == "all" else table]
+        df = _safe_frame(frames["cells" if table == "all" else table])
         buf = io.StringIO()
         df.write_csv(buf)
         return buf.getvalue()

@@ -23,6 +23,8 @@ PARQUET_SUFFIXES = {".parquet", ".pq"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 #: Files bigger than this get a progress display on stderr while they load.
 PROGRESS_MIN_BYTES = 20 * 1024 * 1024
+#: The longest CSV field the row-finding pass reads (the profile sheets' limit too).
+CSV_FIELD_CHARS = 128 * 1024
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,11 @@ def read_table(
 ) -> tuple[pl.DataFrame, TableSource]:
     """Load just the named columns: text columns as strings, numeric ones as Float64.
 
+    XLSX is read by the bounded stream reader and refused before Polars is imported.
+
     Optional columns are text, read as-is when present. Numbers that do not parse raise an
     error naming the first bad row and its text, instead of silently becoming null.
     """
-    import polars as pl
-
     src = detect(path)
     wanted = list(dict.fromkeys([*text_columns, *numeric_columns, *optional_columns]))
     required = list(dict.fromkeys([*text_columns, *numeric_columns]))
@@ -107,8 +109,11 @@ def read_table(
         if src.kind == "xlsx":
             df = _read_xlsx(src, required, optional_columns)
         else:
+            import polars as pl
+
             if src.kind == "csv":
                 sep = CSV_SUFFIXES[path.suffix.lower()]
+                _check_utf8(src)
                 try:
                     header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
                 except Exception as e:  # polars raises several types for unreadable CSV
@@ -117,9 +122,13 @@ def read_table(
                 cols = [c for c in wanted if c in header]
                 # Read everything as text first: keeps codes like '0101' intact and lets us
                 # report the exact row of a bad number instead of a parser error.
-                df = pl.read_csv(
-                    path, separator=sep, columns=cols, infer_schema=False, encoding="utf8-lossy",
-                )
+                try:
+                    df = pl.read_csv(
+                        path, separator=sep, columns=cols, infer_schema=False, encoding="utf8-lossy",
+                    )
+                except Exception as e:  # ragged rows, an unclosed quote: find the row ourselves
+                    raise _csv_problem(src, sep, e) from None
+
             else:
                 try:
                     names = list(pl.read_parquet_schema(path))
@@ -127,6 +136,7 @@ def read_table(
                     raise IndicatorInputError(f"cannot read as Parquet: {e}", file=str(path)) from e
                 _check_columns(src, names, required)
                 df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
+    import polars as pl
     recast = [pl.col(c).cast(pl.String) for c in [*text_columns, *optional_columns]
               if c in df.columns and df.schema[c] != pl.String]
     if recast:
@@ -199,45 +209,21 @@ def require_text(df: pl.DataFrame, column: str, src: TableSource) -> None:
 def _read_xlsx(
     src: TableSource, required: Sequence[str], optional: Sequence[str]
 ) -> pl.DataFrame:
-    """First sheet, first row as header; a real progress bar since openpyxl reads row by row."""
+    """First sheet, first row as header, read as a bounded stream (`sheet_reader`): a hostile
+    workbook is refused while it is read, before Polars is even imported."""
+    from cluster_assess.errors import UserError
+    from cluster_assess.io.sheet_reader import TABLE_LIMITS, XlsxBook
+
+    try:
+        with XlsxBook(src.path, TABLE_LIMITS) as book:
+            keep, data = _xlsx_columns(src, book, required, optional)
+            warnings = book.warnings
+    except UserError as e:
+        raise _indicator_error(e) from None
+    for problem in warnings:
+        sys.stderr.write(f"warning: {problem}\n")
     import polars as pl
-    from openpyxl import load_workbook
 
-    try:
-        wb = load_workbook(src.path, read_only=True, data_only=True)
-    except Exception as e:
-        raise IndicatorInputError(f"cannot read as XLSX: {e}", file=str(src.path)) from e
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    try:
-        header = [("" if h is None else str(h)).strip() for h in next(rows)]
-    except StopIteration:
-        raise IndicatorInputError("the first sheet is empty", file=str(src.path)) from None
-    _check_columns(src, header, required)
-    keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
-    idx = [header.index(c) for c in keep]
-    data: list[list[object]] = [[] for _ in keep]
-    total = max((ws.max_row or 1) - 1, 0)
-    show = sys.stderr.isatty() and total > 50_000
-    prog = None
-    if show:
-        from rich.console import Console
-        from rich.progress import Progress
-
-        prog = Progress(console=Console(stderr=True), transient=True)
-        prog.start()
-        task = prog.add_task(f"Reading {src.path.name}", total=total)
-    try:
-        for n, row in enumerate(rows):
-            for k, j in enumerate(idx):
-                v = row[j] if j < len(row) else None
-                data[k].append(v if v is None or isinstance(v, int | float) else str(v))
-            if prog is not None and n % 10_000 == 0:
-                prog.update(task, completed=n)
-    finally:
-        if prog is not None:
-            prog.stop()
-        wb.close()
     # Spreadsheets often carry formatted-but-empty rows at the end; drop only those, so row
     # numbers in errors still match what the analyst sees in Excel.
     while data and data[0] and all(col[-1] is None for col in data):
@@ -252,3 +238,118 @@ def _read_xlsx(
             cols[name] = pl.Series(name, [None if v is None else str(v) for v in values],
                                    dtype=pl.String)
     return pl.DataFrame(cols)
+
+
+def _xlsx_columns(src: TableSource, book: object, required: Sequence[str],
+                  optional: Sequence[str]) -> tuple[list[str], list[list[object]]]:
+    """The kept columns of the sheet, one list each; rows left out of the file are blank rows."""
+    from cluster_assess.io.sheet_reader import XlsxBook
+
+    assert isinstance(book, XlsxBook)
+    rows = book.rows()
+    first = next(rows, None)
+    if first is None or first[0] != 1:
+        raise IndicatorInputError("the first sheet has no header in row 1", file=book.label)
+    header = [("" if h is None else str(h)).strip() for h in first[1]]
+    _check_columns(src, header, required)
+    keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
+    idx = [header.index(c) for c in keep]
+    data: list[list[object]] = [[] for _ in keep]
+    show = sys.stderr.isatty() and src.path.stat().st_size > PROGRESS_MIN_BYTES // 4
+    prog = None
+    if show:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        prog = Progress(console=Console(stderr=True), transient=True)
+        prog.start()
+        task = prog.add_task(f"Reading {src.path.name}", total=None)
+    last = 1
+    try:
+        for number, row in rows:
+            for _ in range(number - last - 1):  # rows with no value are not in the file
+                for col in data:
+                    col.append(None)
+            last = number
+            for k, j in enumerate(idx):
+                v = row[j] if j < len(row) else None
+                data[k].append(v if v is None or isinstance(v, int | float) else str(v))
+            if prog is not None and number % 10_000 == 0:
+                prog.update(task, completed=number)
+    finally:
+        if prog is not None:
+            prog.stop()
+    return keep, data
+
+
+def _indicator_error(error: object) -> IndicatorInputError:
+    """A reader's UserError in the indicators' own error type (file[sheet], row, column)."""
+    from cluster_assess.errors import UserError, column_letter
+
+    assert isinstance(error, UserError)
+    p = error.problems[0]
+    return IndicatorInputError(p.message, file=p.file, line=p.line,
+                               field=column_letter(p.column) if p.column is not None else p.field)
+
+
+def _csv_problem(src: TableSource, sep: str, cause: Exception) -> IndicatorInputError:
+    """Polars could not read the CSV: find the first row with too many or too few fields, or an
+    unclosed quote, with the csv module (streamed, with a field-size limit), and name it."""
+    import csv
+
+    old = csv.field_size_limit()
+    csv.field_size_limit(CSV_FIELD_CHARS)
+    try:
+        with src.path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            reader = csv.reader(handle, delimiter=sep, strict=True)
+            width: int | None = None
+            record = 0
+            line = 0
+            try:
+                for fields in reader:
+                    record += 1
+                    if width is None:
+                        width = len(fields)
+                    elif fields and len(fields) != width:
+                        return IndicatorInputError(
+                            f"the row has {len(fields)} fields but the header has {width}; a field "
+                            "holding the separator must be put in double quotes",
+                            file=str(src.path), line=record)
+                    line = reader.line_num
+            except csv.Error as e:
+                if "field larger" in str(e):
+                    what = f"a field longer than {CSV_FIELD_CHARS:,} characters"
+                elif "unexpected end of data" in str(e) or "EOF" in str(e):
+                    what = "a double quote that is never closed (the rest of the file became one field)"
+                else:
+                    what = f"a quoting error ({e})"
+                return IndicatorInputError(
+                    f"the row starting on line {line + 1} has {what}", file=str(src.path), line=record + 1)
+    finally:
+        csv.field_size_limit(old)
+    first = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    return IndicatorInputError(f"cannot read as CSV: {first}", file=str(src.path))
+
+
+def _check_utf8(src: TableSource) -> None:
+    """Polars reads text leniently; refuse a file that is not UTF-8 (a GBK table, or one GBK cell)
+    at its row rather than let keys turn into other characters. Streamed: ~1 GB/s, flat memory."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    with src.path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                row = lines + chunk[: max(e.start, 0)].count(b"\n")
+                raise IndicatorInputError(
+                    "the text is not UTF-8 (a GBK file, or a cell pasted from one?); nothing was guessed — "
+                    "save the table as CSV UTF-8", file=str(src.path), line=row) from None
+            lines += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise IndicatorInputError("the file ends in the middle of a UTF-8 character; save it as CSV UTF-8",
+                                      file=str(src.path), line=lines) from None

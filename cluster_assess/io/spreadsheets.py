@@ -12,9 +12,7 @@ on its meaning and unit.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,14 +101,22 @@ def load_all(paths: list[str | Path]) -> list[LoadedProfile]:
 
 
 def read_sheet(path: Path) -> list[Input]:
-    """One Input per non-empty row; header problems stop the whole sheet (every row depends on it)."""
-    label, rows = _read_rows(path)
+    """One Input per non-empty row; header problems stop the whole sheet (every row depends on it).
+
+    What the reader noticed (a formula with no saved result, merged cells, a GBK file) is added to
+    the warnings of the row it is in, or of the first town read when it is about the whole sheet."""
+    label, rows, warnings = _read_rows(path)
     if not rows:
         raise UserError.single("the sheet is empty; it needs a header row of field names", file=label)
     header_row, header = rows[0]
+    if header_row != 1:  # row 1 is the header, even when it is left empty
+        header_row, header = 1, []
+    else:
+        rows = rows[1:]
     columns = _columns(header, label, header_row)
     out = []
-    for number, values in rows[1:]:
+    by_row: dict[int, Input] = {}
+    for number, values in rows:
         if all(_blank(v) for v in values):
             continue
         origin = f"{label}:row {number}"
@@ -119,12 +125,23 @@ def read_sheet(path: Path) -> list[Input]:
             out.append(Input(origin, loaded=validate_profile_data(data, source)))
         except UserError as exc:
             out.append(Input(origin, error=exc))
+        by_row[number] = out[-1]
     if not out:
         raise UserError.single("the sheet has a header but no towns below it", file=label)
+    first = next((i for i in out if i.loaded is not None), None)
+    for warning in warnings:
+        item = by_row.get(warning.line) if warning.line is not None else None
+        item = item if item is not None and item.loaded is not None else first
+        if item is not None and item.loaded is not None:
+            item.loaded.warnings.append(warning)
     return out
 
 
-def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:
+def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Problem]]:
+    """(label, rows, warnings): rows are (sheet row number, values), only rows holding a value for
+    a workbook; read as a stream within PROFILE_LIMITS, so a hostile file is refused early."""
+    from cluster_assess.io.sheet_reader import PROFILE_LIMITS, CsvTable, XlsxBook
+
     name = str(path)
     try:
         size = path.stat().st_size
@@ -134,43 +151,14 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:
         raise UserError.single(f"the file is {size // (1024 * 1024)} MiB; sheets are limited to "
                                f"{MAX_SHEET_BYTES // (1024 * 1024)} MiB", file=name)
     if path.suffix.lower() == ".csv":
-        return name, _csv_rows(path, name)
-    return _xlsx_rows(path, name)
-
-
-def _csv_rows(path: Path, name: str) -> list[tuple[int, list[Any]]]:
-    if path.stat().st_size > MAX_BYTES * 4:
-        raise UserError.single("the CSV file is too large", file=name)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:  # Excel on Chinese Windows saves CSV as GBK; GB18030 reads it and is a superset
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError as exc:
-            raise UserError.single(f"the CSV is neither UTF-8 nor GBK (byte {exc.start}); save it as UTF-8",
-                                   file=name) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return [(n, row) for n, row in enumerate(reader, start=1)]
-
-
-def _xlsx_rows(path: Path, name: str) -> tuple[str, list[tuple[int, list[Any]]]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError.single(f"cannot read this workbook ({type(exc).__name__}); is it an .xlsx file?",
-                               file=name) from None
-    try:
-        sheet = book.worksheets[0]
-        label = f"{name}[{sheet.title}]"
-        rows = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    finally:
-        book.close()
-    return label, rows
+        if size > MAX_BYTES * 4:
+            raise UserError.single(f"the CSV file is {size / 2**20:.1f} MiB; CSV sheets of towns are limited to "
+                                   f"{MAX_BYTES * 4 // 2**20} MiB", file=name)
+        table = CsvTable(path, PROFILE_LIMITS)
+        return table.label, list(table.rows()), table.warnings
+    with XlsxBook(path, PROFILE_LIMITS) as book:
+        rows = list(book.rows())
+        return book.label, rows, book.warnings
 
 
 def _blank(value: Any) -> bool:

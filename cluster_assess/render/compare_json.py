@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cluster_assess.compare.comparison import Comparison
@@ -18,7 +17,9 @@ def to_data(c: Comparison, lang: str) -> dict[str, Any]:
 
 
 def render(c: Comparison, lang: str) -> str:
-    return json.dumps(to_data(c, lang), ensure_ascii=False, indent=2) + "\n"
+    from cluster_assess.render.json import dumps
+
+    return dumps(to_data(c, lang))  # never NaN or Infinity, whatever the numbers
 
 
 def schema() -> dict[str, Any]:

@@ -17,7 +17,28 @@ def to_data(assessment: Assessment, lang: str) -> dict[str, Any]:
 
 
 def render(assessment: Assessment, lang: str) -> str:
-    return json.dumps(to_data(assessment, lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_data(assessment, lang))
+
+
+def dumps(data: Any) -> str:
+    """JSON that is valid JSON: never NaN or Infinity (a non-finite number is written as null)."""
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    except ValueError:
+        return json.dumps(finite(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def finite(data: Any) -> Any:
+    """`data` with every NaN or ±Infinity replaced by None."""
+    import math
+
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(v) for v in data]
+    return data
 
 
 def render_line(assessment: Assessment, lang: str) -> str:

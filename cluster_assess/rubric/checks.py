@@ -13,9 +13,11 @@ from typing import Any
 
 from cluster_assess.errors import Problem
 from cluster_assess.io.yamlsource import SourceMap
+from cluster_assess.profile.fields import field_specs
 from cluster_assess.profile.schema import Ratings
 from cluster_assess.rubric.conditions import Condition
-from cluster_assess.rubric.model import SECTIONS, MaturityIndex, Rubric, fact_paths
+from cluster_assess.rubric.model import CHAIN_METRICS, SECTIONS, MaturityIndex, Rubric, fact_paths
+from cluster_assess.rubric.value_types import value_misfit
 
 Where = tuple[Any, ...]
 
@@ -41,6 +43,11 @@ class _Checks:
         self.unique("classifications")
         self.paths = fact_paths(rubric)
         self.stages_of = {m.id: [s.id for s in m.stages] for m in rubric.stage_models}
+        specs = field_specs()
+        self.kinds = {path: spec.kind for path, spec in specs.items()}
+        self.choices = {path: spec.choices for path, spec in specs.items()}
+        self.kinds.update({f"metrics.{m}": "metric" for m in self.metrics})
+        self.kinds.update({p: "share" for p in CHAIN_METRICS})
         self.model_order = [m.id for m in rubric.stage_models]
 
     def report(self, where: Where, message: str) -> None:
@@ -72,6 +79,10 @@ class _Checks:
         for rel, node in cond.walk():
             if node.fact is not None:
                 self.path((*where, *rel, "fact"), node.fact)
+                if node.fact in self.kinds and node.op not in (None, "known"):
+                    message = value_misfit(node, self.kinds[node.fact], self.choices.get(node.fact, ()))
+                    if message:
+                        self.report((*where, *rel, "value"), message)
             if node.factor is not None and node.factor not in self.factors:
                 self.report((*where, *rel, "factor"), f"unknown factor {node.factor!r}")
             if node.model is not None:

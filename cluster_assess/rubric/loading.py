@@ -19,6 +19,7 @@ from cluster_assess.rubric.cache import read_yaml_cached
 from cluster_assess.rubric.checks import cross_reference_problems
 from cluster_assess.rubric.model import Rubric
 
+MAX_EXTENDS = 16  # packs laid over packs: deeper chains are refused, not recursed into
 
 def load_rubric(ref: str | Path | None = None) -> Rubric:
     """Load a rubric by built-in id (`cluster-core`) or path; raise UserError with every problem.
@@ -64,6 +65,11 @@ def read_rubric(path: Path, chain: tuple[Path, ...] = ()) -> tuple[Any, SourceMa
             raise UserError([source.problem(("extends",), exc.problems[0].message)]) from None
     if base_path.resolve() in {p.resolve() for p in (*chain, path)}:
         raise UserError([source.problem(("extends",), f"{ref!r} extends itself (through {path.name})")])
+    if len(chain) + 1 >= MAX_EXTENDS:
+        raise UserError([source.problem(
+            ("extends",), f"the chain of 'extends' is more than {MAX_EXTENDS} packs deep (from "
+            f"{chain[0].name if chain else path.name}); a pack may extend packs that extend others up to "
+            f"{MAX_EXTENDS} levels")])
     try:
         base, base_source = read_rubric(base_path, (*chain, path))
     except UserError as exc:

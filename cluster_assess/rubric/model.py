@@ -7,6 +7,7 @@ items (dangling ids, unknown fact paths, stages out of order) are `rubric.checks
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
 from typing import Any, Literal
 
@@ -25,6 +26,19 @@ from cluster_assess.rubric.conditions import Condition
 
 Severity = Literal["high", "medium", "low"]
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
+MAX_WEIGHT = 1000.0  # a weight above this is a typo (1e308, inf), and sums of them overflow
+
+
+def _check_weight(key: str, weight: float) -> float:
+    if not math.isfinite(weight):
+        raise ValueError(f"the weight of {key!r} is {weight!r}; a weight must be a finite number from 0 to "
+                         f"{MAX_WEIGHT:g}")
+    if weight < 0:
+        raise ValueError(f"the weight of {key!r} is negative ({weight:g}); weights are 0 or more")
+    if weight > MAX_WEIGHT:
+        raise ValueError(f"the weight of {key!r} is {weight:g}; weights are at most {MAX_WEIGHT:g} (only their "
+                         "ratios matter)")
+    return weight
 
 
 class Model(BaseModel):
@@ -93,8 +107,13 @@ class Factor(Item):
     threshold: float = Field(default=3.0, ge=0, le=5)
     rule: Condition | None = None
     rationale: Text | None = None
-    weight: float = Field(default=1.0, ge=0)
+    weight: float = 1.0
     recommendations: list[str] = Field(default_factory=list)
+
+    @field_validator("weight")
+    @classmethod
+    def _finite_weight(cls, value: float) -> float:
+        return _check_weight("this factor", value)
 
 
 class Stage(Item):
@@ -206,8 +225,7 @@ class MaturityIndex(Model):
     @classmethod
     def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
         for key, weight in value.items():
-            if weight < 0:
-                raise ValueError(f"the weight of {key!r} is negative ({weight:g}); weights are 0 or more")
+            _check_weight(key, weight)
         return value
 
 
