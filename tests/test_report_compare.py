@@ -10,7 +10,7 @@ import pytest
 
 from cluster_assess.compare.comparison import column_keys, compare
 from cluster_assess.engine.assess import assess
-from cluster_assess.io.spreadsheets import load_all
+from cluster_assess.io.inputs import load_all
 from cluster_assess.render import report_docx, report_html, report_md
 from cluster_assess.report.cluster import SECTION_KEYS
 from cluster_assess.report.comparison import build_comparison_report

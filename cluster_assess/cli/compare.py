@@ -10,18 +10,18 @@ import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    INPUTS_HELP,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
     lang_of,
     note,
-    open_output,
     plain_output,
     warn,
 )
+from cluster_assess.io.output import check_output, open_output
 
 
 class CompareFormat(str, Enum):
@@ -34,8 +34,7 @@ class CompareFormat(str, Enum):
 @app.command()
 def compare(
     inputs: list[str] = typer.Argument(
-        None, help="Profile files, folders of profiles, spreadsheets (.xlsx, .csv) or example:NAME.",
-        show_default=False),
+        None, help=INPUTS_HELP, show_default=False),
     format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-F", help="Output format."),
     lang: Lang | None = LangOption,
     output: str = OutputOption,
@@ -66,7 +65,7 @@ def compare(
     from cluster_assess.compare.comparison import compare as build
     from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
-    from cluster_assess.io.spreadsheets import load_inputs
+    from cluster_assess.io.inputs import load_inputs
     from cluster_assess.rubric.loading import load_rubric
 
     if schema:

@@ -14,10 +14,9 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
     lang_of,
-    open_output,
 )
+from cluster_assess.io.output import check_output, open_output
 
 
 class ExplainFormat(str, Enum):

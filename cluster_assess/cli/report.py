@@ -10,18 +10,18 @@ import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    INPUTS_HELP,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
     lang_of,
     note,
-    open_output,
     warn,
 )
 from cluster_assess.errors import UserError
+from cluster_assess.io.output import check_output, open_output, write_bytes
 
 
 class ReportFormat(str, Enum):
@@ -46,8 +46,8 @@ def format_for(output: str, chosen: ReportFormat | None) -> ReportFormat:
 @app.command()
 def report(
     inputs: list[Path] = typer.Argument(
-        ..., help="Profile YAML file (or example:NAME); several profiles, a folder or a spreadsheet give a "
-                  "comparison report.", show_default=False, metavar="INPUT"),
+        ..., help=INPUTS_HELP + " One profile gives a cluster report, several a comparison report.",
+        show_default=False, metavar="INPUT"),
     format: ReportFormat | None = typer.Option(
         None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
     ),
@@ -70,7 +70,7 @@ def report(
       cluster-assess report examples/ -o comparison.html
     """
     from cluster_assess.engine.assess import assess
-    from cluster_assess.io.spreadsheets import load_all
+    from cluster_assess.io.inputs import load_all
     from cluster_assess.report.cluster import build_report
     from cluster_assess.rubric.loading import load_rubric
 
@@ -115,12 +115,3 @@ def report(
         body = render_md(document)
     with open_output(output, force) as stream:
         stream.write(body)
-
-
-def write_bytes(output: str, data: bytes, force: bool) -> None:
-    """Write a binary file atomically; like `open_output`, never over a file without --force."""
-    from cluster_assess.io.atomic import replacing
-
-    check_output(output, force)
-    with replacing(Path(output)) as tmp:
-        tmp.write_bytes(data)

@@ -14,11 +14,10 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
     lang_of,
     note,
-    open_output,
 )
+from cluster_assess.io.output import check_output, open_output
 
 rubric_app = typer.Typer(
     help="Rubric packs: list the built-in ones, validate your own, generate their reference docs.",

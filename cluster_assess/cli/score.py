@@ -18,18 +18,18 @@ import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    INPUTS_HELP,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
     lang_of,
     note,
-    open_output,
     plain_output,
     warn,
 )
+from cluster_assess.io.output import check_output, open_output
 
 PROGRESS_MIN = 20  # show a progress bar (on a terminal) only for runs longer than this
 
@@ -45,8 +45,7 @@ class ScoreFormat(str, Enum):
 def score(
     profiles: list[Path] = typer.Argument(
         ...,
-        help="Profiles to assess: YAML files, spreadsheets (.xlsx, .csv; one profile a row), folders "
-        "(every profile and sheet inside, recursively) or quoted globs such as 'data/**/*.yaml'.",
+        help=INPUTS_HELP,
         show_default=False,
     ),
     rubric: str | None = RubricOption,
@@ -84,14 +83,13 @@ def score(
     from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
-    from cluster_assess.io.inputs import count_profiles, is_glob, iter_profiles, load_file
+    from cluster_assess.io.inputs import count_profiles, iter_profiles, load_file, names_many
     from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
     total = count_profiles(profiles)  # bad folders and globs fail here, before any output
-    # The shape of json output follows the command line, never what a folder happens to hold.
-    many = len(profiles) > 1 or any(Path(p).is_dir() or is_glob(str(p)) for p in profiles)
+    many = names_many(list(profiles))
     pack = load_rubric(rubric)
     show = progress if progress is not None else (total > PROGRESS_MIN and sys.stderr.isatty())
     scored = failed = rows = 0
