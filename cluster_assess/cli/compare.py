@@ -16,6 +16,7 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
+    format_option,
     lang_of,
     note,
     plain_output,
@@ -35,7 +36,7 @@ class CompareFormat(str, Enum):
 def compare(
     inputs: list[str] = typer.Argument(
         None, help=INPUTS_HELP, show_default=False),
-    format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-F", help="Output format."),
+    format: CompareFormat = format_option(CompareFormat.text),
     lang: Lang | None = LangOption,
     output: str = OutputOption,
     force: bool = ForceOption,

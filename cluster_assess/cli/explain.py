@@ -14,6 +14,7 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
+    format_option,
     lang_of,
 )
 from cluster_assess.io.output import check_output, open_output
@@ -29,7 +30,7 @@ def explain(
     ident: str = typer.Argument(..., metavar="ID", help="Id of a factor, stage (or MODEL:STAGE), model, "
                                 "classification, problem check, recommendation, metric, chain or fact path."),
     rubric: str | None = RubricOption,
-    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-F", help="Output format."),
+    format: ExplainFormat = format_option(ExplainFormat.text),
     lang: Lang | None = LangOption,
     output: str = OutputOption,
     force: bool = ForceOption,

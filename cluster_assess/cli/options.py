@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from typing import Any
 
 import typer
 
@@ -21,6 +22,12 @@ LangOption = typer.Option(
 )
 OutputOption = typer.Option("-", "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).")
 ForceOption = typer.Option(False, "--force", "-f", help="Overwrite an existing output file.")
+
+
+def format_option(default: Any, help: str = "Output format.") -> Any:
+    """`--format/-F`, the same spelling on every command; each command has its own formats."""
+    return typer.Option(default, "--format", "-F", help=help)
+
 # the inputs of score, compare, report and validate: one help text for the one expander (io.inputs)
 INPUTS_HELP = (
     "Profiles: YAML files, spreadsheets (.xlsx, .xlsm, .csv; one profile a row), folders (every profile "

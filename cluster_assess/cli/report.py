@@ -16,6 +16,7 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
+    format_option,
     lang_of,
     note,
     warn,
@@ -48,9 +49,7 @@ def report(
     inputs: list[Path] = typer.Argument(
         ..., help=INPUTS_HELP + " One profile gives a cluster report, several a comparison report.",
         show_default=False, metavar="INPUT"),
-    format: ReportFormat | None = typer.Option(
-        None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
-    ),
+    format: ReportFormat | None = format_option(None, "md, html or docx (default: from the -o extension, else md)."),
     rubric: str | None = RubricOption,
     lang: Lang | None = LangOption,
     output: str = OutputOption,

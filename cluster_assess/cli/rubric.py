@@ -14,6 +14,7 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
+    format_option,
     lang_of,
     note,
 )
@@ -33,7 +34,7 @@ class ListFormat(str, Enum):
 
 @rubric_app.command("list")
 def list_rubrics(
-    format: ListFormat = typer.Option(ListFormat.text, "--format", "-F", help="Output format."),
+    format: ListFormat = format_option(ListFormat.text),
     lang: Lang | None = LangOption,
 ) -> None:
     """List the built-in rubric packs with their version, title and size.

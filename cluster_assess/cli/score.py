@@ -24,6 +24,7 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
+    format_option,
     lang_of,
     note,
     plain_output,
@@ -49,9 +50,9 @@ def score(
         show_default=False,
     ),
     rubric: str | None = RubricOption,
-    format: ScoreFormat = typer.Option(
-        ScoreFormat.text, "--format", "-F",
-        help="Output format. json: one object for one profile, an array when PROFILES name several "
+    format: ScoreFormat = format_option(
+        ScoreFormat.text,
+        "Output format. json: one object for one profile, an array when PROFILES name several "
         "or a folder or glob. jsonl: one object per line, written as each profile is scored.",
     ),
     lang: Lang | None = LangOption,

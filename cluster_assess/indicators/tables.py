@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cluster_assess.indicators.errors import IndicatorInputError
+from cluster_assess.errors import Problem, UserError
 
 if TYPE_CHECKING:
     import polars as pl
@@ -23,6 +23,13 @@ PARQUET_SUFFIXES = {".parquet", ".pq"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 #: Files bigger than this get a progress display on stderr while they load.
 PROGRESS_MIN_BYTES = 20 * 1024 * 1024
+
+
+def table_error(message: str, *, file: str, line: int | None = None, column: str | None = None) -> UserError:
+    """The one user-error type, located at a table's row and named column, the way the profile
+    spreadsheets are (`t.csv:row 5: column 'emp': …`)."""
+    where = f"column {column!r}" if column else None
+    return UserError([Problem(message, file, line, None, where, sheet=line is not None)])
 
 
 @dataclass(frozen=True)
@@ -40,9 +47,9 @@ class TableSource:
 def detect(path: Path) -> TableSource:
     """Pick the reader from the file suffix; refuse what we cannot read, naming the options."""
     if not path.exists():
-        raise IndicatorInputError("file not found", file=str(path))
+        raise UserError.single("file not found", file=str(path))
     if path.is_dir():
-        raise IndicatorInputError("is a directory, expected a table file", file=str(path))
+        raise UserError.single("is a directory, expected a table file", file=str(path))
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return TableSource(path, "csv")
@@ -50,7 +57,7 @@ def detect(path: Path) -> TableSource:
         return TableSource(path, "parquet")
     if suffix in XLSX_SUFFIXES:
         return TableSource(path, "xlsx")
-    raise IndicatorInputError(
+    raise UserError.single(
         f"unsupported table type '{suffix or '(none)'}'; use .csv, .tsv, .parquet or .xlsx",
         file=str(path),
     )
@@ -78,11 +85,11 @@ def _check_columns(src: TableSource, available: Sequence[str], wanted: Sequence[
     missing = [c for c in wanted if c not in available]
     if missing:
         shown = ", ".join(repr(c) for c in list(available)[:30])
-        raise IndicatorInputError(
+        raise table_error(
             f"column {missing[0]!r} is not in the table; the columns are: {shown}. "
             "Name the right one with the matching option (e.g. --region, --value).",
             file=str(src.path),
-            field=missing[0],
+            column=missing[0],
         )
 
 
@@ -112,7 +119,7 @@ def read_table(
                 try:
                     header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
                 except Exception as e:  # polars raises several types for unreadable CSV
-                    raise IndicatorInputError(f"cannot read as CSV: {e}", file=str(path)) from e
+                    raise UserError.single(f"cannot read as CSV: {e}", file=str(path)) from e
                 _check_columns(src, header, required)
                 cols = [c for c in wanted if c in header]
                 # Read everything as text first: keeps codes like '0101' intact and lets us
@@ -124,7 +131,7 @@ def read_table(
                 try:
                     names = list(pl.read_parquet_schema(path))
                 except Exception as e:
-                    raise IndicatorInputError(f"cannot read as Parquet: {e}", file=str(path)) from e
+                    raise UserError.single(f"cannot read as Parquet: {e}", file=str(path)) from e
                 _check_columns(src, names, required)
                 df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
     recast = [pl.col(c).cast(pl.String) for c in [*text_columns, *optional_columns]
@@ -152,22 +159,22 @@ def to_number(df: pl.DataFrame, column: str, src: TableSource) -> pl.Series:
         bad = out.is_null() & text.is_not_null() & (text != "")
         if bad.any():
             i = int(bad.arg_true()[0])
-            raise IndicatorInputError(
+            raise table_error(
                 f"value {s[i]!r} is not a number ({int(bad.sum())} such row(s) in all)",
-                file=str(src.path), line=src.line_of(i), field=column,
+                file=str(src.path), line=src.line_of(i), column=column,
             )
     if out.is_null().any():
         i = int(out.is_null().arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"value is missing ({int(out.is_null().sum())} empty cell(s) in all); "
             "fill it in or drop the row — a blank is not zero",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
     nan = out.is_nan()
     if nan.any():
         i = int(nan.arg_true()[0])
-        raise IndicatorInputError(
-            "value is NaN", file=str(src.path), line=src.line_of(i), field=column
+        raise table_error(
+            "value is NaN", file=str(src.path), line=src.line_of(i), column=column
         )
     return out.alias(column)
 
@@ -177,10 +184,10 @@ def require_non_negative(df: pl.DataFrame, column: str, src: TableSource, what: 
     neg = df.get_column(column) < 0
     if neg.any():
         i = int(neg.arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"negative {what} {df.get_column(column)[i]:g} ({int(neg.sum())} negative row(s) "
             "in all); counts and amounts must be ≥ 0",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
 
 
@@ -190,9 +197,9 @@ def require_text(df: pl.DataFrame, column: str, src: TableSource) -> None:
     blank = s.is_null() | (s.str.strip_chars() == "")
     if blank.any():
         i = int(blank.arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"key is empty ({int(blank.sum())} blank row(s) in all)",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
 
 
@@ -206,13 +213,13 @@ def _read_xlsx(
     try:
         wb = load_workbook(src.path, read_only=True, data_only=True)
     except Exception as e:
-        raise IndicatorInputError(f"cannot read as XLSX: {e}", file=str(src.path)) from e
+        raise UserError.single(f"cannot read as XLSX: {e}", file=str(src.path)) from e
     ws = wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
     try:
         header = [("" if h is None else str(h)).strip() for h in next(rows)]
     except StopIteration:
-        raise IndicatorInputError("the first sheet is empty", file=str(src.path)) from None
+        raise UserError.single("the first sheet is empty", file=str(src.path)) from None
     _check_columns(src, header, required)
     keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
     idx = [header.index(c) for c in keep]
