@@ -21,32 +21,8 @@ from pydantic import Field
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, RubricRef, Value
 from cluster_assess.errors import UserError
 from cluster_assess.profile.fields import field_specs
-from cluster_assess.rubric.model import MaturityIndex, Rubric, Text
+from cluster_assess.rubric.model import Better, MaturityIndex, Rubric, Text, metric_paths
 
-Better = Literal["higher", "lower", "none"]
-
-# The key indicators shown side by side: (path, better). Names and units come from the profile's
-# field catalogue or the rubric's metrics; which direction is better comes from the same place.
-INDICATORS: tuple[str, ...] = (
-    "facts.firms.total",
-    "facts.firms.above_scale",
-    "metrics.above_scale_share",
-    "facts.economy.output_value",
-    "facts.economy.sales",
-    "facts.economy.exports_direct",
-    "facts.economy.export_share",
-    "facts.economy.growth_rate",
-    "metrics.chain_completeness",
-    "facts.brands.national_well_known",
-    "metrics.platform_count",
-    "metrics.leading_firm_count",
-)
-_METRIC_BETTER: dict[str, Better] = {
-    "metrics.above_scale_share": "higher",
-    "metrics.chain_completeness": "higher",
-    "metrics.platform_count": "higher",
-    "metrics.leading_firm_count": "higher",
-}
 SEVERITIES = ("high", "medium", "low")
 TOP_RECOMMENDATIONS = 3
 MAX_DRIVERS = 5
@@ -197,6 +173,8 @@ class Comparison(Value):
     baseline: str | None
     differences: list[Difference]
     trajectories: list[Trajectory]
+    # the indicator rows the rubric keeps in the one-line-per-town view (not part of the JSON)
+    compact: list[str] = Field(default_factory=list, exclude=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,6 +262,7 @@ def compare(
         index=definition, columns=ordered, rows=rows, indexes=indexes, ranking=ranking, apart=apart,
         baseline=chosen, differences=differences,
         trajectories=_trajectories(columns, by_key, indexes, rubric),
+        compact=list(rubric.comparison.compact) if rubric.comparison is not None else [],
     )
 
 
@@ -420,12 +399,12 @@ def _rows(assessments: list[Assessment], indexes: list[IndexResult | None], rank
                 cells.append(Cell(value=result.score, score=result.score, display=_pct(result.score)))
         rows.append(_mark(Row(id=f"factor.{factor.id}", group="factor", label=factor.name, better="higher",
                               unit="0–1", source=factor.source, cells=cells)))
-    for path in INDICATORS:
+    for path in indicators(rubric):
         label, source, better = _indicator_meta(path, rubric)
-        cells = [_indicator(a, path) for a in assessments]
+        cells = [_indicator(a, path, rubric) for a in assessments]
         units = {f.unit for a in assessments for f in a.facts if f.path == path}
         rows.append(_mark(Row(id=path, group="indicator", label=label, better=better, source=source,
-                              unit=_unit(path, assessments), cells=cells), comparable=len(units) <= 1))
+                              unit=_unit(path, assessments, rubric), cells=cells), comparable=len(units) <= 1))
     for severity in SEVERITIES:
         label = Text(zh=f"问题数（{_SEV_ZH[severity]}）", en=f"problems ({severity})")
         cells = []
@@ -452,13 +431,16 @@ def _rows(assessments: list[Assessment], indexes: list[IndexResult | None], rank
 _SEV_ZH = {"high": "高", "medium": "中", "low": "低"}
 
 
+def indicators(rubric: Rubric) -> list[str]:
+    """The key indicator rows the rubric declares (none for a pack without `comparison:`)."""
+    return list(rubric.comparison.indicators) if rubric.comparison is not None else []
+
+
 def _indicator_meta(path: str, rubric: Rubric) -> tuple[Text, str | None, Better]:
-    """An indicator's name, source and better direction, from the field catalogue or the rubric."""
-    if path == "metrics.chain_completeness":
-        return Text(zh="产业链完整度", en="value-chain completeness"), None, "higher"
-    metric = next((m for m in rubric.metrics if f"metrics.{m.id}" == path), None)
+    """An indicator's name, source and better direction, from the rubric's metrics or the field catalogue."""
+    metric = metric_paths(rubric).get(path)
     if metric is not None:
-        return metric.name, metric.source, _METRIC_BETTER.get(path, "none")
+        return metric.name, metric.source, metric.better
     spec = field_specs().get(path)
     if spec is not None:
         better: Better = "higher" if spec.better == "higher" else "lower" if spec.better == "lower" else "none"
@@ -466,16 +448,20 @@ def _indicator_meta(path: str, rubric: Rubric) -> tuple[Text, str | None, Better
     return Text(zh=path, en=path), None, "none"
 
 
-def _indicator(a: Assessment, path: str) -> Cell:
-    if path == "metrics.chain_completeness":
-        value = a.chain.completeness if a.chain is not None else None
-        return Cell(display=Text(zh="未知", en="unknown")) if value is None else Cell(
-            value=value, score=value, display=_pct(value))
-    if path.startswith("metrics."):
-        value = a.metrics.get(path.removeprefix("metrics."))
+def _metric_value(a: Assessment, path: str, rubric: Rubric) -> float | None:
+    chain = rubric.chain_metric
+    if chain is not None and path == f"metrics.{chain.id}":
+        return a.chain.completeness if a.chain is not None else None
+    return a.metrics.get(path.removeprefix("metrics."))
+
+
+def _indicator(a: Assessment, path: str, rubric: Rubric) -> Cell:
+    metric = metric_paths(rubric).get(path)
+    if metric is not None:
+        value = _metric_value(a, path, rubric)
         if value is None:
             return Cell(display=Text(zh="未知", en="unknown"))
-        shown = _pct(value) if path.endswith("_share") else _num(value)
+        shown = _pct(value) if metric.unit == "share" else _num(value)
         return Cell(value=value, score=value, display=shown)
     fact = next((f for f in a.facts if f.path == path), None)
     if fact is None or not isinstance(fact.value, int | float) or isinstance(fact.value, bool):
@@ -493,12 +479,13 @@ def _indicator(a: Assessment, path: str) -> Cell:
     return Cell(value=fact.value, score=float(fact.value), display=display)
 
 
-def _unit(path: str, assessments: list[Assessment]) -> str:
+def _unit(path: str, assessments: list[Assessment], rubric: Rubric) -> str:
     units = {f.unit for a in assessments for f in a.facts if f.path == path and f.unit}
     if len(units) == 1:
         return units.pop()
-    if path.endswith(("_share", "completeness")):
-        return "share"
+    metric = metric_paths(rubric).get(path)
+    if metric is not None:
+        return "share" if metric.unit == "share" else ""
     spec = field_specs().get(path)
     return spec.unit if spec else ""
 
@@ -621,18 +608,19 @@ def _step(before: Column, after: Column, by_key: dict[str, Assessment], indexes:
                                    from_name=ra.stage_name, to_name=rb.stage_name, direction=direction))
     years = (after.year or 0) - (before.year or 0)
     deltas = []
-    for path in INDICATORS:
-        ca, cb = _indicator(a, path), _indicator(b, path)
+    for path in indicators(rubric):
+        ca, cb = _indicator(a, path, rubric), _indicator(b, path, rubric)
         if ca.score is None or cb.score is None:
             continue
-        if _unit(path, [a]) != _unit(path, [b]):
+        if _unit(path, [a], rubric) != _unit(path, [b], rubric):
             continue  # different currencies are never subtracted
         growth = cb.score / ca.score - 1 if ca.score else None
         annual = None
         if ca.score > 0 and cb.score >= 0 and years > 0:
             annual = (cb.score / ca.score) ** (1 / years) - 1
         name = _indicator_meta(path, rubric)[0]
-        deltas.append(Delta(indicator=path, name=name, unit=_unit(path, [a, b]), before=ca.score, after=cb.score,
+        unit = _unit(path, [a, b], rubric)
+        deltas.append(Delta(indicator=path, name=name, unit=unit, before=ca.score, after=cb.score,
                             before_display=ca.display, after_display=cb.display, change=cb.score - ca.score,
                             growth=None if growth is None else _round(growth),
                             annual_growth=None if annual is None else _round(annual)))

@@ -18,8 +18,7 @@ from cluster_assess.render import pct
 TRANSPOSE_AFTER = 12
 LABEL_WIDTH = 26
 COLUMN_WIDTH = 16
-TRANSPOSED_ROWS = ("problems.high", "problems.medium", "facts.firms.total", "facts.economy.output_value",
-                   "facts.economy.sales", "metrics.chain_completeness", "facts.economy.export_share")
+TRANSPOSED_ROWS = ("problems.high", "problems.medium")  # then the indicators the rubric keeps (`compact`)
 
 
 def cell_text(cell: Cell, lang: str) -> Text:
@@ -131,7 +130,7 @@ def _transposed(c: Comparison, lang: str, console: Console) -> None:
     console.print(Text(t("transposed", lang), style="dim"))
     by_id = {r.id: r for r in c.rows}
     wanted = [r.id for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
-    wanted = ["index", "index.confidence", *wanted, *TRANSPOSED_ROWS]
+    wanted = ["index", "index.confidence", *wanted, *TRANSPOSED_ROWS, *c.compact]
     town_width = min(max(cell_len(col.key) for col in c.columns), max(10, console.width // 3))
     used = town_width + 3
     chosen: list[tuple[Row, int]] = []

@@ -97,8 +97,9 @@ class _Checks:
 def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]:
     """Dangling references, duplicate ids, unknown fact paths and ratings, misordered models."""
     checks = _Checks(rubric, source)
-    for check in (_check_sources, _check_metrics, _check_factors, _check_stage_models,
-                  _check_classifications, _check_problems, _check_recommendations, _check_maturity_index):
+    for check in (_check_sources, _check_metrics, _check_chain_metric, _check_factors, _check_stage_models,
+                  _check_classifications, _check_problems, _check_recommendations, _check_maturity_index,
+                  _check_comparison):
         check(checks)
     return checks.problems
 
@@ -125,6 +126,35 @@ def _check_metrics(checks: _Checks) -> None:
                 checks.report(("metrics", i), f"metric {path!r} must be defined before it is used")
             else:
                 checks.path(("metrics", i), path)
+
+
+def _check_chain_metric(checks: _Checks) -> None:
+    """The chain metric has an id of its own, a passage, and reads a known list of segments."""
+    chain = checks.rubric.chain_metric
+    if chain is None:
+        return
+    if chain.id in checks.metrics:
+        checks.report(("chain_metric", "id"), f"duplicate id {chain.id!r} (also a metric)")
+    checks.source_locator(("chain_metric",), chain.source)
+    checks.path(("chain_metric", "segments"), chain.segments)
+    if not checks.rubric.value_chains:
+        checks.report(("chain_metric",), "a chain metric needs 'value_chains' to measure against")
+
+
+def _check_comparison(checks: _Checks) -> None:
+    """compare's indicator rows are known paths, each once; the compact view keeps some of them."""
+    spec = checks.rubric.comparison
+    if spec is None:
+        return
+    seen: set[str] = set()
+    for i, path in enumerate(spec.indicators):
+        checks.path(("comparison", "indicators", i), path)
+        if path in seen:
+            checks.report(("comparison", "indicators", i), f"{path!r} is listed twice")
+        seen.add(path)
+    for i, path in enumerate(spec.compact):
+        if path not in seen:
+            checks.report(("comparison", "compact", i), f"{path!r} is not one of the comparison's indicators")
 
 
 def _check_factors(checks: _Checks) -> None:
