@@ -23,13 +23,9 @@ from cluster_assess.cli.options import (
     warn,
 )
 from cluster_assess.io.output import check_output, open_output
+from cluster_assess.render import formats, renderer
 
-
-class CompareFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
+CompareFormat = Enum("CompareFormat", {f: f for f in formats("comparison")}, type=str)  # type: ignore[misc]
 
 
 @app.command()
@@ -97,26 +93,8 @@ def compare(
     if bad:
         note(f"compared {len(good)} towns; skipped {len(bad)} input(s) that failed validation")
     with open_output(output, force) as stream:
-        if format is CompareFormat.json:
-            from cluster_assess.render.compare_json import render as render_json
-
-            stream.write(render_json(result, language))
-        elif format is CompareFormat.csv:
-            from cluster_assess.render.compare_csv import render as render_csv
-
-            stream.write(render_csv(result, language))
-        elif format is CompareFormat.markdown:
-            from cluster_assess.render.compare_markdown import render as render_md
-
-            stream.write(render_md(result, language))
-        else:
-            from cluster_assess.render.compare_text import render as render_text
-            from cluster_assess.render.text import make_console
-
-            render_text(result, language, make_console(stream, plain=plain_output(output)))
+        renderer("comparison", format.value)(result, stream, language, plain=plain_output(output))
     if chart is not None:
-        from cluster_assess.render.svg import render as render_svg
-
         with open_output(chart, force) as stream:
-            stream.write(render_svg(result, language))
+            renderer("chart", "svg")(result, stream, language, plain=True)
         note(f"chart written to {Path(chart)}")

@@ -23,12 +23,9 @@ from cluster_assess.cli.options import (
 )
 from cluster_assess.errors import UserError
 from cluster_assess.io.output import check_output, open_output, write_bytes
+from cluster_assess.render import formats, renderer
 
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    docx = "docx"
+ReportFormat = Enum("ReportFormat", {f: f for f in formats("report")}, type=str)  # type: ignore[misc]
 
 
 SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".html": ReportFormat.html,
@@ -99,18 +96,9 @@ def report(
         document = build_comparison_report(compare(assessments, pack),
                                            dict(zip(column_keys(assessments), assessments)),
                                            language, dt.date.today())
-    if kind is ReportFormat.docx:
-        from cluster_assess.render.report_docx import render as render_docx
-
-        write_bytes(output, render_docx(document), force)
+    body = renderer("report", kind.value)(document)
+    if isinstance(body, bytes):
+        write_bytes(output, body, force)
         return
-    if kind is ReportFormat.html:
-        from cluster_assess.render.report_html import render as render_html
-
-        body = render_html(document)
-    else:
-        from cluster_assess.render.report_md import render as render_md
-
-        body = render_md(document)
     with open_output(output, force) as stream:
         stream.write(body)

@@ -6,14 +6,17 @@ terminal width holds; past `TRANSPOSE_AFTER` towns it turns round, one line per 
 
 from __future__ import annotations
 
+from typing import IO
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cluster_assess.compare.comparison import Cell, Comparison, Row
+from cluster_assess.compare.model import Cell, Comparison, Row
+from cluster_assess.display import percent
 from cluster_assess.i18n import t
-from cluster_assess.render import pct
+from cluster_assess.render.text import make_console
 
 TRANSPOSE_AFTER = 12
 LABEL_WIDTH = 26
@@ -70,7 +73,7 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
     console.print(Text(t("ranking", lang), style="bold"))
     stage_rows = [r for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
     position = {col.key: i for i, col in enumerate(c.columns)}
-    body = [[str(r.rank), r.key, f"{r.index:.1f}", pct(r.confidence),
+    body = [[str(r.rank), r.key, f"{r.index:.1f}", percent(r.confidence),
              *[cell_text(row.cells[position[r.key]], lang) for row in stage_rows]] for r in c.ranking]
     headers = ["#", t("town", lang), t("index", lang), t("confidence", lang), *[r.label.get(lang) for r in stage_rows]]
     widths = [_width(h, [x.plain if isinstance(x, Text) else x for x in (row[k] for row in body)],
@@ -89,7 +92,7 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
         for a in c.apart:
             index = "—" if a.index is None else f"{a.index:.1f}"
             console.print(Text(f"  · {a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
-                               f"{pct(a.confidence)}", style="yellow"))
+                               f"{percent(a.confidence)}", style="yellow"))
     console.print()
 
 
@@ -202,3 +205,7 @@ def _trajectories(c: Comparison, lang: str, console: Console) -> None:
                 if items:
                     console.print(f"    {t(key, lang)}: " + sep.join(x.get(lang) for x in items))
 
+
+
+def write(c: Comparison, stream: IO[str], lang: str, *, plain: bool) -> None:
+    render(c, lang, make_console(stream, plain=plain))

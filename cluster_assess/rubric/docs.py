@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cluster_assess.display import in_language
 from cluster_assess.render.markdown import escape
-from cluster_assess.rubric.explain import explain_item, plain
+from cluster_assess.rubric.explain import explain_item
 from cluster_assess.rubric.model import Rubric
 from cluster_assess.rubric.wording import name_of
 
@@ -74,7 +75,7 @@ def _comparison(rubric: Rubric, lang: str) -> list[str]:
 
 def _item(rubric: Rubric, kind: str, item: Any, lang: str) -> list[str]:
     words = WORDS[lang]
-    data = plain(explain_item(rubric, kind, item), lang)
+    data = in_language(explain_item(rubric, kind, item), lang)
     out = [f"### {escape(data['name'])} (`{item.id}`)", ""]
     if data.get("text"):
         out += [escape(data["text"]), ""]

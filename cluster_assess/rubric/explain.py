@@ -220,14 +220,3 @@ def _passages(source: str | None) -> list[dict[str, Any]]:
             out.append({"locator": locator, "title": passage.title,
                         "text": Text(zh=passage.text("zh"), en=passage.text("en"))})
     return out
-
-
-def plain(value: Any, lang: str) -> Any:
-    """Explanations with every bilingual text resolved to one language (for JSON and text)."""
-    if isinstance(value, Text):
-        return value.get(lang)
-    if isinstance(value, dict):
-        return {k: plain(v, lang) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v, lang) for v in value]
-    return value
