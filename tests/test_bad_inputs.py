@@ -50,8 +50,8 @@ def test_a_folder_of_bad_inputs_reports_each_file_and_exits_2(cli):
     for name in FILES:
         assert f"{BAD / name}:" in run.out, name
     # expected.yaml is a YAML file too, and not a profile: it is checked and fails like the rest
-    assert f"checked {len(FILES) + 1} file(s)" in run.err
-    assert f"in {len(FILES) + 1} file(s)" in run.err
+    assert f"checked {len(FILES) + 1} profile(s)" in run.err
+    assert f"in {len(FILES) + 1} profile(s)" in run.err
 
 
 def test_an_oversized_file_is_refused_before_reading(cli, tmp_path):

@@ -59,7 +59,7 @@ def test_a_far_away_cell_in_an_indicator_table_is_refused_before_polars_loads(tm
     path = h.far_away_table(tmp_path / "t.xlsx")
     run = limited("indicators", "regions", path, "--region", "region", "--industry", "industry", "--value", "emp")
     assert run.returncode == 2, run.stderr
-    assert f"{path}[Towns], row 1048576, column 'XFD'" in run.stderr and "up to column AMJ" in run.stderr
+    assert f"{path}[Towns]:row 1048576: column 'XFD'" in run.stderr and "up to column AMJ" in run.stderr
 
 
 # (case, generator, file name, where, words) for `score`; all exit 2 with no traceback
@@ -179,20 +179,20 @@ def test_indicator_csv_with_broken_rows_names_the_row(cli, tmp_path, make, words
     path = make(tmp_path / "t.csv")
     run = cli("indicators", "regions", path, "--region", "region", "--industry", "industry", "--value", "emp")
     assert run.code == 2, run.err
-    assert f"{path}, {words}" in run.err and "internal error" not in run.err
+    assert f"{path}:{words}" in run.err and "internal error" not in run.err
 
 
 def test_indicator_csv_that_is_not_utf8_is_refused_not_mangled(cli, tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes("region,industry,emp\n甲,服装,10\n".encode() + "石狮,服装,20\n".encode("gbk"))
     run = cli("indicators", "regions", path, "--region", "region", "--industry", "industry", "--value", "emp")
-    assert run.code == 2 and f"{path}, row 3: the text is not UTF-8" in run.err
+    assert run.code == 2 and f"{path}:row 3: the text is not UTF-8" in run.err
 
 
 def test_indicator_xlsx_broken_is_a_user_error(cli, tmp_path):
     path = h.bad_shared_index(tmp_path / "t.xlsx")
     run = cli("indicators", "firms", path, "--firm", "name", "--employees", "facts.firms.total")
-    assert run.code == 2 and f"{path}[Towns], row 2, column 'A': cell A2 refers to shared string" in run.err
+    assert run.code == 2 and f"{path}[Towns]:row 2: column 'A': cell A2 refers to shared string" in run.err
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,7 +230,7 @@ def test_indicators_csv_neutralises_formulas(cli, tmp_path):
     path.write_text("region,industry,emp\n=HYPERLINK(1),@SUM(1),10\n-2+3,服装,20\n乙,服装,5\n",
                     encoding="utf-8")
     run = cli("indicators", "regions", path, "--region", "region", "--industry", "industry", "--value", "emp",
-              "-f", "csv")
+              "-F", "csv")
     assert run.code == 0, run.err
     cells = [cell for row in csv.reader(io.StringIO(run.out)) for cell in row]
     assert "'=HYPERLINK(1)" in cells and "'@SUM(1)" in cells and "'-2+3" in cells

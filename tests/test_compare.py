@@ -345,3 +345,19 @@ def test_help_says_what_keep_going_does(cli):
     run = cli("compare", "--help")
     assert run.code == 0
     assert "--keep-going" in run.out and "exit 0" in run.out
+
+
+def test_a_minimal_rubric_compares_with_only_its_own_rows(cli):
+    """The indicator rows come from the rubric's `comparison:`, so a pack without one gets no
+    indicator rows at all (never rows of another pack's metrics, always empty)."""
+    minimal = FIXTURES / "valid-rubric-minimal.yaml"
+    run = cli("compare", EXAMPLES / "shishi.yaml", EXAMPLES / "xiaoguanzhuang-glass.yaml",
+              "--rubric", minimal, "-F", "json")
+    assert run.code == 0, run.err
+    ids = [row["id"] for row in run.json()["rows"]]
+    assert not [i for i in ids if i.startswith(("metrics.", "facts."))], ids
+    assert "factor.base" in ids and "stage.ladder" in ids
+    core = cli("compare", EXAMPLES / "shishi.yaml", EXAMPLES / "xiaoguanzhuang-glass.yaml", "-F", "json")
+    rows = {row["id"]: row for row in core.json()["rows"]}
+    assert rows["metrics.chain_completeness"]["better"] == "higher"
+    assert rows["metrics.platform_count"]["label"] == "kinds of public service platform present"

@@ -27,12 +27,13 @@ def test_every_dimension_of_the_sources_is_explained(cli, ident):
 
 
 def test_every_item_of_both_packs_explains_with_its_passage():
-    from cluster_assess.rubric.explain import find, plain
+    from cluster_assess.display import in_language
+    from cluster_assess.rubric.explain import find
 
     for pack in ("cluster-core", "miit-2022"):
         rubric = load_rubric(pack)
         for _, item in rubric.all_items():
-            for found in plain(find(rubric, item.id), "en"):
+            for found in in_language(find(rubric, item.id), "en"):
                 assert found["source"], item.id
                 assert found["passages"], (item.id, found["source"])
 

@@ -133,13 +133,13 @@ def test_validate_checks_every_file_even_after_a_bad_one(cli, tmp_path):
     assert f"{bad}:" in run.out
     assert f"{missing}: no such file" in run.out
     assert str(good) not in run.out
-    assert "2 error(s) in 2 file(s)" in run.err
+    assert "2 error(s) in 2 profile(s)" in run.err
 
 
 def test_validate_an_empty_folder(cli, tmp_path):
     run = cli("validate", tmp_path)
     assert run.code == 2
-    assert "no .yaml" in run.out
+    assert "the folder holds no profiles" in run.err
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ from cluster_assess.assessment import Assessment
 from cluster_assess.engine.assess import assess
 from cluster_assess.profile.loading import load_profile
 from cluster_assess.render import report_docx, report_html, report_md
-from cluster_assess.report.cluster import SECTION_KEYS, Report, build_report, cap
+from cluster_assess.report.cluster import build_report
+from cluster_assess.report.document import SECTION_KEYS, Report, cap
 from cluster_assess.rubric.loading import load_rubric
 from tests.conftest import EXAMPLES
 
@@ -163,7 +164,7 @@ def test_structure(example: str, lang: str, fmt: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_problems_and_recommendations_name_each_other(lang: str) -> None:
     """Each problem lists the recommendations that answer it, and each recommendation its problems."""
-    from cluster_assess.report.cluster import Paragraph, Subsection
+    from cluster_assess.report.document import Paragraph, Subsection
 
     a, profile, rubric = assessed(GLASS)
     report = build_report(a, lang, DATE, profile=profile, rubric=rubric)  # type: ignore[arg-type]

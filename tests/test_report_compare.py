@@ -10,10 +10,10 @@ import pytest
 
 from cluster_assess.compare.comparison import column_keys, compare
 from cluster_assess.engine.assess import assess
-from cluster_assess.io.spreadsheets import load_all
+from cluster_assess.io.inputs import load_all
 from cluster_assess.render import report_docx, report_html, report_md
-from cluster_assess.report.cluster import SECTION_KEYS
 from cluster_assess.report.comparison import build_comparison_report
+from cluster_assess.report.document import SECTION_KEYS
 from cluster_assess.rubric.loading import load_rubric
 from tests.conftest import EXAMPLES
 from tests.test_report import Collect, _no_active_content, docx_dump, parse

@@ -10,33 +10,29 @@ import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    INPUTS_HELP,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
+    format_option,
     lang_of,
     note,
-    open_output,
     plain_output,
     warn,
 )
+from cluster_assess.io.output import check_output, open_output
+from cluster_assess.render import formats, renderer
 
-
-class CompareFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
+CompareFormat = Enum("CompareFormat", {f: f for f in formats("comparison")}, type=str)  # type: ignore[misc]
 
 
 @app.command()
 def compare(
     inputs: list[str] = typer.Argument(
-        None, help="Profile files, folders of profiles, spreadsheets (.xlsx, .csv) or example:NAME.",
-        show_default=False),
-    format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-F", help="Output format."),
+        None, help=INPUTS_HELP, show_default=False),
+    format: CompareFormat = format_option(CompareFormat.text),
     lang: Lang | None = LangOption,
     output: str = OutputOption,
     force: bool = ForceOption,
@@ -66,7 +62,7 @@ def compare(
     from cluster_assess.compare.comparison import compare as build
     from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
-    from cluster_assess.io.spreadsheets import load_inputs
+    from cluster_assess.io.inputs import load_inputs
     from cluster_assess.rubric.loading import load_rubric
 
     if schema:
@@ -97,26 +93,8 @@ def compare(
     if bad:
         note(f"compared {len(good)} towns; skipped {len(bad)} input(s) that failed validation")
     with open_output(output, force) as stream:
-        if format is CompareFormat.json:
-            from cluster_assess.render.compare_json import render as render_json
-
-            stream.write(render_json(result, language))
-        elif format is CompareFormat.csv:
-            from cluster_assess.render.compare_csv import render as render_csv
-
-            stream.write(render_csv(result, language))
-        elif format is CompareFormat.markdown:
-            from cluster_assess.render.compare_markdown import render as render_md
-
-            stream.write(render_md(result, language))
-        else:
-            from cluster_assess.render.compare_text import render as render_text
-            from cluster_assess.render.text import make_console
-
-            render_text(result, language, make_console(stream, plain=plain_output(output)))
+        renderer("comparison", format.value)(result, stream, language, plain=plain_output(output))
     if chart is not None:
-        from cluster_assess.render.svg import render as render_svg
-
         with open_output(chart, force) as stream:
-            stream.write(render_svg(result, language))
+            renderer("chart", "svg")(result, stream, language, plain=True)
         note(f"chart written to {Path(chart)}")

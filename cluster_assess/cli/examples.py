@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from cluster_assess.cli.app import app
-from cluster_assess.cli.options import ForceOption, OutputOption, open_output
+from cluster_assess.cli.options import ForceOption, OutputOption
+from cluster_assess.io.output import open_output
 
 
 @app.command()

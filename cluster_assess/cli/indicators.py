@@ -1,27 +1,27 @@
-"""`cluster-assess indicators`: measure clusters from tables (sub-app mounted by the main CLI)."""
+"""`cluster-assess indicators`: measure clusters from tables (a sub-app mounted by the main CLI).
+
+It is one of the app's commands like any other: bad input is a `UserError` (exit 2, reported by
+`cli.main`), output goes through the shared `-o/--force/--format` options and atomic writer, and
+replacing a value the user stated in a profile needs its own flag, `--replace-stated`.
+"""
 
 from __future__ import annotations
 
-import functools
-import os
-import sys
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-from cluster_assess.indicators.errors import IndicatorInputError
+from cluster_assess.cli.options import ForceOption, OutputOption, format_option, note
+from cluster_assess.errors import UserError
+from cluster_assess.io.output import check_output, open_output
 
 app = typer.Typer(
     help="Measure specialisation and concentration from data tables (region × industry "
     "employment or output; firm rosters) and write them into a profile as measured facts.",
     no_args_is_help=True,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 class OutFormat(str, Enum):
     text = "text"
@@ -49,42 +49,12 @@ class SalesUnitChoice(str, Enum):
     yi = "yi"
 
 
-def _errors(fn: F) -> F:
-    """User errors → one paragraph on stderr, exit 2; anything else → exit 1, no traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except IndicatorInputError as e:
-            typer.echo(f"error: {e}", err=True)
-            raise typer.Exit(2) from None
-        except typer.Exit:
-            raise
-        except Exception as e:  # the last line of defence: never show a traceback
-            if os.environ.get("CLUSTER_ASSESS_DEBUG"):
-                raise
-            typer.echo(
-                f"internal error: {type(e).__name__}: {e}\n"
-                "This is a bug in cluster-assess; set CLUSTER_ASSESS_DEBUG=1 for a traceback.",
-                err=True,
-            )
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
 def _emit(text: str, output: str, force: bool) -> None:
-    """Write to stdout ('-') or a file, refusing to overwrite without --force."""
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    path = Path(output)
-    if path.exists() and not force:
-        raise IndicatorInputError("output file exists; pass --force to overwrite it",
-                                  file=output)
-    path.write_text(text, encoding="utf-8")
-    typer.echo(f"wrote {output}", err=True)
+    """Write to stdout ('-') or, atomically, to a file (never over one without --force)."""
+    with open_output(output, force) as stream:
+        stream.write(text)
+    if output != "-":
+        note(f"wrote {output}")
 
 
 def _rubric(path: Path | None) -> Any:
@@ -93,10 +63,8 @@ def _rubric(path: Path | None) -> Any:
     return load_rubric(path) if path else default_rubric()
 
 
-FormatOpt = Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.")]
-ForceOpt = Annotated[bool, typer.Option(
-    "--force", help="Overwrite an existing output file; with --into, replace values the profile states.")]
+ReplaceStatedOpt = Annotated[bool, typer.Option(
+    "--replace-stated", help="With --into, replace values the profile states with the measured ones.")]
 IntoOpt = Annotated[
     Path | None,
     typer.Option("--into", help="Profile YAML to write the measured facts into (comments kept)."),
@@ -113,7 +81,6 @@ SumDupOpt = Annotated[
 
 
 @app.command("regions")
-@_errors
 def regions_cmd(
     table: Annotated[Path, typer.Argument(help="Long table: CSV, TSV, Parquet or XLSX.")],
     region: Annotated[str, typer.Option("--region", help="Region column.")],
@@ -124,9 +91,10 @@ def regions_cmd(
         typer.Option("--establishments", help="Establishment-count column (US CMP tier test)."),
     ] = None,
     sum_duplicates: SumDupOpt = False,
-    fmt: FormatOpt = OutFormat.text,
-    output: OutputOpt = "-",
-    force: ForceOpt = False,
+    fmt: OutFormat = format_option(OutFormat.text),
+    output: str = OutputOption,
+    force: bool = ForceOption,
+    replace_stated: ReplaceStatedOpt = False,
     which: Annotated[
         RegionTableChoice, typer.Option("--table", help="Which result table to output.")
     ] = RegionTableChoice.all,
@@ -147,27 +115,28 @@ def regions_cmd(
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import regions as rg
 
+    check_output(output, force)  # fail fast on an existing output file, before any work
     rubric = _rubric(thresholds)
     data = rg.load_region_table(table, region, industry, value, establishments, sum_duplicates)
     res = rg.compute(data, rubric)
     for n in res.notes:
-        typer.echo(f"note: {n}", err=True)
+        note(f"note: {n}")
     _emit(render.regions(res, fmt.value, which.value, top), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         r = for_region or prof.get("region")
         i = for_industry or prof.get("industry")
         if not r or not i:
-            raise IndicatorInputError(
+            raise UserError.single(
                 "which cell is this profile's cluster? The profile has no region/industry; "
                 "pass --for-region and --for-industry", file=str(into),
             )
-        n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)), replace_stated=force)
-        typer.echo(f"wrote {n} measured facts for {r} × {i} into {into}", err=True)
+        n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)),
+            replace_stated=replace_stated)
+        note(f"wrote {n} measured facts for {r} × {i} into {into}")
 
 
 @app.command("firms")
-@_errors
 def firms_cmd(
     table: Annotated[Path, typer.Argument(help="Firm roster: CSV, TSV, Parquet or XLSX.")],
     firm: Annotated[str, typer.Option("--firm", help="Firm name or ID column.")],
@@ -201,9 +170,10 @@ def firms_cmd(
                                  "(default: --employees).")
     ] = None,
     sum_duplicates: SumDupOpt = False,
-    fmt: FormatOpt = OutFormat.text,
-    output: OutputOpt = "-",
-    force: ForceOpt = False,
+    fmt: OutFormat = format_option(OutFormat.text),
+    output: str = OutputOption,
+    force: bool = ForceOption,
+    replace_stated: ReplaceStatedOpt = False,
     into: IntoOpt = None,
     for_industry: Annotated[
         str | None, typer.Option("--for-industry", help="Industry to write --into (needed when "
@@ -215,6 +185,7 @@ def firms_cmd(
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import firms as fm
 
+    check_output(output, force)  # fail fast on an existing output file, before any work
     rubric = _rubric(thresholds)
     cols = fm.FirmColumns(firm=firm, industry=industry, region=region, employees=employees,
                           sales=sales, above_scale=above_scale)
@@ -222,17 +193,17 @@ def firms_cmd(
     x = None
     if totals is not None:
         if not region:
-            raise IndicatorInputError("--totals needs --region to match firms to regions",
+            raise UserError.single("--totals needs --region to match firms to regions",
                                       file=str(table))
         tv = totals_value or employees
         if not tv:
-            raise IndicatorInputError("--totals needs --totals-value (its employment column)",
+            raise UserError.single("--totals needs --totals-value (its employment column)",
                                       file=str(totals))
         x = fm.load_region_totals(totals, totals_region or region, tv)
     rep = fm.compute(roster, src, cols, size_by=size_by.value, sales_unit=sales_unit.value,
                      region_totals=x, notes=notes, rubric=rubric)
     for n in rep.notes:
-        typer.echo(f"note: {n}", err=True)
+        note(f"note: {n}")
     _emit(render.firms(rep, fmt.value), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
@@ -240,10 +211,6 @@ def firms_cmd(
         if wanted is None and prof.get("industry") in {x.industry for x in rep.industries}:
             wanted = str(prof.get("industry"))
         ind = facts.pick_industry(rep, wanted)
-        n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale), replace_stated=force)
-        typer.echo(f"wrote {n} measured facts for {ind.industry} into {into}", err=True)
-
-
-def main() -> None:
-    """Entry point for `python -m cluster_assess.indicators`."""
-    app()
+        n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale),
+            replace_stated=replace_stated)
+        note(f"wrote {n} measured facts for {ind.industry} into {into}")

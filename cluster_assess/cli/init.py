@@ -10,6 +10,7 @@ import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import ForceOption, Lang, LangOption, OutputOption, RubricOption, lang_of, note
+from cluster_assess.io.output import check_output, open_output
 
 
 @app.command()
@@ -35,7 +36,6 @@ def init(
     Examples: cluster-assess init --lang zh --industry glass_crafts -o my-town.yaml ;
     cluster-assess init --xlsx towns.xlsx --lang zh
     """
-    from cluster_assess.cli.options import check_output, open_output
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
 

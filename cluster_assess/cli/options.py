@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
-from typing import IO
+from typing import Any
 
 import typer
 
-from cluster_assess.errors import Problem, UserError
-from cluster_assess.io.atomic import replacing
+from cluster_assess.errors import Problem
 
 
 class Lang(str, Enum):
@@ -26,6 +22,17 @@ LangOption = typer.Option(
 )
 OutputOption = typer.Option("-", "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).")
 ForceOption = typer.Option(False, "--force", "-f", help="Overwrite an existing output file.")
+
+
+def format_option(default: Any, help: str = "Output format.") -> Any:
+    """`--format/-F`, the same spelling on every command; each command has its own formats."""
+    return typer.Option(default, "--format", "-F", help=help)
+
+# the inputs of score, compare, report and validate: one help text for the one expander (io.inputs)
+INPUTS_HELP = (
+    "Profiles: YAML files, spreadsheets (.xlsx, .xlsm, .csv; one profile a row), folders (every profile "
+    "and sheet inside, recursively), quoted globs such as 'data/**/*.yaml', or example:NAME."
+)
 RubricOption = typer.Option(
     None, "--rubric", "-r", help="Built-in rubric id or path to a rubric YAML (default: cluster-core)."
 )
@@ -35,31 +42,6 @@ def lang_of(option: Lang | None) -> str:
     from cluster_assess.i18n import resolve_lang
 
     return resolve_lang(option.value if option else None)
-
-
-def check_output(output: str, force: bool) -> None:
-    """Refuse to overwrite an existing file without --force — before doing any work."""
-    if output == "-":
-        return
-    path = Path(output)
-    if path.is_dir():
-        raise UserError.single("the output is a folder; give a file name", file=output, field="--output")
-    if path.exists() and not force:
-        raise UserError.single("the file exists; add --force to overwrite it", file=output, field="--output")
-    if not path.parent.exists():
-        raise UserError.single(f"the folder {str(path.parent)!r} does not exist", file=output, field="--output")
-
-
-@contextmanager
-def open_output(output: str, force: bool) -> Iterator[IO[str]]:
-    """stdout for '-', else a UTF-8 file written atomically (a failed run leaves no half file)."""
-    check_output(output, force)
-    if output == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    with replacing(Path(output)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
-        yield handle
 
 
 def plain_output(output: str) -> bool:

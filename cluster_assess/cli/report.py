@@ -10,24 +10,22 @@ import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    INPUTS_HELP,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
+    format_option,
     lang_of,
     note,
-    open_output,
     warn,
 )
 from cluster_assess.errors import UserError
+from cluster_assess.io.output import check_output, open_output, write_bytes
+from cluster_assess.render import formats, renderer
 
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    docx = "docx"
+ReportFormat = Enum("ReportFormat", {f: f for f in formats("report")}, type=str)  # type: ignore[misc]
 
 
 SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".html": ReportFormat.html,
@@ -46,11 +44,9 @@ def format_for(output: str, chosen: ReportFormat | None) -> ReportFormat:
 @app.command()
 def report(
     inputs: list[Path] = typer.Argument(
-        ..., help="Profile YAML file (or example:NAME); several profiles, a folder or a spreadsheet give a "
-                  "comparison report.", show_default=False, metavar="INPUT"),
-    format: ReportFormat | None = typer.Option(
-        None, "--format", "-F", help="md, html or docx (default: from the -o extension, else md)."
-    ),
+        ..., help=INPUTS_HELP + " One profile gives a cluster report, several a comparison report.",
+        show_default=False, metavar="INPUT"),
+    format: ReportFormat | None = format_option(None, "md, html or docx (default: from the -o extension, else md)."),
     rubric: str | None = RubricOption,
     lang: Lang | None = LangOption,
     output: str = OutputOption,
@@ -70,7 +66,7 @@ def report(
       cluster-assess report examples/ -o comparison.html
     """
     from cluster_assess.engine.assess import assess
-    from cluster_assess.io.spreadsheets import load_all
+    from cluster_assess.io.inputs import load_all
     from cluster_assess.report.cluster import build_report
     from cluster_assess.rubric.loading import load_rubric
 
@@ -100,27 +96,9 @@ def report(
         document = build_comparison_report(compare(assessments, pack),
                                            dict(zip(column_keys(assessments), assessments)),
                                            language, dt.date.today())
-    if kind is ReportFormat.docx:
-        from cluster_assess.render.report_docx import render as render_docx
-
-        write_bytes(output, render_docx(document), force)
+    body = renderer("report", kind.value)(document)
+    if isinstance(body, bytes):
+        write_bytes(output, body, force)
         return
-    if kind is ReportFormat.html:
-        from cluster_assess.render.report_html import render as render_html
-
-        body = render_html(document)
-    else:
-        from cluster_assess.render.report_md import render as render_md
-
-        body = render_md(document)
     with open_output(output, force) as stream:
         stream.write(body)
-
-
-def write_bytes(output: str, data: bytes, force: bool) -> None:
-    """Write a binary file atomically; like `open_output`, never over a file without --force."""
-    from cluster_assess.io.atomic import replacing
-
-    check_output(output, force)
-    with replacing(Path(output)) as tmp:
-        tmp.write_bytes(data)

@@ -14,11 +14,11 @@ from cluster_assess.cli.options import (
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
+    format_option,
     lang_of,
     note,
-    open_output,
 )
+from cluster_assess.io.output import check_output, open_output
 
 rubric_app = typer.Typer(
     help="Rubric packs: list the built-in ones, validate your own, generate their reference docs.",
@@ -34,7 +34,7 @@ class ListFormat(str, Enum):
 
 @rubric_app.command("list")
 def list_rubrics(
-    format: ListFormat = typer.Option(ListFormat.text, "--format", "-F", help="Output format."),
+    format: ListFormat = format_option(ListFormat.text),
     lang: Lang | None = LangOption,
 ) -> None:
     """List the built-in rubric packs with their version, title and size.

@@ -12,47 +12,44 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import typer
 
 from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    INPUTS_HELP,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     RubricOption,
-    check_output,
+    format_option,
     lang_of,
     note,
-    open_output,
     plain_output,
     warn,
 )
+from cluster_assess.io.output import check_output, open_output
+from cluster_assess.render import formats, renderer
 
 PROGRESS_MIN = 20  # show a progress bar (on a terminal) only for runs longer than this
 
 
-class ScoreFormat(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
+ScoreFormat = Enum("ScoreFormat", {f: f for f in formats("assessment")}, type=str)  # type: ignore[misc]
 
 
 @app.command()
 def score(
     profiles: list[Path] = typer.Argument(
         ...,
-        help="Profiles to assess: YAML files, spreadsheets (.xlsx, .csv; one profile a row), folders "
-        "(every profile and sheet inside, recursively) or quoted globs such as 'data/**/*.yaml'.",
+        help=INPUTS_HELP,
         show_default=False,
     ),
     rubric: str | None = RubricOption,
-    format: ScoreFormat = typer.Option(
-        ScoreFormat.text, "--format", "-F",
-        help="Output format. json: one object for one profile, an array when PROFILES name several "
+    format: ScoreFormat = format_option(
+        ScoreFormat.text,
+        "Output format. json: one object for one profile, an array when PROFILES name several "
         "or a folder or glob. jsonl: one object per line, written as each profile is scored.",
     ),
     lang: Lang | None = LangOption,
@@ -84,14 +81,13 @@ def score(
     from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
-    from cluster_assess.io.inputs import count_profiles, is_glob, iter_profiles, load_file
+    from cluster_assess.io.inputs import count_profiles, iter_profiles, load_file, names_many
     from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
     total = count_profiles(profiles)  # bad folders and globs fail here, before any output
-    # The shape of json output follows the command line, never what a folder happens to hold.
-    many = len(profiles) > 1 or any(Path(p).is_dir() or is_glob(str(p)) for p in profiles)
+    many = names_many(list(profiles))
     pack = load_rubric(rubric)
     show = progress if progress is not None else (total > PROGRESS_MIN and sys.stderr.isatty())
     scored = failed = rows = 0
@@ -99,7 +95,8 @@ def score(
     with open_output(output, force) as stream, _progress(show, total, t("batch_progress", language)) as step:
         # json is an array when the command line names several inputs, a folder or a glob, or a
         # sheet of several rows: decided at the first write, once the first input has been read
-        write, finish = _writer(format, stream, language, plain_output(output), lambda: many or rows > 1)
+        writer = renderer("assessment", format.value)(
+            stream, language, plain=plain_output(output), many=lambda: many or rows > 1)
         for path in iter_profiles(profiles):  # streamed: names are not held in a list either
             items = load_file(path)  # one profile, or one a row of a spreadsheet
             bad = [item for item in items if item.error is not None]
@@ -112,10 +109,10 @@ def score(
                     _report_skipped(item.origin, item.error, language)
                     continue
                 warn(item.loaded.warnings)  # type: ignore[union-attr]
-                write(assess(item.loaded.profile, pack))  # type: ignore[union-attr]
+                writer.write(assess(item.loaded.profile, pack))  # type: ignore[union-attr]
                 scored += 1
             step()
-        finish()
+        writer.finish()
     if rows > 1 or failed:
         elapsed = time.perf_counter() - start
         note(t("batch_summary", language).format(scored=scored, failed=failed, elapsed=elapsed))
@@ -147,62 +144,3 @@ def _progress(show: bool, total: int, label: str) -> Iterator[Callable[[], None]
     with bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
-
-
-def _writer(
-    format: ScoreFormat, stream: IO[str], lang: str, plain: bool, many: Callable[[], bool]
-) -> tuple[Callable[[Any], None], Callable[[], None]]:
-    """(write one assessment, finish) for a format; nothing is kept between assessments.
-    `many` tells, at the first write, whether json output is an array."""
-    count = 0
-    if format is ScoreFormat.jsonl:
-        from cluster_assess.render.json import render_line
-
-        return lambda a: stream.write(render_line(a, lang)), lambda: None
-    if format is ScoreFormat.json:
-        from cluster_assess.render.json import render as render_json
-
-        array = False
-
-        def write_json(a: Any) -> None:
-            nonlocal count, array
-            if count == 0:
-                array = many()
-            if not array:
-                stream.write(render_json(a, lang))
-            else:
-                body = render_json(a, lang).rstrip("\n").replace("\n", "\n  ")
-                stream.write(("[\n  " if count == 0 else ",\n  ") + body)
-            count += 1
-
-        def finish_json() -> None:
-            if array:
-                stream.write("\n]\n")
-            elif count == 0 and many():
-                stream.write("[]\n")
-
-        return write_json, finish_json
-    if format is ScoreFormat.markdown:
-        from cluster_assess.render.markdown import render as render_md
-
-        def write_md(a: Any) -> None:
-            nonlocal count
-            if count:
-                stream.write("\n---\n\n")
-            stream.write(render_md(a, lang))
-            count += 1
-
-        return write_md, lambda: None
-    from cluster_assess.render.text import make_console
-    from cluster_assess.render.text import render as render_text
-
-    console = make_console(stream, plain=plain)
-
-    def write_text(a: Any) -> None:
-        nonlocal count
-        if count:
-            console.print()
-        render_text(a, lang, console)
-        count += 1
-
-    return write_text, lambda: None

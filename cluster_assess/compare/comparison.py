@@ -12,237 +12,18 @@ zero and lower the confidence instead of counting as 0.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from typing import Literal
 
-from pydantic import Field
-
-from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, RubricRef, Value
+from cluster_assess.assessment import Assessment, RubricRef
+from cluster_assess.compare.index import difference, maturity
+from cluster_assess.compare.model import Apart, Column, Comparison, IndexDefinition, IndexResult, Ranked
+from cluster_assess.compare.rows import build_rows
+from cluster_assess.compare.trajectories import trajectories
 from cluster_assess.errors import UserError
-from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.model import MaturityIndex, Rubric, Text
 
-Better = Literal["higher", "lower", "none"]
-
-# The key indicators shown side by side: (path, better). Names and units come from the profile's
-# field catalogue or the rubric's metrics; which direction is better comes from the same place.
-INDICATORS: tuple[str, ...] = (
-    "facts.firms.total",
-    "facts.firms.above_scale",
-    "metrics.above_scale_share",
-    "facts.economy.output_value",
-    "facts.economy.sales",
-    "facts.economy.exports_direct",
-    "facts.economy.export_share",
-    "facts.economy.growth_rate",
-    "metrics.chain_completeness",
-    "facts.brands.national_well_known",
-    "metrics.platform_count",
-    "metrics.leading_firm_count",
-)
-_METRIC_BETTER: dict[str, Better] = {
-    "metrics.above_scale_share": "higher",
-    "metrics.chain_completeness": "higher",
-    "metrics.platform_count": "higher",
-    "metrics.leading_firm_count": "higher",
-}
-SEVERITIES = ("high", "medium", "low")
-TOP_RECOMMENDATIONS = 3
-MAX_DRIVERS = 5
-MIN_DRIVER_POINTS = 0.5
 SORT_KEYS = ("index", "name", "year", "input")
 
-
-class Column(Value):
-    """One assessed town (a cluster in one year)."""
-
-    key: str
-    name: str | None
-    region: str | None
-    industry: str | None
-    year: int | None
-    origin: str | None = Field(None, description="the file (and row) it came from")
-
-
-class Cell(Value):
-    value: float | int | str | None = Field(None, description="the raw value; None when unknown")
-    score: float | None = Field(None, description="the number that orders the row (None when unknown)")
-    display: Text
-    best: bool = False
-    worst: bool = False
-
-
-class Row(Value):
-    id: str
-    group: Literal["index", "stage", "factor", "indicator", "problems", "recommendations"]
-    label: Text
-    unit: str = ""
-    better: Better = "none"
-    source: str | None = None
-    cells: list[Cell]
-
-
-class Component(Value):
-    """One weighted part of the maturity index for one town."""
-
-    id: str
-    kind: Literal["model", "factor"]
-    name: Text
-    weight: float
-    score: float | None
-    known: float = Field(description="how well known, 0–1 (stage confidence, or 1/0 for a factor)")
-
-
-class IndexResult(Value):
-    value: float | None = Field(description="0–100, or None when nothing weighted is known")
-    confidence: float
-    components: list[Component]
-
-
-class Ranked(Value):
-    key: str
-    rank: int
-    index: float
-    confidence: float
-
-
-class Apart(Value):
-    key: str
-    index: float | None
-    confidence: float
-    reason: Text
-
-
-class Driver(Value):
-    id: str
-    kind: Literal["model", "factor"]
-    name: Text
-    higher: float
-    lower: float
-    points: float = Field(description="index points this part contributes to the gap (may be negative)")
-
-
-class Difference(Value):
-    higher: str
-    lower: str
-    gap: float
-    drivers: list[Driver]
-    unknown_in_one: list[Text] = Field(default_factory=list, description="parts known for only one of the two")
-
-
-class StageChange(Value):
-    model: str
-    name: Text
-    from_stage: str
-    to_stage: str
-    from_name: Text
-    to_name: Text
-    direction: Literal["up", "down", "same", "unclear"]
-
-
-class Delta(Value):
-    indicator: str
-    name: Text
-    unit: str
-    before: float
-    after: float
-    before_display: Text
-    after_display: Text
-    change: float
-    growth: float | None = Field(description="after/before − 1, or None when before is 0")
-    annual_growth: float | None = Field(description="compound yearly growth over the years between")
-
-
-class Step(Value):
-    from_year: int
-    to_year: int
-    from_key: str
-    to_key: str
-    index_change: float | None
-    stages: list[StageChange]
-    deltas: list[Delta]
-    resolved: list[Text]
-    new: list[Text]
-    unverifiable: list[Text] = Field(default_factory=list, description="problems no longer checkable")
-
-
-class Trajectory(Value):
-    name: str
-    years: list[int]
-    keys: list[str]
-    index: list[float | None]
-    steps: list[Step]
-    notes: list[Text] = Field(default_factory=list)
-
-
-class IndexDefinition(Value):
-    name: Text
-    formula: Text
-    models: dict[str, float]
-    factors: dict[str, float]
-    min_confidence: float
-    source: str
-    rationale: Text
-
-
-class Comparison(Value):
-    rubric: RubricRef
-    index: IndexDefinition | None
-    columns: list[Column]
-    rows: list[Row]
-    indexes: dict[str, IndexResult]
-    ranking: list[Ranked]
-    apart: list[Apart]
-    baseline: str | None
-    differences: list[Difference]
-    trajectories: list[Trajectory]
-
-
-# ---------------------------------------------------------------------------------------------
-# The maturity index
-
-
-def stage_position(assessment: Assessment, rubric: Rubric, model_id: str) -> float | None:
-    """0 for the first rung, 1 for the top; not applicable counts as the first rung; None if unknown."""
-    result = assessment.stages.get(model_id)
-    if result is None or result.stage == UNDETERMINED:
-        return None
-    if result.stage == NOT_APPLICABLE:
-        return 0.0
-    order = [s.id for s in rubric.model(model_id).stages]
-    return order.index(result.stage) / (len(order) - 1)
-
-
-def maturity(assessment: Assessment, rubric: Rubric) -> IndexResult | None:
-    """The rubric's maturity index for one assessment (None when the rubric defines none)."""
-    spec = rubric.maturity_index
-    if spec is None:
-        return None
-    parts: list[Component] = []
-    for model_id, weight in spec.models.items():
-        result = assessment.stages.get(model_id)
-        score = stage_position(assessment, rubric, model_id)
-        known = 0.0 if score is None or result is None else (
-            1.0 if result.stage == NOT_APPLICABLE else result.confidence)
-        parts.append(Component(id=model_id, kind="model", name=rubric.model(model_id).name,
-                               weight=weight, score=score, known=known))
-    for factor_id, weight in spec.factors.items():
-        factor = assessment.factors.get(factor_id)
-        score = factor.score if factor is not None else None
-        parts.append(Component(id=factor_id, kind="factor", name=rubric.factor(factor_id).name,
-                               weight=weight, score=score, known=0.0 if score is None else 1.0))
-    total = sum(p.weight for p in parts)
-    known_weight = sum(p.weight for p in parts if p.score is not None)
-    value = (100 * sum(p.weight * p.score for p in parts if p.score is not None) / known_weight
-             if known_weight else None)
-    confidence = sum(p.weight * p.known for p in parts) / total if total else 0.0
-    return IndexResult(value=None if value is None else round(value, 1),
-                       confidence=round(confidence, 3), components=parts)
-
-
-# ---------------------------------------------------------------------------------------------
-# compare()
 
 
 def compare(
@@ -263,17 +44,17 @@ def compare(
     chosen = _find_baseline(baseline, columns) if baseline else None
     order = _order(columns, by_key, ranking, apart, sort, rubric)
     ordered = [columns[i] for i in order]
-    rows = _rows([by_key[c.key] for c in ordered], [indexes.get(c.key) for c in ordered],
+    rows = build_rows([by_key[c.key] for c in ordered], [indexes.get(c.key) for c in ordered],
                  {r.key: r.rank for r in ranking}, [c.key for c in ordered], rubric)
     if chosen is not None:
         # each town against the baseline, the higher of the two first (gap >= 0 reads the same way)
         base_value = indexes[chosen].value if chosen in indexes else None
         others = [c.key for c in ordered if c.key != chosen and c.key in indexes
                   and indexes[c.key].value is not None and base_value is not None]
-        differences = [_difference(k, chosen, indexes) if (indexes[k].value or 0) >= (base_value or 0)
-                       else _difference(chosen, k, indexes) for k in others]
+        differences = [difference(k, chosen, indexes) if (indexes[k].value or 0) >= (base_value or 0)
+                       else difference(chosen, k, indexes) for k in others]
     else:
-        differences = [_difference(a.key, b.key, indexes) for a, b in zip(ranking, ranking[1:])]
+        differences = [difference(a.key, b.key, indexes) for a, b in zip(ranking, ranking[1:])]
     spec = rubric.maturity_index
     definition = None if spec is None else IndexDefinition(
         name=spec.name, formula=spec.formula, models=dict(spec.models), factors=dict(spec.factors),
@@ -283,7 +64,8 @@ def compare(
         rubric=RubricRef(id=rubric.id, version=rubric.version, title=rubric.title),
         index=definition, columns=ordered, rows=rows, indexes=indexes, ranking=ranking, apart=apart,
         baseline=chosen, differences=differences,
-        trajectories=_trajectories(columns, by_key, indexes, rubric),
+        trajectories=trajectories(columns, by_key, indexes, rubric),
+        compact=list(rubric.comparison.compact) if rubric.comparison is not None else [],
     )
 
 
@@ -359,7 +141,7 @@ def _order(columns: list[Column], by_key: dict[str, Assessment], ranking: list[R
     if sort == "year":
         return sorted(range(len(columns)), key=lambda i: (columns[i].year or 0, columns[i].name or ""))
     # any row id: sort by that row, best first, unknown last
-    probe = _rows(list(by_key.values()), [None] * len(columns), {}, [c.key for c in columns], rubric)
+    probe = build_rows(list(by_key.values()), [None] * len(columns), {}, [c.key for c in columns], rubric)
     row = next((r for r in probe if r.id == sort), None)
     if row is None:
         ids = ", ".join([*SORT_KEYS, *(r.id for r in probe)])
@@ -373,283 +155,3 @@ def _order(columns: list[Column], by_key: dict[str, Assessment], ranking: list[R
     return sorted(range(len(columns)), key=key)
 
 
-# ---------------------------------------------------------------------------------------------
-# Rows
-
-
-def _rows(assessments: list[Assessment], indexes: list[IndexResult | None], ranks: dict[str, int],
-          keys: list[str], rubric: Rubric) -> list[Row]:
-    rows: list[Row] = []
-    unknown = Text(zh="未知", en="unknown")
-    if rubric.maturity_index is not None:
-        spec = rubric.maturity_index
-        rows.append(_mark(Row(id="index", group="index", label=spec.name, better="higher", source=spec.source,
-                              unit="0–100", cells=[
-            Cell(value=r.value, score=r.value, display=_num(r.value)) if r and r.value is not None
-            else Cell(display=unknown) for r in indexes]), eligible=[k in ranks for k in keys]))
-        rows.append(Row(id="index.confidence", group="index", label=Text(zh="指数可信度", en="index confidence"),
-                        unit="share", cells=[
-            Cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r else Cell(display=unknown)
-            for r in indexes]))
-        rows.append(Row(id="index.rank", group="index", label=Text(zh="排名", en="rank"), cells=[
-            Cell(value=ranks[k], score=ranks[k], display=_num(ranks[k])) if k in ranks
-            else Cell(display=Text(zh="单列", en="apart")) for k in keys]))
-    for model in rubric.stage_models:
-        cells, conf = [], []
-        for a in assessments:
-            result = a.stages.get(model.id)
-            if result is None:
-                cells.append(Cell(display=unknown))
-                conf.append(Cell(display=unknown))
-                continue
-            pos = stage_position(a, rubric, model.id)
-            cells.append(Cell(value=result.stage, score=pos, display=result.stage_name))
-            conf.append(Cell(value=result.confidence, score=result.confidence, display=_pct(result.confidence)))
-        rows.append(_mark(Row(id=f"stage.{model.id}", group="stage", label=model.name, better="higher",
-                              source=model.source, cells=cells)))
-        rows.append(Row(id=f"stage.{model.id}.confidence", group="stage",
-                        label=Text(zh=f"{model.name.zh}：可信度", en=f"{model.name.en}: confidence"),
-                        unit="share", cells=conf))
-    for factor in rubric.factors:
-        cells = []
-        for a in assessments:
-            result = a.factors.get(factor.id)
-            if result is None or result.score is None:
-                cells.append(Cell(display=unknown))
-            else:
-                cells.append(Cell(value=result.score, score=result.score, display=_pct(result.score)))
-        rows.append(_mark(Row(id=f"factor.{factor.id}", group="factor", label=factor.name, better="higher",
-                              unit="0–1", source=factor.source, cells=cells)))
-    for path in INDICATORS:
-        label, source, better = _indicator_meta(path, rubric)
-        cells = [_indicator(a, path) for a in assessments]
-        units = {f.unit for a in assessments for f in a.facts if f.path == path}
-        rows.append(_mark(Row(id=path, group="indicator", label=label, better=better, source=source,
-                              unit=_unit(path, assessments), cells=cells), comparable=len(units) <= 1))
-    for severity in SEVERITIES:
-        label = Text(zh=f"问题数（{_SEV_ZH[severity]}）", en=f"problems ({severity})")
-        cells = []
-        for a in assessments:
-            n = sum(1 for p in a.problems if p.severity == severity)
-            cells.append(Cell(value=n, score=n, display=_num(n)))
-        rows.append(_mark(Row(id=f"problems.{severity}", group="problems", label=label, better="lower",
-                              cells=cells)))
-    rows.append(Row(id="problems.unchecked", group="problems",
-                    label=Text(zh="未能核查的问题数", en="problems not checkable"), cells=[
-        Cell(value=len(a.unchecked), score=len(a.unchecked), display=_num(len(a.unchecked))) for a in assessments]))
-    rec_cells = []
-    for a in assessments:
-        top = a.recommendations[:TOP_RECOMMENDATIONS]
-        rec_cells.append(Cell(
-            value=";".join(r.id for r in top) or None,
-            display=Text(zh="；".join(r.title.zh for r in top) or "—", en="; ".join(r.title.en for r in top) or "—"),
-        ))
-    rows.append(Row(id="recommendations.top", group="recommendations",
-                    label=Text(zh="首要建议", en="top recommendations"), cells=rec_cells))
-    return rows
-
-
-_SEV_ZH = {"high": "高", "medium": "中", "low": "低"}
-
-
-def _indicator_meta(path: str, rubric: Rubric) -> tuple[Text, str | None, Better]:
-    """An indicator's name, source and better direction, from the field catalogue or the rubric."""
-    if path == "metrics.chain_completeness":
-        return Text(zh="产业链完整度", en="value-chain completeness"), None, "higher"
-    metric = next((m for m in rubric.metrics if f"metrics.{m.id}" == path), None)
-    if metric is not None:
-        return metric.name, metric.source, _METRIC_BETTER.get(path, "none")
-    spec = field_specs().get(path)
-    if spec is not None:
-        better: Better = "higher" if spec.better == "higher" else "lower" if spec.better == "lower" else "none"
-        return Text(zh=spec.zh, en=spec.en), spec.why or None, better
-    return Text(zh=path, en=path), None, "none"
-
-
-def _indicator(a: Assessment, path: str) -> Cell:
-    if path == "metrics.chain_completeness":
-        value = a.chain.completeness if a.chain is not None else None
-        return Cell(display=Text(zh="未知", en="unknown")) if value is None else Cell(
-            value=value, score=value, display=_pct(value))
-    if path.startswith("metrics."):
-        value = a.metrics.get(path.removeprefix("metrics."))
-        if value is None:
-            return Cell(display=Text(zh="未知", en="unknown"))
-        shown = _pct(value) if path.endswith("_share") else _num(value)
-        return Cell(value=value, score=value, display=shown)
-    fact = next((f for f in a.facts if f.path == path), None)
-    if fact is None or not isinstance(fact.value, int | float) or isinstance(fact.value, bool):
-        return Cell(display=Text(zh="未知", en="unknown"))
-    if fact.kind in ("share", "rate"):
-        display = _pct(fact.value)
-    elif fact.kind == "money":
-        display = _money(float(fact.value), fact.unit or "CNY")
-    else:
-        display = _num(fact.value)
-    if fact.approx:
-        marks = {"over": ("以上", "+"), "about": ("左右", "~"), "nearly": ("接近", "<")}
-        zh, en = marks.get(fact.approx, ("", ""))
-        display = Text(zh=display.zh + zh, en=display.en + en)
-    return Cell(value=fact.value, score=float(fact.value), display=display)
-
-
-def _unit(path: str, assessments: list[Assessment]) -> str:
-    units = {f.unit for a in assessments for f in a.facts if f.path == path and f.unit}
-    if len(units) == 1:
-        return units.pop()
-    if path.endswith(("_share", "completeness")):
-        return "share"
-    spec = field_specs().get(path)
-    return spec.unit if spec else ""
-
-
-def _mark(row: Row, comparable: bool = True, eligible: list[bool] | None = None) -> Row:
-    """Mark the best and weakest known value of a row (only when at least two values differ).
-
-    `eligible` limits the marks to some towns: the index is marked among ranked towns only, since
-    an index built on 3% of the evidence is no 'best'."""
-    allowed = eligible or [True] * len(row.cells)
-    scores = [c.score for c, ok in zip(row.cells, allowed) if c.score is not None and ok]
-    if row.better == "none" or not comparable or len(set(scores)) < 2:
-        return row
-    best = max(scores) if row.better == "higher" else min(scores)
-    worst = min(scores) if row.better == "higher" else max(scores)
-    cells = [c.model_copy(update={"best": c.score == best, "worst": c.score == worst})
-             if c.score is not None and ok else c for c, ok in zip(row.cells, allowed)]
-    return row.model_copy(update={"cells": cells})
-
-
-def _num(value: float | int | None) -> Text:
-    if value is None:
-        return Text(zh="未知", en="unknown")
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}".removesuffix(".0")
-    return Text(zh=text, en=text)
-
-
-def _pct(value: float) -> Text:
-    text = f"{value:.0%}"
-    return Text(zh=text, en=text)
-
-
-def _money(value: float, currency: str) -> Text:
-    zh_unit = {"CNY": "元", "USD": "美元"}.get(currency, currency)
-    if value >= 1e8:
-        zh = f"{value / 1e8:,.4g}亿{zh_unit}"
-    elif value >= 1e4:
-        zh = f"{value / 1e4:,.4g}万{zh_unit}"
-    else:
-        zh = f"{value:,.0f}{zh_unit}"
-    if value >= 1e9:
-        en = f"{value / 1e9:,.3g} bn {currency}"
-    elif value >= 1e6:
-        en = f"{value / 1e6:,.3g} m {currency}"
-    else:
-        en = f"{value:,.0f} {currency}"
-    return Text(zh=zh, en=en)
-
-
-# ---------------------------------------------------------------------------------------------
-# Differences between towns
-
-
-def _difference(higher: str, lower: str, indexes: dict[str, IndexResult]) -> Difference:
-    a, b = indexes[higher], indexes[lower]
-    parts_b = {(p.kind, p.id): p for p in b.components}
-    common = [(p, parts_b[(p.kind, p.id)]) for p in a.components
-              if (p.kind, p.id) in parts_b and p.score is not None and parts_b[(p.kind, p.id)].score is not None]
-    weight = sum(p.weight for p, _ in common)
-    drivers = []
-    for pa, pb in common:
-        points = 100 * pa.weight * (pa.score - pb.score) / weight if weight else 0.0  # type: ignore[operator]
-        if abs(points) >= MIN_DRIVER_POINTS:
-            drivers.append(Driver(id=pa.id, kind=pa.kind, name=pa.name, higher=pa.score, lower=pb.score,
-                                  points=round(points, 1)))
-    drivers.sort(key=lambda d: (-abs(d.points), d.id))
-    one_sided = [p.name for p in a.components
-                 if (p.score is None) != (parts_b.get((p.kind, p.id)) is None
-                                          or parts_b[(p.kind, p.id)].score is None)]
-    gap = (a.value or 0.0) - (b.value or 0.0) if a.value is not None and b.value is not None else 0.0
-    return Difference(higher=higher, lower=lower, gap=round(gap, 1), drivers=drivers[:MAX_DRIVERS],
-                      unknown_in_one=one_sided)
-
-
-# ---------------------------------------------------------------------------------------------
-# Trajectories: the same cluster in several years
-
-
-def _trajectories(columns: list[Column], by_key: dict[str, Assessment], indexes: dict[str, IndexResult],
-                  rubric: Rubric) -> list[Trajectory]:
-    groups: dict[str, list[Column]] = defaultdict(list)
-    for column in columns:
-        if column.name and column.year is not None:
-            groups[column.name.strip()].append(column)
-    out = []
-    for name, members in groups.items():
-        members.sort(key=lambda c: c.year or 0)
-        series: list[Column] = []
-        notes: list[Text] = []
-        for column in members:
-            if series and series[-1].year == column.year:
-                notes.append(Text(zh=f"{column.year}年有多份资料，只用第一份（{series[-1].key}）",
-                                  en=f"several profiles for {column.year}; only the first ({series[-1].key}) is used"))
-                continue
-            series.append(column)
-        if len(series) < 2:
-            continue
-        steps = [_step(p, q, by_key, indexes, rubric) for p, q in zip(series, series[1:])]
-        out.append(Trajectory(
-            name=name, years=[c.year for c in series if c.year is not None], keys=[c.key for c in series],
-            index=[indexes[c.key].value if c.key in indexes else None for c in series], steps=steps, notes=notes,
-        ))
-    return out
-
-
-def _step(before: Column, after: Column, by_key: dict[str, Assessment], indexes: dict[str, IndexResult],
-          rubric: Rubric) -> Step:
-    a, b = by_key[before.key], by_key[after.key]
-    changes = []
-    for model in rubric.stage_models:
-        ra, rb = a.stages.get(model.id), b.stages.get(model.id)
-        if ra is None or rb is None:
-            continue
-        pa, pb = stage_position(a, rubric, model.id), stage_position(b, rubric, model.id)
-        if pa is None or pb is None:
-            direction = "same" if ra.stage == rb.stage else "unclear"
-        else:
-            direction = "up" if pb > pa else "down" if pb < pa else "same"
-        changes.append(StageChange(model=model.id, name=model.name, from_stage=ra.stage, to_stage=rb.stage,
-                                   from_name=ra.stage_name, to_name=rb.stage_name, direction=direction))
-    years = (after.year or 0) - (before.year or 0)
-    deltas = []
-    for path in INDICATORS:
-        ca, cb = _indicator(a, path), _indicator(b, path)
-        if ca.score is None or cb.score is None:
-            continue
-        if _unit(path, [a]) != _unit(path, [b]):
-            continue  # different currencies are never subtracted
-        growth = cb.score / ca.score - 1 if ca.score else None
-        annual = None
-        if ca.score > 0 and cb.score >= 0 and years > 0:
-            annual = (cb.score / ca.score) ** (1 / years) - 1
-        name = _indicator_meta(path, rubric)[0]
-        deltas.append(Delta(indicator=path, name=name, unit=_unit(path, [a, b]), before=ca.score, after=cb.score,
-                            before_display=ca.display, after_display=cb.display, change=cb.score - ca.score,
-                            growth=None if growth is None else _round(growth),
-                            annual_growth=None if annual is None else _round(annual)))
-    had = {p.id: p.title for p in a.problems}
-    has = {p.id: p.title for p in b.problems}
-    unchecked = {p.id for p in b.unchecked}
-    ia, ib = indexes.get(before.key), indexes.get(after.key)
-    index_change = (round(ib.value - ia.value, 1) if ia and ib and ia.value is not None and ib.value is not None
-                    else None)
-    return Step(
-        from_year=before.year or 0, to_year=after.year or 0, from_key=before.key, to_key=after.key,
-        index_change=index_change, stages=changes, deltas=deltas,
-        resolved=[t for i, t in had.items() if i not in has and i not in unchecked],
-        new=[t for i, t in has.items() if i not in had],
-        unverifiable=[t for i, t in had.items() if i in unchecked],
-    )
-
-
-def _round(value: float) -> float:
-    return value if math.isinf(value) else round(value, 4)

@@ -80,7 +80,7 @@ class Evidence:
             return FactShown(path=path, name=name, kind=item.kind, value=_jsonable(value), display=display(item),
                              unit=item.currency or unit, approx=item.approx, source=item.source)
         metric = self.rubric.metrics_by_path.get(path)
-        share = path == "metrics.chain_completeness" or (metric is not None and metric.unit == "share")
+        share = metric is not None and metric.unit == "share"
         interval = self.values.intervals.get(path)
         if interval is not None and interval.exact_value is None:
             ends = (interval.lo, interval.hi)

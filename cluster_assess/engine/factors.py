@@ -15,7 +15,7 @@ from cluster_assess.assessment import Conflict, FactorResult
 from cluster_assess.engine.evidence import Evidence
 from cluster_assess.engine.values import Values
 from cluster_assess.rubric.conditions import Condition, Context, Outcome, Tri, evaluate
-from cluster_assess.rubric.model import Factor, Implication, Rubric, Text
+from cluster_assess.rubric.model import ChainMetric, Factor, Implication, Rubric, Text
 
 
 class Factors:
@@ -166,14 +166,13 @@ def fact_inputs(rubric: Rubric, path: str) -> set[str]:
     if path in memo:
         return memo[path]
     metric = rubric.metrics_by_path.get(path)
-    if metric is not None:
-        out: set[str] = set()
+    out: set[str] = {path}
+    if isinstance(metric, ChainMetric):
+        out = {metric.segments, metric.absent}
+    elif metric is not None:
+        out = set()
         for part in (*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])):
             out |= fact_inputs(rubric, part)
-    elif path == "metrics.chain_completeness":
-        out = {"facts.chain.segments", "facts.chain.absent"}
-    else:
-        out = {path}
     memo[path] = out
     return out
 

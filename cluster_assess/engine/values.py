@@ -119,10 +119,11 @@ class Values:
     def _chain(self, rubric: Rubric) -> ChainResult | None:
         """Segments present, stated absent and not stated; completeness as a range."""
         chosen = choose_chain(rubric, self.profile.industry)
-        if chosen is None:
+        metric = rubric.chain_metric
+        if chosen is None or metric is None:
             return None
-        present_raw = self.values.get("facts.chain.segments")
-        absent_raw = self.values.get("facts.chain.absent")
+        present_raw = self.values.get(metric.segments)
+        absent_raw = self.values.get(metric.absent)
         if present_raw is None and absent_raw is None:
             return None
         aliases = chain_aliases(chosen)
@@ -137,7 +138,7 @@ class Values:
         unstated = [s for s in chosen.segments if s.id not in present_ids and s.id not in absent_ids]
         total = len(order)
         low, high = len(present_ids) / total, (total - len(absent_ids)) / total
-        self._set_metric("metrics.chain_completeness", Interval(low, high))
+        self._set_metric(f"metrics.{metric.id}", Interval(low, high))
         names = {s.id: s.name for s in chosen.segments}
         return ChainResult(
             chain=chosen.id, name=chosen.name, present=present_ids,

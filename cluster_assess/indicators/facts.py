@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cluster_assess.indicators.errors import IndicatorInputError
+from cluster_assess.errors import UserError
 from cluster_assess.indicators.profile_io import Measured
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def region_facts(res: RegionIndicators, region: str, industry: str) -> list[Meas
             else f"industry {industry!r} is not in the table" if not known_i
             else f"region {region!r} has no row for industry {industry!r}"
         )
-        raise IndicatorInputError(
+        raise UserError.single(
             f"{what}; pass --for-region / --for-industry with the table's own codes",
             file=table,
         )
@@ -63,7 +63,7 @@ def pick_industry(report: FirmReport, industry: str | None) -> FirmIndicators:
         if len(report.industries) == 1:
             return report.industries[0]
         names = ", ".join(repr(x.industry) for x in report.industries[:10])
-        raise IndicatorInputError(
+        raise UserError.single(
             f"the roster has {len(report.industries)} industries ({names}…); name one with "
             "--for-industry", file=report.table,
         )
@@ -71,7 +71,7 @@ def pick_industry(report: FirmReport, industry: str | None) -> FirmIndicators:
         if x.industry == industry:
             return x
     names = ", ".join(repr(x.industry) for x in report.industries[:10])
-    raise IndicatorInputError(
+    raise UserError.single(
         f"industry {industry!r} is not in the roster (it has {names}); use --for-industry",
         file=report.table,
     )

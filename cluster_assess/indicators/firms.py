@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from cluster_assess.indicators.errors import IndicatorInputError
+from cluster_assess.errors import UserError
 from cluster_assess.indicators.tables import (
     TableSource,
     read_table,
     require_non_negative,
     require_text,
+    table_error,
 )
 from cluster_assess.indicators.thresholds import IndicatorRubric, default_rubric
 
@@ -98,10 +99,10 @@ def _flags(df: pl.DataFrame, column: str, src: TableSource) -> pl.Series:
     ok = text.is_in(list(TRUE_WORDS | FALSE_WORDS))
     if not ok.all():
         i = int((~ok).arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"above-scale flag {df.get_column(column)[i]!r} is not understood; use 1/0, "
             "true/false, yes/no, 是/否 or 规上/规下",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
     return text.is_in(list(TRUE_WORDS)).alias("_above")
 
@@ -111,7 +112,7 @@ def load_roster(
 ) -> tuple[pl.DataFrame, TableSource, list[str]]:
     """Read a roster into canonical columns: firm, industry, region, employees, sales, above."""
     if not (cols.employees or cols.sales):
-        raise IndicatorInputError(
+        raise UserError.single(
             "a firm roster needs a size column: pass --employees and/or --sales", file=str(path)
         )
     text = [c for c in (cols.firm, cols.industry, cols.region) if c]
@@ -121,12 +122,12 @@ def load_roster(
     import polars as pl
 
     if cols.above_scale and cols.above_scale not in df.columns:
-        raise IndicatorInputError(
+        raise table_error(
             f"column {cols.above_scale!r} is not in the table", file=str(path),
-            field=cols.above_scale,
+            column=cols.above_scale,
         )
     if df.height == 0:
-        raise IndicatorInputError("the roster has no data rows", file=str(path))
+        raise UserError.single("the roster has no data rows", file=str(path))
     for c in text:
         require_text(df, c, src)
     if cols.employees:
@@ -150,12 +151,12 @@ def load_roster(
         n_dup = int(dup.sum())
         i = int(dup.arg_true()[0])
         if not sum_duplicates:
-            raise IndicatorInputError(
+            raise table_error(
                 f"firm {out['firm'][i]!r} appears more than once in industry "
                 f"{out['industry'][i]!r} ({n_dup} rows involved). Duplicates are NOT summed by "
                 "default — remove them, or pass --sum-duplicates to add their sizes up "
                 "(e.g. one row per plant).",
-                file=str(path), line=src.line_of(i), field=cols.firm,
+                file=str(path), line=src.line_of(i), column=cols.firm,
             )
         before = out.height
         out = out.group_by("industry", "firm", maintain_order=True).agg(
@@ -199,7 +200,7 @@ def compute(
         size_by = "sales" if cols.sales else "employees"
     size_col = cols.sales if size_by == "sales" else cols.employees
     if size_col is None:
-        raise IndicatorInputError(
+        raise UserError.single(
             f"--size-by {size_by} needs the --{size_by} column", file=str(src.path)
         )
     emp_name = "employees" if cols.employees else "sales"
@@ -213,10 +214,10 @@ def compute(
         if region_totals is not None:
             missing = set(roster.get_column("region").unique().to_list()) - set(region_totals)
             if missing:
-                raise IndicatorInputError(
+                raise table_error(
                     f"region {sorted(missing)[0]!r} of the roster has no total in the region "
                     f"totals table ({len(missing)} such region(s)); region names must match",
-                    file=str(src.path), field=cols.region,
+                    file=str(src.path), column=cols.region,
                 )
             x = region_totals
         elif industries_in > 1:

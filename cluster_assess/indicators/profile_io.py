@@ -7,14 +7,13 @@ Every value is written as `{value, source}` with `source: "measured: <table> · 
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cluster_assess.indicators.errors import IndicatorInputError
+from cluster_assess.errors import UserError
+from cluster_assess.io.atomic import replacing
 
 
 @dataclass(frozen=True)
@@ -58,15 +57,15 @@ def read_profile(path: Path) -> Mapping[str, Any]:
     from ruamel.yaml import YAML
 
     if not path.exists():
-        raise IndicatorInputError(
+        raise UserError.single(
             "profile not found; --into writes into an existing profile", file=str(path)
         )
     try:
         data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
     except Exception as e:  # ruamel raises many YAMLError subclasses
-        raise IndicatorInputError(f"profile is not valid YAML: {e}", file=str(path)) from e
+        raise UserError.single(f"profile is not valid YAML: {e}", file=str(path)) from e
     if not isinstance(data, Mapping):
-        raise IndicatorInputError("profile must be a YAML mapping at the top", file=str(path))
+        raise UserError.single("profile must be a YAML mapping at the top", file=str(path))
     return data
 
 
@@ -94,7 +93,7 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
     """Merge measured facts into `facts:` of the profile in place; returns how many were written.
 
     Existing keys keep their position and surrounding comments; new groups are appended.
-    A value the user stated is never replaced unless `replace_stated` (the CLI's --force).
+    A value the user stated is never replaced unless `replace_stated` (the CLI's --replace-stated).
     The file is replaced atomically so a crash never leaves half a profile.
     """
     from ruamel.yaml import YAML
@@ -107,9 +106,9 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
     doc = read_profile(path)
     conflicts = stated_conflicts(doc, facts)
     if conflicts and not replace_stated:
-        raise IndicatorInputError(
+        raise UserError.single(
             f"the profile already states {', '.join(conflicts)}; measured values would replace what "
-            "you wrote, so nothing was changed — pass --force to replace stated values with measured ones",
+            "you wrote, so nothing was changed — pass --replace-stated to replace stated values with measured ones",
             file=str(path), field=conflicts[0],
         )
     if "facts" not in doc or doc["facts"] is None:
@@ -124,7 +123,7 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
                 child = CommentedMap()
                 node[key] = child
             elif not isinstance(child, Mapping):
-                raise IndicatorInputError(
+                raise UserError.single(
                     f"'{where}' is a single value, but measured facts go inside it as a group",
                     file=str(path), field=where,
                 )
@@ -133,12 +132,6 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
         leaf["value"] = _for_profile(m.path, m.value)
         leaf["source"] = source_string(m.table, m.column, day)
         node[m.path[-1]] = leaf
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yaml.dump(doc, fh)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        yaml.dump(doc, fh)
     return len(facts)

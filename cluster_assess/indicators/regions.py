@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cluster_assess.indicators.errors import IndicatorInputError
-from cluster_assess.indicators.tables import TableSource, read_table, require_non_negative
+from cluster_assess.errors import UserError
+from cluster_assess.indicators.tables import TableSource, read_table, require_non_negative, table_error
 from cluster_assess.indicators.thresholds import IndicatorRubric, default_rubric
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def load_region_table(
     import polars as pl
 
     if df.height == 0:
-        raise IndicatorInputError("the table has no data rows", file=str(path))
+        raise UserError.single("the table has no data rows", file=str(path))
     require_non_negative(df, value, src, "value")
     if establishments:
         require_non_negative(df, establishments, src, "establishment count")
@@ -95,18 +95,18 @@ def prepare_cells(
         nulls = df.get_column(col).null_count()
         if nulls:
             i = int(df.get_column(col).is_null().arg_true()[0])
-            raise IndicatorInputError(
+            raise table_error(
                 f"key is empty ({nulls} blank row(s) in all)",
-                file=str(src.path), line=src.line_of(i), field=name,
+                file=str(src.path), line=src.line_of(i), column=name,
             )
     codes = key_codes(df)
     bad = _blank_keys(df, codes)
     if bad is not None:
         blank = df.get_column(bad).cast(pl.String).str.strip_chars() == ""
-        raise IndicatorInputError(
+        raise table_error(
             f"key is empty ({int(blank.sum())} blank row(s) in all)",
             file=str(src.path), line=src.line_of(int(blank.arg_true()[0])),
-            field=key_columns[0 if bad == REG else 1],
+            column=key_columns[0 if bad == REG else 1],
         )
     dup = _duplicate_rows(df, codes)
     notes: list[str] = []
@@ -115,13 +115,13 @@ def prepare_cells(
         if not sum_duplicates:
             r, ind = df.row(i)[0], df.row(i)[1]
             first, second = sorted((i, j))
-            raise IndicatorInputError(
+            raise table_error(
                 f"region {r!r} × industry {ind!r} appears more than once (rows "
                 f"{src.line_of(first)} and {src.line_of(second)}); {n_dup} surplus row(s) in "
                 "all. Duplicates are NOT summed by default — remove them, or pass "
                 "--sum-duplicates to add them up (e.g. when the table lists establishments "
                 "or sub-industries).",
-                file=str(src.path), line=src.line_of(first), field=value_column,
+                file=str(src.path), line=src.line_of(first), column=value_column,
             )
         before = df.height
         df, codes = _sum_duplicates(df, codes)
@@ -284,9 +284,9 @@ def compute(table: RegionTable, rubric: IndicatorRubric | None = None) -> Region
     cells = table.cells
     total = float(cells.get_column(VAL).sum())
     if total <= 0:
-        raise IndicatorInputError(
+        raise table_error(
             "all values are zero; nothing to measure", file=str(table.source.path),
-            field=table.value_column,
+            column=table.value_column,
         )
     n_reg = cells.get_column(REG).n_unique()
     n_ind = cells.get_column(IND).n_unique()

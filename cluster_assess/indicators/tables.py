@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cluster_assess.indicators.errors import IndicatorInputError
+from cluster_assess.errors import Problem, UserError
 
 if TYPE_CHECKING:
     import polars as pl
@@ -25,6 +25,13 @@ XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 PROGRESS_MIN_BYTES = 20 * 1024 * 1024
 #: The longest CSV field the row-finding pass reads (the profile sheets' limit too).
 CSV_FIELD_CHARS = 128 * 1024
+
+
+def table_error(message: str, *, file: str, line: int | None = None, column: str | None = None) -> UserError:
+    """The one user-error type, located at a table's row and named column, the way the profile
+    spreadsheets are (`t.csv:row 5: column 'emp': …`)."""
+    where = f"column {column!r}" if column else None
+    return UserError([Problem(message, file, line, None, where, sheet=line is not None)])
 
 
 @dataclass(frozen=True)
@@ -42,9 +49,9 @@ class TableSource:
 def detect(path: Path) -> TableSource:
     """Pick the reader from the file suffix; refuse what we cannot read, naming the options."""
     if not path.exists():
-        raise IndicatorInputError("file not found", file=str(path))
+        raise UserError.single("file not found", file=str(path))
     if path.is_dir():
-        raise IndicatorInputError("is a directory, expected a table file", file=str(path))
+        raise UserError.single("is a directory, expected a table file", file=str(path))
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return TableSource(path, "csv")
@@ -52,7 +59,7 @@ def detect(path: Path) -> TableSource:
         return TableSource(path, "parquet")
     if suffix in XLSX_SUFFIXES:
         return TableSource(path, "xlsx")
-    raise IndicatorInputError(
+    raise UserError.single(
         f"unsupported table type '{suffix or '(none)'}'; use .csv, .tsv, .parquet or .xlsx",
         file=str(path),
     )
@@ -80,11 +87,11 @@ def _check_columns(src: TableSource, available: Sequence[str], wanted: Sequence[
     missing = [c for c in wanted if c not in available]
     if missing:
         shown = ", ".join(repr(c) for c in list(available)[:30])
-        raise IndicatorInputError(
+        raise table_error(
             f"column {missing[0]!r} is not in the table; the columns are: {shown}. "
             "Name the right one with the matching option (e.g. --region, --value).",
             file=str(src.path),
-            field=missing[0],
+            column=missing[0],
         )
 
 
@@ -117,7 +124,7 @@ def read_table(
                 try:
                     header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
                 except Exception as e:  # polars raises several types for unreadable CSV
-                    raise IndicatorInputError(f"cannot read as CSV: {e}", file=str(path)) from e
+                    raise UserError.single(f"cannot read as CSV: {e}", file=str(path)) from e
                 _check_columns(src, header, required)
                 cols = [c for c in wanted if c in header]
                 # Read everything as text first: keeps codes like '0101' intact and lets us
@@ -133,7 +140,7 @@ def read_table(
                 try:
                     names = list(pl.read_parquet_schema(path))
                 except Exception as e:
-                    raise IndicatorInputError(f"cannot read as Parquet: {e}", file=str(path)) from e
+                    raise UserError.single(f"cannot read as Parquet: {e}", file=str(path)) from e
                 _check_columns(src, names, required)
                 df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
     import polars as pl
@@ -162,22 +169,22 @@ def to_number(df: pl.DataFrame, column: str, src: TableSource) -> pl.Series:
         bad = out.is_null() & text.is_not_null() & (text != "")
         if bad.any():
             i = int(bad.arg_true()[0])
-            raise IndicatorInputError(
+            raise table_error(
                 f"value {s[i]!r} is not a number ({int(bad.sum())} such row(s) in all)",
-                file=str(src.path), line=src.line_of(i), field=column,
+                file=str(src.path), line=src.line_of(i), column=column,
             )
     if out.is_null().any():
         i = int(out.is_null().arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"value is missing ({int(out.is_null().sum())} empty cell(s) in all); "
             "fill it in or drop the row — a blank is not zero",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
     nan = out.is_nan()
     if nan.any():
         i = int(nan.arg_true()[0])
-        raise IndicatorInputError(
-            "value is NaN", file=str(src.path), line=src.line_of(i), field=column
+        raise table_error(
+            "value is NaN", file=str(src.path), line=src.line_of(i), column=column
         )
     return out.alias(column)
 
@@ -187,10 +194,10 @@ def require_non_negative(df: pl.DataFrame, column: str, src: TableSource, what: 
     neg = df.get_column(column) < 0
     if neg.any():
         i = int(neg.arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"negative {what} {df.get_column(column)[i]:g} ({int(neg.sum())} negative row(s) "
             "in all); counts and amounts must be ≥ 0",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
 
 
@@ -200,9 +207,9 @@ def require_text(df: pl.DataFrame, column: str, src: TableSource) -> None:
     blank = s.is_null() | (s.str.strip_chars() == "")
     if blank.any():
         i = int(blank.arg_true()[0])
-        raise IndicatorInputError(
+        raise table_error(
             f"key is empty ({int(blank.sum())} blank row(s) in all)",
-            file=str(src.path), line=src.line_of(i), field=column,
+            file=str(src.path), line=src.line_of(i), column=column,
         )
 
 
@@ -249,7 +256,7 @@ def _xlsx_columns(src: TableSource, book: object, required: Sequence[str],
     rows = book.rows()
     first = next(rows, None)
     if first is None or first[0] != 1:
-        raise IndicatorInputError("the first sheet has no header in row 1", file=book.label)
+        raise table_error("the first sheet has no header in row 1", file=book.label)
     header = [("" if h is None else str(h)).strip() for h in first[1]]
     _check_columns(src, header, required)
     keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
@@ -282,17 +289,17 @@ def _xlsx_columns(src: TableSource, book: object, required: Sequence[str],
     return keep, data
 
 
-def _indicator_error(error: object) -> IndicatorInputError:
-    """A reader's UserError in the indicators' own error type (file[sheet], row, column)."""
+def _indicator_error(error: object) -> UserError:
+    """A reader's UserError located the way indicator tables are (file[sheet], row, column)."""
     from cluster_assess.errors import UserError, column_letter
 
     assert isinstance(error, UserError)
     p = error.problems[0]
-    return IndicatorInputError(p.message, file=p.file, line=p.line,
-                               field=column_letter(p.column) if p.column is not None else p.field)
+    return table_error(p.message, file=p.file or "", line=p.line,
+                       column=column_letter(p.column) if p.column is not None else p.field)
 
 
-def _csv_problem(src: TableSource, sep: str, cause: Exception) -> IndicatorInputError:
+def _csv_problem(src: TableSource, sep: str, cause: Exception) -> UserError:
     """Polars could not read the CSV: find the first row with too many or too few fields, or an
     unclosed quote, with the csv module (streamed, with a field-size limit), and name it."""
     import csv
@@ -311,8 +318,7 @@ def _csv_problem(src: TableSource, sep: str, cause: Exception) -> IndicatorInput
                     if width is None:
                         width = len(fields)
                     elif fields and len(fields) != width:
-                        return IndicatorInputError(
-                            f"the row has {len(fields)} fields but the header has {width}; a field "
+                        return table_error(f"the row has {len(fields)} fields but the header has {width}; a field "
                             "holding the separator must be put in double quotes",
                             file=str(src.path), line=record)
                     line = reader.line_num
@@ -323,12 +329,12 @@ def _csv_problem(src: TableSource, sep: str, cause: Exception) -> IndicatorInput
                     what = "a double quote that is never closed (the rest of the file became one field)"
                 else:
                     what = f"a quoting error ({e})"
-                return IndicatorInputError(
-                    f"the row starting on line {line + 1} has {what}", file=str(src.path), line=record + 1)
+                return table_error(f"the row starting on line {line + 1} has {what}",
+                                   file=str(src.path), line=record + 1)
     finally:
         csv.field_size_limit(old)
     first = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
-    return IndicatorInputError(f"cannot read as CSV: {first}", file=str(src.path))
+    return table_error(f"cannot read as CSV: {first}", file=str(src.path))
 
 
 def _check_utf8(src: TableSource) -> None:
@@ -344,12 +350,12 @@ def _check_utf8(src: TableSource) -> None:
                 decoder.decode(chunk)
             except UnicodeDecodeError as e:
                 row = lines + chunk[: max(e.start, 0)].count(b"\n")
-                raise IndicatorInputError(
+                raise table_error(
                     "the text is not UTF-8 (a GBK file, or a cell pasted from one?); nothing was guessed — "
                     "save the table as CSV UTF-8", file=str(src.path), line=row) from None
             lines += chunk.count(b"\n")
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise IndicatorInputError("the file ends in the middle of a UTF-8 character; save it as CSV UTF-8",
+            raise table_error("the file ends in the middle of a UTF-8 character; save it as CSV UTF-8",
                                       file=str(src.path), line=lines) from None

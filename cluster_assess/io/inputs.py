@@ -1,12 +1,17 @@
-"""Turning the PROFILES a user typed into the list of files to read: files, folders and globs.
+"""The one input expander: what the user typed (INPUT...) → the profiles to read, for every command.
 
-We expand globs ourselves so that a quoted pattern (`"data/*.yaml"`) works the same on Windows,
-where the shell does not expand it. A folder means every profile (`*.yaml`, `*.yml`) and sheet
-(`*.xlsx`, `*.xlsm`, `*.csv`) below it, recursively, in a stable (sorted) order; hidden files and
-folders (names starting with '.') and Excel's lock files (`~$…`) are skipped.
+`score`, `compare`, `report` and `validate` accept the same inputs and fail the same way:
 
-Files are read one at a time (`load_file`), so a run over a hundred thousand profiles holds one
-in memory, not all of them.
+- a file: a YAML profile, or a spreadsheet (`.xlsx`, `.xlsm`, `.csv`) holding one profile a row;
+- a folder: every profile and sheet below it, recursively, in a stable (sorted) order; hidden
+  files and folders (names starting with '.') and Excel's lock files (`~$…`) are skipped;
+- a glob, expanded by us so that a quoted pattern (`"data/**/*.yaml"`) works the same on Windows,
+  where the shell does not expand it; `**` matches any depth;
+- `example:NAME`, a shipped example (works from any directory).
+
+A folder or glob that matches nothing is an error, with the same message for every command.
+Names are yielded lazily and files are read one at a time (`load_file`), so a run over a hundred
+thousand profiles holds one in memory, not all of them.
 """
 
 from __future__ import annotations
@@ -14,17 +19,32 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cluster_assess.errors import UserError
+from cluster_assess.errors import Problem, UserError
 
 if TYPE_CHECKING:
-    from cluster_assess.io.spreadsheets import Input
+    from cluster_assess.profile.loading import LoadedProfile
 
-# the same list as spreadsheet.PROFILE_SUFFIXES, kept here so that expanding names stays cheap
-PROFILE_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm", ".csv")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+PROFILE_SUFFIXES = (".yaml", ".yml", *SPREADSHEET_SUFFIXES)
 _GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass
+class Input:
+    """One profile from the command line: loaded, or the error that stopped it."""
+
+    origin: str
+    loaded: LoadedProfile | None = None
+    error: UserError | None = None
+    notes: list[Problem] = field(default_factory=list)  # warnings about an input that failed
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.loaded.warnings if self.loaded is not None else self.notes
 
 
 def is_glob(text: str) -> bool:
@@ -41,37 +61,37 @@ def profiles_in(folder: str | Path) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+def _glob(pattern: str) -> Iterator[str]:
+    for match in sorted(glob.iglob(pattern, recursive=True)):
+        if os.path.isdir(match):
+            yield from profiles_in(match)
+        elif os.path.isfile(match):
+            yield match
+
+
+def _not_empty(found: Iterator[str], message: str, ref: str) -> Iterator[str]:
+    """`found`, or a UserError when it yields nothing: almost always a typo."""
+    empty = True
+    for item in found:
+        empty = False
+        yield item
+    if empty:
+        raise UserError.single(message, file=ref)
+
+
 def iter_profiles(refs: Iterable[str | Path]) -> Iterator[str | Path]:
     """Files stay as given (a missing file is reported when it is read, like any bad file);
-    folders and globs become the profile files they hold. A folder or glob that matches nothing
-    is an error, since it is almost always a typo. `example:NAME` is passed through untouched."""
+    folders and globs become the profile files they hold. `example:NAME` is passed through."""
     for ref in refs:
         text = str(ref)
         path = Path(text)
         if text.startswith("example:"):
             yield text
         elif path.is_dir():
-            empty = True
-            for found in profiles_in(path):
-                empty = False
-                yield found
-            if empty:
-                raise UserError.single(
-                    f"the folder holds no profiles ({', '.join(PROFILE_SUFFIXES)})", file=text,
-                    field="PROFILES",
-                )
+            yield from _not_empty(profiles_in(path), f"the folder holds no profiles ({', '.join(PROFILE_SUFFIXES)})",
+                                  text)
         elif is_glob(text) and not path.exists():
-            empty = True
-            for match in sorted(glob.iglob(text, recursive=True)):
-                if os.path.isdir(match):
-                    for found in profiles_in(match):
-                        empty = False
-                        yield found
-                elif os.path.isfile(match):
-                    empty = False
-                    yield match
-            if empty:
-                raise UserError.single("the pattern matches no files", file=text, field="PROFILES")
+            yield from _not_empty(_glob(text), "the pattern matches no files", text)
         else:
             yield path
 
@@ -82,14 +102,60 @@ def expand_profiles(refs: Iterable[str | Path]) -> list[str | Path]:
 
 
 def count_profiles(refs: Iterable[str | Path]) -> int:
-    """How many inputs `iter_profiles` will give: a first pass that also raises, before any output,
+    """How many files `iter_profiles` will give: a first pass that also raises, before any output,
     the errors a folder or glob can have, and gives the progress bar its total."""
     return sum(1 for _ in iter_profiles(refs))
 
 
-def load_file(path: str | Path) -> list[Input]:
-    """The profiles one input holds, each loaded or with the error that stopped it: one for a
-    YAML file, one a row for a spreadsheet."""
-    from cluster_assess.io.spreadsheets import _expand_file
+def names_many(refs: list[str | Path]) -> bool:
+    """Whether the command line names several profiles (several inputs, a folder or a glob): the
+    shape of json output follows the command line, never what a folder happens to hold."""
+    return len(refs) > 1 or any(Path(r).is_dir() or is_glob(str(r)) for r in refs)
 
-    return _expand_file(path)
+
+def load_file(ref: str | Path) -> list[Input]:
+    """The profiles one file holds, each loaded or with the errors that stopped it: one for a
+    YAML file, one a row for a spreadsheet. Never raises for bad input."""
+    text = str(ref)
+    suffix = Path(text).suffix.lower()
+    if suffix == ".xls":
+        return [Input(text, error=UserError.single(
+            "old-style .xls workbooks cannot be read; save it as .xlsx (Excel workbook) or .csv", file=text))]
+    if suffix in SPREADSHEET_SUFFIXES:
+        from cluster_assess.io.spreadsheets import read_sheet
+
+        try:
+            return read_sheet(Path(text))
+        except UserError as exc:
+            return [Input(text, error=exc)]
+    from cluster_assess.profile.loading import LoadedProfile, check_profile_file
+
+    try:
+        problems, profile, source, warnings = check_profile_file(text)
+    except UserError as exc:
+        return [Input(text, error=exc)]
+    if problems or profile is None:
+        return [Input(text, error=UserError(problems), notes=warnings)]
+    return [Input(text, loaded=LoadedProfile(profile, source, warnings))]
+
+
+def iter_inputs(refs: Iterable[str | Path]) -> Iterator[Input]:
+    """Every profile the inputs name, one at a time (a spreadsheet gives one per row)."""
+    for ref in iter_profiles(refs):
+        yield from load_file(ref)
+
+
+def load_inputs(refs: Iterable[str | Path], keep_going: bool = False) -> tuple[list[Input], list[Input]]:
+    """(loaded, failed). Without keep_going, any failure raises one UserError naming them all."""
+    inputs = list(iter_inputs(refs))
+    good = [i for i in inputs if i.loaded is not None]
+    bad = [i for i in inputs if i.error is not None]
+    if bad and not keep_going:
+        raise UserError([p for i in bad for p in i.error.problems])  # type: ignore[union-attr]
+    return good, bad
+
+
+def load_all(refs: Iterable[str | Path]) -> list[LoadedProfile]:
+    """Every profile the inputs name; any error is raised, naming every problem."""
+    good, _ = load_inputs(refs)
+    return [i.loaded for i in good if i.loaded is not None]

@@ -19,81 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import Problem, UserError, column_letter
+from cluster_assess.io.inputs import Input
 from cluster_assess.io.yamlsource import MAX_BYTES, SourceMap
 from cluster_assess.profile.fields import field_specs
-from cluster_assess.profile.loading import LoadedProfile, load_profile, validate_profile_data
+from cluster_assess.profile.loading import LoadedProfile, check_profile_data
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
-PROFILE_SUFFIXES = (".yaml", ".yml", *SPREADSHEET_SUFFIXES)
 TOP_FIELDS = ("name", "region", "industry", "year", "sources", "notes")
 FACT_EXTRAS = ("source", "note")
 RATING_EXTRAS = ("evidence", "source")
 MAX_SHEET_BYTES = 50 * 1024 * 1024
-
-
-@dataclass
-class Input:
-    """One profile from the command line: loaded, or the error that stopped it."""
-
-    origin: str
-    loaded: LoadedProfile | None = None
-    error: UserError | None = None
-
-
-# ---------------------------------------------------------------------------------------------
-# Expanding the command line's inputs
-
-
-def expand_inputs(paths: list[str | Path]) -> list[Input]:
-    """Files, folders (their profiles and sheets, sorted) and `example:NAME`, one Input per town."""
-    out: list[Input] = []
-    for ref in paths:
-        text = str(ref)
-        path = Path(ref)
-        if not text.startswith("example:") and path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.suffix.lower() in PROFILE_SUFFIXES and not p.name.startswith((".", "~$")))
-            if not found:
-                out.append(Input(text, error=UserError.single(
-                    f"the folder has no profiles ({', '.join(PROFILE_SUFFIXES)})", file=text)))
-            for child in found:
-                out.extend(_expand_file(child))
-        else:
-            out.extend(_expand_file(text))
-    return out
-
-
-def _expand_file(ref: str | Path) -> list[Input]:
-    text = str(ref)
-    suffix = Path(text).suffix.lower()
-    if suffix == ".xls":
-        return [Input(text, error=UserError.single(
-            "old-style .xls workbooks cannot be read; save it as .xlsx (Excel workbook) or .csv", file=text))]
-    if suffix in SPREADSHEET_SUFFIXES:
-        try:
-            return read_sheet(Path(text))
-        except UserError as exc:
-            return [Input(text, error=exc)]
-    try:
-        return [Input(text, loaded=load_profile(text))]
-    except UserError as exc:
-        return [Input(text, error=exc)]
-
-
-def load_inputs(paths: list[str | Path], keep_going: bool = False) -> tuple[list[Input], list[Input]]:
-    """(loaded, failed). Without keep_going, any failure raises one UserError naming them all."""
-    inputs = expand_inputs(paths)
-    good = [i for i in inputs if i.loaded is not None]
-    bad = [i for i in inputs if i.error is not None]
-    if bad and not keep_going:
-        raise UserError([p for i in bad for p in i.error.problems])  # type: ignore[union-attr]
-    return good, bad
-
-
-def load_all(paths: list[str | Path]) -> list[LoadedProfile]:
-    """Every profile the inputs name (spreadsheets give one per row); any error is raised."""
-    good, _ = load_inputs(paths)
-    return [i.loaded for i in good if i.loaded is not None]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,9 +56,14 @@ def read_sheet(path: Path) -> list[Input]:
         origin = f"{label}:row {number}"
         try:
             data, source = _row_data(values, columns, label, number)
-            out.append(Input(origin, loaded=validate_profile_data(data, source)))
         except UserError as exc:
             out.append(Input(origin, error=exc))
+        else:
+            problems, profile, row_warnings = check_profile_data(data, source)
+            if problems or profile is None:
+                out.append(Input(origin, error=UserError(problems), notes=row_warnings))
+            else:
+                out.append(Input(origin, loaded=LoadedProfile(profile, source, row_warnings)))
         by_row[number] = out[-1]
     if not out:
         raise UserError.single("the sheet has a header but no towns below it", file=label)
@@ -323,7 +262,7 @@ def write_template(path: Path, lang: str, force: bool = False) -> int:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from cluster_assess.cli.options import check_output
+    from cluster_assess.io.output import check_output
 
     check_output(str(path), force)
     columns = template_columns()

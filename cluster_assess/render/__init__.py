@@ -1,81 +1,71 @@
-"""Renderers: each turns an Assessment into one format. They never decide anything."""
+"""Renderers: each turns an Assessment, a Comparison or a report document into one format.
+They never decide anything.
+
+The registry below is the one place that says which formats exist and which module renders each,
+as pip-audit's `_format/` does: commands ask for `renderer(what, format)` and never branch on
+the format; the CLI's `--format` choices are built from it. A renderer module is imported only
+when its format is used, so `--help` and `--format json` load no terminal or table library.
+
+The interfaces, per kind of thing rendered:
+
+- `assessment`: `writer(stream, lang, *, plain, many) -> Writer`, fed one assessment at a time
+  (so a run over a hundred thousand profiles holds one); `many()` says, at the first write,
+  whether the command line named several profiles (json then writes an array).
+- `comparison`: `write(comparison, stream, lang, *, plain) -> None`.
+- `chart`: `write(comparison, stream, lang, *, plain) -> None`.
+- `report`: `render(document) -> str | bytes` (bytes for binary formats such as Word).
+- `explanation`: `write(items, stream, lang, *, plain) -> None`, items as `explain` builds them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any, Protocol
+
+REGISTRY: dict[str, dict[str, str]] = {
+    "assessment": {"text": "text:writer", "json": "json:writer", "jsonl": "json:line_writer",
+                   "markdown": "markdown:writer"},
+    "comparison": {"text": "compare_text:write", "markdown": "compare_markdown:write",
+                   "csv": "compare_csv:write", "json": "compare_json:write"},
+    "chart": {"svg": "svg:write"},
+    "report": {"md": "report_md:render", "html": "report_html:render", "docx": "report_docx:render"},
+    "explanation": {"text": "explain:write_text", "json": "explain:write_json"},
+}
 
 
-def localise(value: Any, lang: str) -> Any:
-    """Replace every bilingual {zh, en} text in a dumped value by the chosen language."""
-    if isinstance(value, dict):
-        if set(value) == {"zh", "en"}:
-            return value[lang]
-        return {k: localise(v, lang) for k, v in value.items()}
-    if isinstance(value, list):
-        return [localise(v, lang) for v in value]
-    return value
+class Writer(Protocol):
+    """Writes assessments one at a time as they come; `finish` closes what needs closing."""
+
+    def write(self, assessment: Any) -> None: ...
+
+    def finish(self) -> None: ...
 
 
-def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
+def formats(what: str) -> tuple[str, ...]:
+    """The formats registered for a kind of output, in the order `--help` lists them."""
+    return tuple(REGISTRY[what])
 
 
-def fact_text(fact: Any, lang: str) -> str:
-    """A fact as shown to people: what the profile said, or the number with its unit."""
-    from cluster_assess.i18n import t
-
-    text = fact.display
-    if isinstance(fact.value, bool) and (fact.display or "").strip() not in ("是", "否"):
-        text = t("yes" if fact.value else "no", lang)
-    elif fact.kind == "choice":
-        from cluster_assess.i18n import CATALOGUE
-
-        key = next((k for k in (f"grade_{fact.value}", f"choice_{fact.value}") if k in CATALOGUE), None)
-        text = t(key, lang) if key else str(fact.value)
-    if fact.evidence:
-        text += f" — {fact.evidence}"
-    if fact.approx and not _says_approx(fact.display):
-        text += f" ({t('approx_' + fact.approx, lang)})"
-    return text
+def renderer(what: str, fmt: str) -> Callable[..., Any]:
+    """The function that renders `what` in format `fmt`, its module imported now."""
+    module, function = REGISTRY[what][fmt].split(":")
+    return getattr(import_module(f"{__name__}.{module}"), function)
 
 
-def _says_approx(display: str) -> bool:
-    return any(word in display for word in ("多", "余", "以上", "左右", "约", "近"))
+class Separated:
+    """A Writer for formats that simply follow one rendering with the next, a separator between."""
 
+    def __init__(self, render_one: Callable[[Any], None], separate: Callable[[], None]) -> None:
+        self.render_one = render_one
+        self.separate = separate
+        self.count = 0
 
-def named_fact(fact: Any, lang: str, own_rating: str | None = None) -> str:
-    """`name: value` — how a fact reads in a list of evidence. The rating that measures the very
-    factor it supports (`own_rating`) reads `rating 3/5 — evidence`, not the name twice."""
-    from cluster_assess.i18n import t
+    def write(self, assessment: Any) -> None:
+        if self.count:
+            self.separate()
+        self.render_one(assessment)
+        self.count += 1
 
-    if own_rating is not None and fact.path == own_rating:
-        return f"{t('rating', lang)} {fact_text(fact, lang)}"
-    return f"{fact.name.get(lang)}: {fact_text(fact, lang)}"
-
-
-def missing_names(assessment: Any, paths: list[str], lang: str) -> str:
-    """Names (not paths) of facts to collect, using the names the assessment carries."""
-    names = {u.path: u.name.get(lang) for u in assessment.unknowns}
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(names.get(p, p) for p in paths)
-
-
-def items_text(problem: Any, lang: str) -> str:
-    """The items a finding names (e.g. each missing chain segment), in one line."""
-    from cluster_assess.i18n import t
-
-    if not getattr(problem, "items", None):
-        return ""
-    sep = "、" if lang == "zh" else ", "
-    return f"{t('items', lang)}: " + sep.join(i.get(lang) for i in problem.items)
-
-
-def classification_text(result: Any, lang: str) -> str:
-    """'market-based SME community', or 'undecided (could also be …)' — how a classification reads."""
-    from cluster_assess.i18n import t
-
-    value = result.value_name.get(lang) if result.value_name is not None else t("undecided", lang)
-    if result.also_possible:
-        sep = "、" if lang == "zh" else ", "
-        value += f" ({t('also_possible', lang)}: {sep.join(n.get(lang) for n in result.also_possible_names)})"
-    return value
+    def finish(self) -> None:
+        return None

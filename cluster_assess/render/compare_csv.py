@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Any
+from typing import IO, Any
 
-from cluster_assess.compare.comparison import Comparison
+from cluster_assess.compare.model import Comparison
 
 FIXED = ("id", "group", "label", "unit", "better")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,3 +43,7 @@ def render(c: Comparison, lang: str) -> str:
         writer.writerow(_row([row.id, row.group, row.label.get(lang), row.unit, row.better,
                               *("" if cell.value is None else cell.value for cell in row.cells)]))
     return buffer.getvalue()
+
+
+def write(c: Comparison, stream: IO[str], lang: str, *, plain: bool) -> None:
+    stream.write(render(c, lang))

@@ -3,17 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
-from cluster_assess.compare.comparison import Comparison
-from cluster_assess.render import localise
+from cluster_assess.compare.model import Comparison
+from cluster_assess.display import in_language
 
 SCHEMA_VERSION = 1
 
 
 def to_data(c: Comparison, lang: str) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "kind": "comparison", "lang": lang,
-            **localise(c.model_dump(mode="json"), lang)}
+            **in_language(c.model_dump(mode="json"), lang)}
 
 
 def render(c: Comparison, lang: str) -> str:
@@ -41,3 +41,7 @@ def schema() -> dict[str, Any]:
         "required": ["schema_version", "kind", "lang", *base.get("required", [])],
         "$defs": defs,
     }
+
+
+def write(c: Comparison, stream: IO[str], lang: str, *, plain: bool) -> None:
+    stream.write(render(c, lang))

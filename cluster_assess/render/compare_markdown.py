@@ -3,9 +3,11 @@ side-by-side table (best ▲ and weakest ▼ of each row marked), gaps and traje
 
 from __future__ import annotations
 
-from cluster_assess.compare.comparison import Cell, Comparison
+from typing import IO
+
+from cluster_assess.compare.model import Cell, Comparison
+from cluster_assess.display import percent
 from cluster_assess.i18n import t
-from cluster_assess.render import pct
 from cluster_assess.render.markdown import escape, table
 
 
@@ -29,7 +31,7 @@ def render(c: Comparison, lang: str) -> str:
     else:
         headers = ["#", t("town", lang), c.index.name.get(lang), t("confidence", lang),
                    *[r.label.get(lang) for r in stage_rows]]
-        rows = [[str(r.rank), escape(r.key), f"{r.index:.1f}", pct(r.confidence),
+        rows = [[str(r.rank), escape(r.key), f"{r.index:.1f}", percent(r.confidence),
                  *[escape(s.cells[position[r.key]].display.get(lang)) for s in stage_rows]] for r in c.ranking]
         out += [table(headers, rows), ""]
         if c.apart:
@@ -37,7 +39,7 @@ def render(c: Comparison, lang: str) -> str:
             for a in c.apart:
                 index = "—" if a.index is None else f"{a.index:.1f}"
                 out.append(f"- {escape(a.key)}: {t('index', lang)} {index}, {t('confidence', lang)} "
-                           f"{pct(a.confidence)} — {a.reason.get(lang)}")
+                           f"{percent(a.confidence)} — {a.reason.get(lang)}")
             out.append("")
     out += [f"## {t('side_by_side', lang)}", "", f"_{t('legend', lang)}_", ""]
     headers = ["", *[escape(col.key) for col in c.columns]]
@@ -83,3 +85,7 @@ def render(c: Comparison, lang: str) -> str:
         out += [f"## {t('index_formula', lang)}", "", c.index.formula.get(lang), "",
                 f"{c.index.rationale.get(lang)} ({t('source', lang)}: {c.index.source})", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def write(c: Comparison, stream: IO[str], lang: str, *, plain: bool) -> None:
+    stream.write(render(c, lang))

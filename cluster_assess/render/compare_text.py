@@ -6,20 +6,22 @@ terminal width holds; past `TRANSPOSE_AFTER` towns it turns round, one line per 
 
 from __future__ import annotations
 
+from typing import IO
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cluster_assess.compare.comparison import Cell, Comparison, Row
+from cluster_assess.compare.model import Cell, Comparison, Row
+from cluster_assess.display import percent
 from cluster_assess.i18n import t
-from cluster_assess.render import pct
+from cluster_assess.render.text import make_console
 
 TRANSPOSE_AFTER = 12
 LABEL_WIDTH = 26
 COLUMN_WIDTH = 16
-TRANSPOSED_ROWS = ("problems.high", "problems.medium", "facts.firms.total", "facts.economy.output_value",
-                   "facts.economy.sales", "metrics.chain_completeness", "facts.economy.export_share")
+TRANSPOSED_ROWS = ("problems.high", "problems.medium")  # then the indicators the rubric keeps (`compact`)
 
 
 def cell_text(cell: Cell, lang: str) -> Text:
@@ -71,7 +73,7 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
     console.print(Text(t("ranking", lang), style="bold"))
     stage_rows = [r for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
     position = {col.key: i for i, col in enumerate(c.columns)}
-    body = [[str(r.rank), r.key, f"{r.index:.1f}", pct(r.confidence),
+    body = [[str(r.rank), r.key, f"{r.index:.1f}", percent(r.confidence),
              *[cell_text(row.cells[position[r.key]], lang) for row in stage_rows]] for r in c.ranking]
     headers = ["#", t("town", lang), t("index", lang), t("confidence", lang), *[r.label.get(lang) for r in stage_rows]]
     widths = [_width(h, [x.plain if isinstance(x, Text) else x for x in (row[k] for row in body)],
@@ -90,7 +92,7 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
         for a in c.apart:
             index = "—" if a.index is None else f"{a.index:.1f}"
             console.print(Text(f"  · {a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
-                               f"{pct(a.confidence)}", style="yellow"))
+                               f"{percent(a.confidence)}", style="yellow"))
     console.print()
 
 
@@ -131,7 +133,7 @@ def _transposed(c: Comparison, lang: str, console: Console) -> None:
     console.print(Text(t("transposed", lang), style="dim"))
     by_id = {r.id: r for r in c.rows}
     wanted = [r.id for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
-    wanted = ["index", "index.confidence", *wanted, *TRANSPOSED_ROWS]
+    wanted = ["index", "index.confidence", *wanted, *TRANSPOSED_ROWS, *c.compact]
     town_width = min(max(cell_len(col.key) for col in c.columns), max(10, console.width // 3))
     used = town_width + 3
     chosen: list[tuple[Row, int]] = []
@@ -203,3 +205,7 @@ def _trajectories(c: Comparison, lang: str, console: Console) -> None:
                 if items:
                     console.print(f"    {t(key, lang)}: " + sep.join(x.get(lang) for x in items))
 
+
+
+def write(c: Comparison, stream: IO[str], lang: str, *, plain: bool) -> None:
+    render(c, lang, make_console(stream, plain=plain))

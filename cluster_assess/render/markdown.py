@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import IO
 
 from tabulate import tabulate
 
 from cluster_assess.assessment import Assessment, StageResult
+from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent
 from cluster_assess.i18n import t
-from cluster_assess.render import classification_text, items_text, missing_names, named_fact, pct
+from cluster_assess.render import Separated
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -38,7 +41,7 @@ def render(a: Assessment, lang: str) -> str:
     for result in a.stages.values():
         out += _stage(result, lang)
     if a.chain is not None:
-        out += [f"## {t('chain', lang)}", "", f"**{pct(a.chain.completeness)}** — {a.chain.name.get(lang)}"]
+        out += [f"## {t('chain', lang)}", "", f"**{percent(a.chain.completeness)}** — {a.chain.name.get(lang)}"]
         if a.chain.missing:
             missing = "、".join if lang == "zh" else ", ".join
             out.append(f"; {t('chain_missing', lang)}: {missing(m.get(lang) for m in a.chain.missing)}")
@@ -89,7 +92,7 @@ def _stage(r: StageResult, lang: str) -> list[str]:
     ladder = " → ".join(f"**[{rung.name.get(lang)}]**" if rung.current else rung.name.get(lang) for rung in r.ladder)
     higher = f" — {t('could_be_higher', lang)}" if r.could_be_higher else ""
     out = [f"### {r.name.get(lang)}", "", f"- {t('stage', lang)}: **{r.stage_name.get(lang)}** ({ladder})",
-           f"- {t('confidence', lang)}: {pct(r.confidence)}{higher}",
+           f"- {t('confidence', lang)}: {percent(r.confidence)}{higher}",
            f"- {t('source', lang)}: {r.source}"]
     if r.reason:
         out.append(f"- {r.reason.get(lang)}")
@@ -112,3 +115,8 @@ def _answers(a: Assessment, r: object, lang: str) -> str:
     parts += [f"{t('closes', lang)}: {factors.get(i, i)}" for i in r.closes]  # type: ignore[attr-defined]
     parts += [f"{t('fits_stage', lang)}: {a.stages[m].stage_name.get(lang)}" for m in r.fits]  # type: ignore[attr-defined]
     return "; ".join(parts)
+
+
+def writer(stream: IO[str], lang: str, *, plain: bool, many: Callable[[], bool]) -> Separated:
+    """Reports one after another, a rule between them."""
+    return Separated(lambda a: stream.write(render(a, lang)), lambda: stream.write("\n---\n\n"))

@@ -15,7 +15,17 @@ import io
 import re
 from typing import Any
 
-from cluster_assess.report.cluster import Bar, BarChart, Block, BulletList, Ladder, Paragraph, Report, Subsection, Table
+from cluster_assess.report.document import (
+    Bar,
+    BarChart,
+    Block,
+    BulletList,
+    Ladder,
+    Paragraph,
+    Report,
+    Subsection,
+    Table,
+)
 
 ACCENT = "1F4E79"
 ACCENT_LIGHT = "D3E0EE"

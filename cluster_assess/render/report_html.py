@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from cluster_assess.render import svg_bars
-from cluster_assess.report.cluster import BarChart, Block, BulletList, Ladder, Paragraph, Report, Subsection, Table
+from cluster_assess.report.document import BarChart, Block, BulletList, Ladder, Paragraph, Report, Subsection, Table
 
 SERIF_ZH = ('"Songti SC", "STSong", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", '
             '"Noto Serif SC", "Noto Sans CJK SC", serif')

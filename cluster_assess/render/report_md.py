@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cluster_assess.report.cluster import Bar, BarChart, Block, BulletList, Ladder, Paragraph, Report, Subsection, Table
+from cluster_assess.report.document import (
+    Bar,
+    BarChart,
+    Block,
+    BulletList,
+    Ladder,
+    Paragraph,
+    Report,
+    Subsection,
+    Table,
+)
 
 # Characters with inline meaning in GFM (emphasis, code, links, HTML, tables, strikethrough, math).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$])")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
+from typing import IO
 
-from cluster_assess.compare.comparison import Comparison
+from cluster_assess.compare.model import Comparison
 from cluster_assess.i18n import t
 
 FONT = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
@@ -155,3 +156,7 @@ def _lines(svg: ET.Element, c: Comparison, lang: str, top: float) -> None:
         ly = top + 80 + slot * 26
         ET.SubElement(svg, "rect", {"x": "800", "y": f"{ly - 11}", "width": "14", "height": "14", "fill": colour})
         _text(svg, 822, ly, tr.name)
+
+
+def write(c: Comparison, stream: IO[str], lang: str, *, plain: bool) -> None:
+    stream.write(render(c, lang))

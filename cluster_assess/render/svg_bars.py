@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from cluster_assess.report.cluster import BarChart, Ladder
+from cluster_assess.report.document import BarChart, Ladder
 
 WIDTH = 680
 COLOURS = {"met": "#2f6b3a", "not_met": "#b03a2e", "unknown": "#8a8a8a"}

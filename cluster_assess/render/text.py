@@ -3,6 +3,7 @@ recommendations, and what to collect next. Plain text when piped or with NO_COLO
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import IO
 
 from rich.console import Console, Group
@@ -12,8 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from cluster_assess.assessment import Assessment, StageResult
+from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent
 from cluster_assess.i18n import t
-from cluster_assess.render import classification_text, items_text, missing_names, named_fact, pct
+from cluster_assess.render import Separated
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"met": "green", "not_met": "red", "unknown": "dim"}
@@ -32,7 +34,7 @@ def render(a: Assessment, lang: str, console: Console) -> None:
         console.print(_stage(result, lang))
     if a.chain is not None:
         chain = Text(f"{t('chain', lang)}: ", style="bold")
-        chain.append(f"{pct(a.chain.completeness)} ({a.chain.name.get(lang)})")
+        chain.append(f"{percent(a.chain.completeness)} ({a.chain.name.get(lang)})")
         if a.chain.missing:
             sep = "、" if lang == "zh" else ", "
             chain.append(f" — {t('chain_missing', lang)}: " + sep.join(m.get(lang) for m in a.chain.missing))
@@ -95,7 +97,7 @@ def _stage(r: StageResult, lang: str) -> Group:
     head.append(f"{t('stage', lang)}: ")
     style = "bold green" if r.stage not in ("undetermined", "not_applicable") else "bold yellow"
     head.append(r.stage_name.get(lang), style=style)
-    head.append(f"   {t('confidence', lang)}: {pct(r.confidence)}")
+    head.append(f"   {t('confidence', lang)}: {percent(r.confidence)}")
     if r.could_be_higher:
         head.append(f" ({t('could_be_higher', lang)})", style="yellow")
     head.append(f"   [{r.source}]", style="dim")
@@ -171,3 +173,9 @@ def _unknowns(a: Assessment, lang: str) -> Table | Text:
     for u in a.unknowns:
         table.add_row(Text(f"{u.name.get(lang)}\n{u.path}"), Text("\n".join(x.get(lang) for x in u.affects)))
     return table
+
+
+def writer(stream: IO[str], lang: str, *, plain: bool, many: Callable[[], bool]) -> Separated:
+    """Reports one after another on one console, a blank line between them."""
+    console = make_console(stream, plain=plain)
+    return Separated(lambda a: render(a, lang, console), console.print)

@@ -1,13 +1,11 @@
 """The report document: an Assessment laid out as a survey report (调研报告), format-neutral.
 
 `build_report()` is pure: it takes the date it is dated by (the CLI passes today's; tests pass a
-fixed one) and returns a `Report`, a small tree of sections, tables, lists and charts holding
-plain, localised text. The renderers in `render/report_*.py` turn it into markdown, HTML or Word,
-and each escapes that text for its own format; nothing here is pre-escaped.
+fixed one) and returns a `Report` (see `report.document`), holding plain, localised text.
 
 The structure follows the convention of Chinese survey reports, as 003 · 第三篇 does:
 一、基本情况 — 二、发展阶段判断 — 三、存在的主要问题 — 四、发展方向与对策建议 — 五、数据说明.
-A comparison report (several profiles) will be another builder producing the same `Report` type.
+A comparison report (several profiles) is `report.comparison`, producing the same `Report` type.
 """
 
 from __future__ import annotations
@@ -15,140 +13,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, FactShown, StageResult
+from cluster_assess.display import fact_text, percent
 from cluster_assess.i18n import t
-from cluster_assess.render import fact_text, pct
+from cluster_assess.report.document import (
+    Bar,
+    BarChart,
+    Block,
+    BulletList,
+    Ladder,
+    LadderRung,
+    Paragraph,
+    Report,
+    Section,
+    Subsection,
+    Table,
+    cap,
+    section_title,
+    subsection_title,
+)
 
 if TYPE_CHECKING:
     from cluster_assess.profile.schema import Profile
     from cluster_assess.rubric.model import Rubric
-
-SECTION_KEYS = ("facts", "stages", "problems", "recommendations", "data")
-ZH_NUMERALS = "一二三四五六七八九十"
-
-
-# -- the document model ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """Running text; `label` is a lead-in shown in bold ("判断：…")."""
-
-    text: str
-    label: str | None = None
-
-
-@dataclass(frozen=True)
-class BulletList:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A captioned table; `widths` are relative column widths for print layouts."""
-
-    caption: str | None
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class LadderRung:
-    name: str
-    reached: bool
-    current: bool
-
-
-@dataclass(frozen=True)
-class Ladder:
-    """A stage model's stages in order, the current one marked (a figure)."""
-
-    caption: str
-    rungs: tuple[LadderRung, ...]
-    stage: str  # the localised stage (or "undetermined", "not applicable") for text renderings
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float | None  # 0–1; None is unknown, drawn apart, never as zero
-    status: Literal["met", "not_met", "unknown"]
-    text: str  # the value as shown, e.g. "60%" or "未知"
-    group: str = ""
-
-
-@dataclass(frozen=True)
-class BarChart:
-    caption: str
-    bars: tuple[Bar, ...]
-    legend: tuple[tuple[str, str], ...]  # (status, localised label)
-    note: str = ""
-    headers: tuple[str, ...] = ()  # factor, stage, status, bar, score — for renderings as a table
-
-
-Block = Paragraph | BulletList | Table | Ladder | BarChart
-
-
-@dataclass(frozen=True)
-class Subsection:
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str  # one of SECTION_KEYS: lets tests and future renderers find a section by meaning
-    title: str  # numbered, localised: "一、基本情况" or "1. Basic facts"
-    blocks: tuple[Block | Subsection, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    lang: str
-    title: str
-    meta: tuple[tuple[str, str], ...]  # (label, value) shown under the title
-    summary_title: str
-    summary: tuple[str, ...]
-    sections: tuple[Section, ...]
-    date: dt.date
-    footer: str = ""
-    locators: tuple[str, ...] = field(default=())  # every source locator the report cites
-
-    def headings(self) -> list[str]:
-        """Every heading in reading order (for tests and tables of contents)."""
-        out = [self.title]
-        for section in self.sections:
-            out.append(section.title)
-            out += [b.title for b in section.blocks if isinstance(b, Subsection)]
-        return out
-
-
-def cap(text: str) -> str:
-    """Sentence case for English rubric names that start a heading, a cell or a line (no-op in Chinese)."""
-    return text[:1].upper() + text[1:]
-
-
-# -- numbering ------------------------------------------------------------------------------------
-
-
-def section_title(index: int, text: str, lang: str) -> str:
-    return f"{ZH_NUMERALS[index]}、{text}" if lang == "zh" else f"{index + 1}. {text}"
-
-
-def subsection_title(section: int, index: int, text: str, lang: str) -> str:
-    return f"（{_zh_number(index + 1)}）{text}" if lang == "zh" else f"{section + 1}.{index + 1} {text}"
-
-
-def _zh_number(n: int) -> str:
-    if n <= 10:
-        return ZH_NUMERALS[n - 1]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else ZH_NUMERALS[tens - 1]) + "十" + (ZH_NUMERALS[units - 1] if units else "")
-
 
 # -- building -------------------------------------------------------------------------------------
 
@@ -276,7 +165,7 @@ class _Builder:
     def summary(self) -> list[str]:
         a = self.a
         out = [self.tr("report_summary_stage", model=cap(r.name.get(self.lang)), stage=r.stage_name.get(self.lang),
-                       confidence=pct(r.confidence)) for r in a.stages.values()]
+                       confidence=percent(r.confidence)) for r in a.stages.values()]
         out.append(self.tr("report_summary_counts", problems=len(a.problems), unchecked=len(a.unchecked),
                            recommendations=len(a.recommendations), unknowns=len(a.unknowns)))
         if a.recommendations:
@@ -320,7 +209,7 @@ class _Builder:
         if a.chain is not None:
             chain = a.chain
             text = self.tr("report_chain", chain=chain.name.get(lang), present=len(chain.present),
-                           total=len(chain.present) + len(chain.missing), completeness=pct(chain.completeness))
+                           total=len(chain.present) + len(chain.missing), completeness=percent(chain.completeness))
             if chain.missing:
                 missing = self.sep.join(m.get(lang) for m in chain.missing)
                 text += f" {cap(t('chain_missing', lang))}{self.colon}{missing}"
@@ -357,7 +246,7 @@ class _Builder:
                         groups.setdefault(gate, stage.name.get(lang))
         bars = []
         for f in self.a.factors.values():
-            text = t("status_unknown", lang) if f.score is None else pct(f.score)
+            text = t("status_unknown", lang) if f.score is None else percent(f.score)
             bars.append(Bar(cap(f.name.get(lang)), f.score, f.status, text, groups.get(f.id, "")))
         legend = tuple((s, t(f"status_{s}", lang)) for s in ("met", "not_met", "unknown"))
         headers = (t("report_factor", lang), t("stage", lang), t("status", lang), t("report_chart_bar", lang),
@@ -376,7 +265,7 @@ class _Builder:
             judgement = self.tr("report_stage_other", stage=cap(r.stage_name.get(lang)),
                                 reason=r.reason.get(lang) if r.reason else "")
         else:
-            judgement = self.tr("report_stage_reached", stage=r.stage_name.get(lang), confidence=pct(r.confidence))
+            judgement = self.tr("report_stage_reached", stage=r.stage_name.get(lang), confidence=percent(r.confidence))
             if r.reason:
                 judgement += " " + r.reason.get(lang)
             if r.could_be_higher:

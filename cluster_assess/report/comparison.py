@@ -16,9 +16,10 @@ import datetime as dt
 
 from cluster_assess import __version__
 from cluster_assess.assessment import Assessment
-from cluster_assess.compare.comparison import Comparison, Row
+from cluster_assess.compare.model import Comparison, Row
+from cluster_assess.display import percent
 from cluster_assess.i18n import t
-from cluster_assess.report.cluster import (
+from cluster_assess.report.document import (
     Bar,
     BarChart,
     BulletList,
@@ -137,7 +138,7 @@ class _Builder:
                 headers=(t("town", self.lang), "", "", t("report_chart_bar", self.lang), t("index", self.lang)),
             ))
             rows = tuple(
-                (str(r.rank), self.names[r.key], f"{r.index:.1f}", f"{r.confidence:.0%}",
+                (str(r.rank), self.names[r.key], f"{r.index:.1f}", percent(r.confidence),
                  *(self.by_key[r.key].stages[m].stage_name.get(self.lang) for m in self.c.index.models))
                 for r in self.c.ranking
             )
@@ -214,7 +215,7 @@ class _Builder:
             idx = self.c.index
             method.append(Paragraph(idx.formula.get(self.lang), label=idx.name.get(self.lang)))
             method.append(Paragraph(idx.rationale.get(self.lang)))
-            method.append(Paragraph(self.tr("report_compare_min_conf", conf=f"{idx.min_confidence:.0%}")))
+            method.append(Paragraph(self.tr("report_compare_min_conf", conf=percent(idx.min_confidence))))
         subs.append(Subsection(subsection_title(n, 0, t("report_method", self.lang), self.lang), tuple(method)))
         unknown_counts = [(self.names[k], len(a.unknowns)) for k, a in self.by_key.items() if k in self.names]
         subs.append(Subsection(subsection_title(n, 1, t("unknowns", self.lang), self.lang), (BulletList(tuple(

@@ -16,7 +16,7 @@ from cluster_assess.io.yamlsource import SourceMap
 from cluster_assess.profile.fields import field_specs
 from cluster_assess.profile.schema import Ratings
 from cluster_assess.rubric.conditions import Condition
-from cluster_assess.rubric.model import CHAIN_METRICS, SECTIONS, MaturityIndex, Rubric, fact_paths
+from cluster_assess.rubric.model import SECTIONS, MaturityIndex, Rubric, fact_paths, metric_paths
 from cluster_assess.rubric.value_types import value_misfit
 
 Where = tuple[Any, ...]
@@ -46,8 +46,7 @@ class _Checks:
         specs = field_specs()
         self.kinds = {path: spec.kind for path, spec in specs.items()}
         self.choices = {path: spec.choices for path, spec in specs.items()}
-        self.kinds.update({f"metrics.{m}": "metric" for m in self.metrics})
-        self.kinds.update({p: "share" for p in CHAIN_METRICS})
+        self.kinds.update({path: "metric" for path in metric_paths(rubric)})
         self.model_order = [m.id for m in rubric.stage_models]
 
     def report(self, where: Where, message: str) -> None:
@@ -108,8 +107,9 @@ class _Checks:
 def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]:
     """Dangling references, duplicate ids, unknown fact paths and ratings, misordered models."""
     checks = _Checks(rubric, source)
-    for check in (_check_sources, _check_metrics, _check_factors, _check_stage_models,
-                  _check_classifications, _check_problems, _check_recommendations, _check_maturity_index):
+    for check in (_check_sources, _check_metrics, _check_chain_metric, _check_factors, _check_stage_models,
+                  _check_classifications, _check_problems, _check_recommendations, _check_maturity_index,
+                  _check_comparison):
         check(checks)
     return checks.problems
 
@@ -136,6 +136,35 @@ def _check_metrics(checks: _Checks) -> None:
                 checks.report(("metrics", i), f"metric {path!r} must be defined before it is used")
             else:
                 checks.path(("metrics", i), path)
+
+
+def _check_chain_metric(checks: _Checks) -> None:
+    """The chain metric has an id of its own, a passage, and reads a known list of segments."""
+    chain = checks.rubric.chain_metric
+    if chain is None:
+        return
+    if chain.id in checks.metrics:
+        checks.report(("chain_metric", "id"), f"duplicate id {chain.id!r} (also a metric)")
+    checks.source_locator(("chain_metric",), chain.source)
+    checks.path(("chain_metric", "segments"), chain.segments)
+    if not checks.rubric.value_chains:
+        checks.report(("chain_metric",), "a chain metric needs 'value_chains' to measure against")
+
+
+def _check_comparison(checks: _Checks) -> None:
+    """compare's indicator rows are known paths, each once; the compact view keeps some of them."""
+    spec = checks.rubric.comparison
+    if spec is None:
+        return
+    seen: set[str] = set()
+    for i, path in enumerate(spec.indicators):
+        checks.path(("comparison", "indicators", i), path)
+        if path in seen:
+            checks.report(("comparison", "indicators", i), f"{path!r} is listed twice")
+        seen.add(path)
+    for i, path in enumerate(spec.compact):
+        if path not in seen:
+            checks.report(("comparison", "compact", i), f"{path!r} is not one of the comparison's indicators")
 
 
 def _check_factors(checks: _Checks) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from cluster_assess.display import in_language
 from cluster_assess.render.markdown import escape
-from cluster_assess.rubric.explain import explain_item, plain
+from cluster_assess.rubric.explain import explain_item
 from cluster_assess.rubric.model import Rubric
+from cluster_assess.rubric.wording import name_of
 
 WORDS = {
     "en": {
@@ -20,6 +22,9 @@ WORDS = {
         "rationale": "Rationale", "source": "Source", "severity": "Severity", "priority": "Priority",
         "stages": "Stages", "gates": "gates", "floor": "floor (no gate)", "recommendations": "Recommendations",
         "answers": "Answers", "closes": "Closes", "fits": "Fits", "options": "Options",
+        "better": "Better", "comparison": "Key indicators in comparisons",
+        "comparison_intro": "`compare` shows these rows for each town, in this order; those marked * are kept "
+                            "when many towns are shown one line each.",
     },
     "zh": {
         "generated": "本文件由 `cluster-assess rubric docs --lang zh` 根据评估规则包 `{id}`（版本 {version}）生成，"
@@ -30,7 +35,8 @@ WORDS = {
         "thresholds": "门槛", "rationale": "理由", "source": "出处", "severity": "严重程度",
         "priority": "优先级", "stages": "阶段", "gates": "门槛要素", "floor": "起点（无门槛）",
         "recommendations": "对策建议", "answers": "针对问题", "closes": "弥补要素", "fits": "适合阶段",
-        "options": "选项",
+        "options": "选项", "better": "方向", "comparison": "比较中的关键指标",
+        "comparison_intro": "`compare` 按此顺序逐个集群列出这些指标；标 * 的在集群较多、每个集群一行时仍保留。",
     },
 }
 
@@ -51,12 +57,25 @@ def render_rubric_docs(rubric: Rubric, lang: str) -> str:
         out += [f"## {words[kind]}", ""]
         for item in chosen:
             out += _item(rubric, kind, item, lang)
+    out += _comparison(rubric, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _comparison(rubric: Rubric, lang: str) -> list[str]:
+    spec = rubric.comparison
+    if spec is None or not spec.indicators:
+        return []
+    words = WORDS[lang]
+    out = [f"## {words['comparison']}", "", words["comparison_intro"], ""]
+    for path in spec.indicators:
+        mark = " *" if path in spec.compact else ""
+        out.append(f"- `{path}` {escape(name_of(rubric, 'fact', path).get(lang))}{mark}")
+    return [*out, ""]
 
 
 def _item(rubric: Rubric, kind: str, item: Any, lang: str) -> list[str]:
     words = WORDS[lang]
-    data = plain(explain_item(rubric, kind, item), lang)
+    data = in_language(explain_item(rubric, kind, item), lang)
     out = [f"### {escape(data['name'])} (`{item.id}`)", ""]
     if data.get("text"):
         out += [escape(data["text"]), ""]
@@ -75,6 +94,8 @@ def _item(rubric: Rubric, kind: str, item: Any, lang: str) -> list[str]:
         out.append(f"- **{words['rationale']}:** {escape(data['rationale'])}")
     if data.get("severity"):
         out.append(f"- **{words['severity']}:** {data['severity']}")
+    if data.get("better"):
+        out.append(f"- **{words['better']}:** {data['better']}")
     if data.get("priority"):
         out.append(f"- **{words['priority']}:** {data['priority']}")
     links = data.get("links", {})

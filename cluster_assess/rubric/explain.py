@@ -167,12 +167,19 @@ def _classification(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
 
 
 def _metric(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
-    if item.ratio is not None:
+    if getattr(item, "ratio", None) is not None:
         top, bottom = (name_of(rubric, "fact", p) for p in item.ratio)
         out["rule"] = Text(zh=f"{top.zh} ÷ {bottom.zh}", en=f"{top.en} ÷ {bottom.en}")
-    elif item.count_of is not None:
+    elif getattr(item, "count_of", None) is not None:
         what = name_of(rubric, "fact", item.count_of)
         out["rule"] = Text(zh=f"“{what.zh}”的条目数", en=f"number of entries in '{what.en}'")
+    elif getattr(item, "segments", None) is not None:
+        what = name_of(rubric, "fact", item.segments)
+        out["rule"] = Text(zh=f"“{what.zh}”所列环节占参照产业链环节的比重（参照链按产业名选定）",
+                           en=f"share of the reference chain's segments named in '{what.en}' "
+                              "(the chain is chosen by the industry)")
+    if item.better != "none":
+        out["better"] = item.better
 
 
 def _value_chain(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
@@ -213,14 +220,3 @@ def _passages(source: str | None) -> list[dict[str, Any]]:
             out.append({"locator": locator, "title": passage.title,
                         "text": Text(zh=passage.text("zh"), en=passage.text("en"))})
     return out
-
-
-def plain(value: Any, lang: str) -> Any:
-    """Explanations with every bilingual text resolved to one language (for JSON and text)."""
-    if isinstance(value, Text):
-        return value.get(lang)
-    if isinstance(value, dict):
-        return {k: plain(v, lang) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v, lang) for v in value]
-    return value

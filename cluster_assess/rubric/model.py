@@ -25,6 +25,7 @@ from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition
 
 Severity = Literal["high", "medium", "low"]
+Better = Literal["higher", "lower", "none"]
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
 MAX_WEIGHT = 1000.0  # a weight above this is a typo (1e308, inf), and sums of them overflow
 
@@ -78,7 +79,28 @@ class Metric(Item):
     ratio: tuple[str, str] | None = None
     count_of: str | None = None
     unit: Literal["share", "ratio", "count"] = "ratio"
+    better: Better = Field(default="none", description="which direction is better when towns are compared")
     rationale: Text | None = None
+
+
+class ChainMetric(Item):
+    """The share of the reference value chain's segments that a profile names (read as
+    `metrics.<id>` by conditions and `compare`); the chain is chosen by the profile's industry."""
+
+    name: Text
+    segments: str = Field(default="facts.chain.segments", description="the fact listing the segments present")
+    absent: str = Field(default="facts.chain.absent", description="the fact listing the segments stated missing")
+    unit: Literal["share"] = "share"
+    better: Better = "higher"
+    rationale: Text | None = None
+
+
+class Comparison(Model):
+    """What `compare` shows of each town besides the index, stages and factors: the key indicator
+    rows (fact paths or metrics, in this order), and the few kept in the one-line-per-town view."""
+
+    indicators: list[str] = Field(default_factory=list)
+    compact: list[str] = Field(default_factory=list, description="indicators kept when many towns are shown")
 
 
 class Segment(Model):
@@ -244,6 +266,8 @@ class Rubric(Model):
     recommendations: list[Recommendation] = Field(default_factory=list)
     implications: list[Implication] = Field(default_factory=list)
     maturity_index: MaturityIndex | None = None
+    chain_metric: ChainMetric | None = None
+    comparison: Comparison | None = None
 
     @field_validator("version", mode="before")
     @classmethod
@@ -264,8 +288,8 @@ class Rubric(Model):
         return {r.id: r for r in self.recommendations}
 
     @cached_property
-    def metrics_by_path(self) -> dict[str, Metric]:
-        return {f"metrics.{m.id}": m for m in self.metrics}
+    def metrics_by_path(self) -> dict[str, Metric | ChainMetric]:
+        return metric_paths(self)
 
     @cached_property
     def memo(self) -> dict[Any, Any]:
@@ -288,6 +312,8 @@ class Rubric(Model):
         """(kind, item) for everything with an id — for `explain` and the docs."""
         out: list[tuple[str, Any]] = []
         out += [("metric", m) for m in self.metrics]
+        if self.chain_metric is not None:
+            out.append(("metric", self.chain_metric))
         out += [("value_chain", c) for c in self.value_chains]
         out += [("factor", f) for f in self.factors]
         for model in self.stage_models:
@@ -302,12 +328,16 @@ class Rubric(Model):
 # the sections of a pack that hold items with ids, in the order they are checked and documented
 SECTIONS = ("metrics", "value_chains", "factors", "stage_models", "classifications", "problems",
             "recommendations")
-CHAIN_METRICS = ("metrics.chain_completeness",)
+
+
+def metric_paths(rubric: Rubric) -> dict[str, Metric | ChainMetric]:
+    """`metrics.<id>` → the metric, for the pack's metrics and its chain metric."""
+    out: dict[str, Metric | ChainMetric] = {f"metrics.{m.id}": m for m in rubric.metrics}
+    if rubric.chain_metric is not None:
+        out[f"metrics.{rubric.chain_metric.id}"] = rubric.chain_metric
+    return out
 
 
 def fact_paths(rubric: Rubric) -> set[str]:
     """Every path a condition may read: profile facts and ratings, plus the rubric's metrics."""
-    paths = set(field_specs())
-    paths.update(f"metrics.{m.id}" for m in rubric.metrics)
-    paths.update(CHAIN_METRICS)
-    return paths
+    return set(field_specs()) | set(metric_paths(rubric))

@@ -10,7 +10,7 @@ from typing import Any
 
 from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition, describe
-from cluster_assess.rubric.model import Rubric, Text
+from cluster_assess.rubric.model import Rubric, Text, metric_paths
 
 
 def name_of(rubric: Rubric, kind: str, ident: str) -> Text:
@@ -19,12 +19,8 @@ def name_of(rubric: Rubric, kind: str, ident: str) -> Text:
         spec = field_specs().get(ident)
         if spec is not None:
             return Text(zh=spec.zh, en=spec.en)
-        metric = {f"metrics.{m.id}": m.name for m in rubric.metrics}.get(ident)
-        if metric is not None:
-            return metric
-        if ident == "metrics.chain_completeness":
-            return Text(zh="产业链完整度", en="value-chain completeness")
-        return Text(zh=ident, en=ident)
+        metric = metric_paths(rubric).get(ident)
+        return metric.name if metric is not None else Text(zh=ident, en=ident)
     if kind == "factor":
         return next((f.name for f in rubric.factors if f.id == ident), Text(zh=ident, en=ident))
     if kind == "model":

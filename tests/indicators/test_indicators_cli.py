@@ -7,25 +7,21 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from indicator_helpers import write_csv
-from typer.testing import CliRunner
+from indicator_helpers import indicators, write_csv
 
-from cluster_assess.cli.indicators import app
-
-runner = CliRunner()
 HEAD = ["region", "industry", "emp"]
 ROWS = [["a", "x", 10], ["a", "y", 30], ["b", "x", 50], ["b", "y", 10], ["c", "y", 40]]
 REG = ["--region", "region", "--industry", "industry", "--value", "emp"]
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    r = runner.invoke(app, list(args))
+    r = indicators(*args)
     return r.exit_code, r.stdout, r.stderr
 
 
 def test_regions_json(tmp_path: Path) -> None:
     p = write_csv(tmp_path / "t.csv", HEAD, ROWS)
-    code, out, _ = run("regions", str(p), *REG, "-f", "json")
+    code, out, _ = run("regions", str(p), *REG, "-F", "json")
     assert code == 0
     data = json.loads(out)
     lq = {(c["region"], c["industry"]): c["lq"] for c in data["cells"]}
@@ -45,7 +41,7 @@ def test_regions_parquet_and_xlsx_agree_with_csv(tmp_path: Path) -> None:
     for r in ROWS:
         ws.append(r)
     wb.save(tmp_path / "t.xlsx")
-    outs = [run("regions", str(tmp_path / f"t.{s}"), *REG, "-f", "csv", "--table", "cells")[1]
+    outs = [run("regions", str(tmp_path / f"t.{s}"), *REG, "-F", "csv", "--table", "cells")[1]
             for s in ("csv", "parquet", "xlsx")]
     assert outs[0] == outs[1] == outs[2]
     assert outs[0].startswith("region,industry,value,share_of_region,lq")
@@ -80,7 +76,7 @@ def test_duplicates_refused_then_summed_with_note(tmp_path: Path) -> None:
     assert code == 2
     assert "'a'" in err and "'x'" in err and "NOT summed" in err and "--sum-duplicates" in err
     assert "rows 2 and 7" in err
-    code, out, err = run("regions", str(p), *REG, "--sum-duplicates", "-f", "json")
+    code, out, err = run("regions", str(p), *REG, "--sum-duplicates", "-F", "json")
     assert code == 0 and "summed" in err
     cells = {(c["region"], c["industry"]): c for c in json.loads(out)["cells"]}
     assert cells[("a", "x")]["value"] == 15
@@ -91,7 +87,7 @@ def test_duplicates_refused_then_summed_with_note(tmp_path: Path) -> None:
 def test_output_file_not_overwritten_without_force(tmp_path: Path) -> None:
     p = write_csv(tmp_path / "t.csv", HEAD, ROWS)
     out = tmp_path / "out.md"
-    assert run("regions", str(p), *REG, "-f", "markdown", "-o", str(out))[0] == 0
+    assert run("regions", str(p), *REG, "-F", "markdown", "-o", str(out))[0] == 0
     assert out.read_text(encoding="utf-8").startswith("## Region")
     code, _, err = run("regions", str(p), *REG, "-o", str(out))
     assert code == 2 and "--force" in err
@@ -120,7 +116,7 @@ FIRM_OPTS = ["--firm", "name", "--industry", "sector", "--region", "county",
 
 def test_firms_json(tmp_path: Path) -> None:
     p = write_csv(tmp_path / "f.csv", FIRM_HEAD, FIRMS)
-    code, out, _ = run("firms", str(p), *FIRM_OPTS, "-f", "json")
+    code, out, _ = run("firms", str(p), *FIRM_OPTS, "-F", "json")
     assert code == 0, out
     tex = next(i for i in json.loads(out)["industries"] if i["industry"] == "tex")
     assert tex["firms"] == 4 and tex["above_scale"] == 3
@@ -149,7 +145,7 @@ def test_firms_totals_table_for_eg(tmp_path: Path) -> None:
     t = write_csv(tmp_path / "t.csv", ["region", "emp"],
                   [["Wien", 500000], ["Linz", 300000], ["Linz", 100000], ["Graz", 100000]])
     code, out, _ = run("firms", str(f), "--firm", "firm", "--region", "region",
-                       "--employees", "emp", "--totals", str(t), "-f", "json")
+                       "--employees", "emp", "--totals", str(t), "-F", "json")
     assert code == 0
     assert abs(json.loads(out)["industries"][0]["eg_gamma"] - 0.05990628) < 5e-8
 
@@ -164,7 +160,20 @@ def test_duplicates_without_dense_key_space(
     p = write_csv(tmp_path / "t.csv", HEAD, [*ROWS, ["a", "x", 5]])
     code, _, err = run("regions", str(p), *REG)
     assert code == 2 and "rows 2 and 7" in err
-    code, out, _ = run("regions", str(p), *REG, "--sum-duplicates", "-f", "json")
+    code, out, _ = run("regions", str(p), *REG, "--sum-duplicates", "-F", "json")
     cells = {(c["region"], c["industry"]): c for c in json.loads(out)["cells"]}
     assert cells[("a", "x")]["value"] == 15
     assert abs(cells[("a", "x")]["lq"] - (15 / 45) / (65 / 145)) < 1e-5
+
+
+def test_indicators_share_the_output_options_of_every_command(tmp_path: Path) -> None:
+    """-f is --force here as everywhere, the format is -F, and the output is refused before any
+    work (the table is never read) and written atomically (no temporary file left)."""
+    p = write_csv(tmp_path / "t.csv", HEAD, ROWS)
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+    code, _, err = run("regions", str(tmp_path / "missing.csv"), *REG, "-o", str(out))
+    assert code == 2 and "--force" in err and "missing.csv" not in err
+    assert run("regions", str(p), *REG, "-F", "json", "-o", str(out), "-f")[0] == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["meta"]["regions"] == 3
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["out.json", "t.csv"]

@@ -6,10 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from indicator_helpers import write_csv
-from typer.testing import CliRunner
-
-from cluster_assess.cli.indicators import app
+from indicator_helpers import indicators, write_csv
 
 PROFILE = """\
 # 吴江纺织 cluster profile — hand-maintained
@@ -46,13 +43,13 @@ def make(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 def test_into_writes_measured_facts_and_keeps_comments(tmp_path: Path) -> None:
     prof, regions, firms = make(tmp_path)
-    r = CliRunner().invoke(app, ["regions", str(regions), "--region", "prov", "--industry", "ind",
+    r = indicators(*["regions", str(regions), "--region", "prov", "--industry", "ind",
                                  "--value", "emp", "--into", str(prof), "-o", "-"])
     assert r.exit_code == 0, r.stderr
-    r = CliRunner().invoke(app, ["firms", str(firms), "--firm", "firm", "--industry", "ind",
+    r = indicators(*["firms", str(firms), "--firm", "firm", "--industry", "ind",
                                  "--region", "county", "--employees", "staff", "--sales", "sales",
                                  "--sales-unit", "wan", "--above-scale", "gs",
-                                 "--into", str(prof), "--force"])
+                                 "--into", str(prof), "--replace-stated"])
     assert r.exit_code == 0, r.stderr
     text = prof.read_text(encoding="utf-8")
     for comment in ("# 吴江纺织 cluster profile — hand-maintained", "# display name",
@@ -81,23 +78,23 @@ def test_into_writes_measured_facts_and_keeps_comments(tmp_path: Path) -> None:
 
 def test_into_needs_a_known_cell(tmp_path: Path) -> None:
     prof, regions, _ = make(tmp_path)
-    r = CliRunner().invoke(app, ["regions", str(regions), "--region", "prov", "--industry", "ind",
+    r = indicators(*["regions", str(regions), "--region", "prov", "--industry", "ind",
                                  "--value", "emp", "--into", str(prof), "--for-region", "xx"])
     assert r.exit_code == 2 and "'xx'" in r.stderr and "--for-region" in r.stderr
     assert prof.read_text(encoding="utf-8") == PROFILE
 
 
-def test_into_never_replaces_a_stated_value_without_force(tmp_path: Path) -> None:
+def test_into_never_replaces_a_stated_value_without_replace_stated(tmp_path: Path) -> None:
     prof, _, firms = make(tmp_path)
     args = ["firms", str(firms), "--firm", "firm", "--industry", "ind", "--region", "county",
             "--employees", "staff", "--sales", "sales", "--sales-unit", "wan", "--into", str(prof)]
-    r = CliRunner().invoke(app, args)
+    r = indicators(*args)
     assert r.exit_code == 2
-    assert "facts.firms.total" in r.stderr and "--force" in r.stderr
+    assert "facts.firms.total" in r.stderr and "--replace-stated" in r.stderr
     assert prof.read_text(encoding="utf-8") == PROFILE, "nothing changed"
-    # measuring again after --force refreshes the measured values without needing --force
-    assert CliRunner().invoke(app, [*args, "--force"]).exit_code == 0
-    assert CliRunner().invoke(app, args).exit_code == 0
+    # measuring again after --replace-stated refreshes the measured values without needing it
+    assert indicators(*args, "--replace-stated").exit_code == 0
+    assert indicators(*args).exit_code == 0
 
 
 def test_a_profile_filled_by_into_scores_and_says_measured(cli, tmp_path: Path) -> None:
@@ -106,7 +103,7 @@ def test_a_profile_filled_by_into_scores_and_says_measured(cli, tmp_path: Path) 
                "--into", prof, "-o", "-").code == 0
     assert cli("indicators", "firms", firms, "--firm", "firm", "--industry", "ind", "--region", "county",
                "--employees", "staff", "--sales", "sales", "--sales-unit", "wan", "--into", prof,
-               "--force").code == 0
+               "--replace-stated").code == 0
     run = cli("score", prof, "-F", "json")
     assert run.code == 0, run.err
     facts = {f["path"]: f for f in run.json()["facts"]}

@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 import yaml
 
+from cluster_assess.errors import UserError
 from cluster_assess.indicators import regions as rg
-from cluster_assess.indicators.errors import IndicatorInputError
 from cluster_assess.indicators.tables import TableSource
 from cluster_assess.indicators.thresholds import default_rubric, load_rubric, rubrics_dir
 
@@ -73,6 +73,6 @@ def test_unknown_threshold_key_is_rejected(tmp_path: Path) -> None:
     data["star_rating"]["size_top_shar"] = data["star_rating"].pop("size_top_share")
     p = tmp_path / "t.yaml"
     p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(IndicatorInputError) as e:
+    with pytest.raises(UserError) as e:
         load_rubric(p)
     assert "star_rating" in str(e.value)

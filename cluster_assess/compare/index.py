@@ -1,0 +1,78 @@
+"""The maturity index of one town, and what explains the gap between two: all in index points.
+
+The index is defined by the rubric (`maturity_index`), never here: unknown parts weigh zero and
+lower the confidence instead of counting as 0.
+"""
+
+from __future__ import annotations
+
+from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment
+from cluster_assess.compare.model import Component, Difference, Driver, IndexResult
+from cluster_assess.rubric.model import Rubric
+
+MAX_DRIVERS = 5
+MIN_DRIVER_POINTS = 0.5
+
+
+
+def stage_position(assessment: Assessment, rubric: Rubric, model_id: str) -> float | None:
+    """0 for the first rung, 1 for the top; not applicable counts as the first rung; None if unknown."""
+    result = assessment.stages.get(model_id)
+    if result is None or result.stage == UNDETERMINED:
+        return None
+    if result.stage == NOT_APPLICABLE:
+        return 0.0
+    order = [s.id for s in rubric.model(model_id).stages]
+    return order.index(result.stage) / (len(order) - 1)
+
+
+def maturity(assessment: Assessment, rubric: Rubric) -> IndexResult | None:
+    """The rubric's maturity index for one assessment (None when the rubric defines none)."""
+    spec = rubric.maturity_index
+    if spec is None:
+        return None
+    parts: list[Component] = []
+    for model_id, weight in spec.models.items():
+        result = assessment.stages.get(model_id)
+        score = stage_position(assessment, rubric, model_id)
+        known = 0.0 if score is None or result is None else (
+            1.0 if result.stage == NOT_APPLICABLE else result.confidence)
+        parts.append(Component(id=model_id, kind="model", name=rubric.model(model_id).name,
+                               weight=weight, score=score, known=known))
+    for factor_id, weight in spec.factors.items():
+        factor = assessment.factors.get(factor_id)
+        score = factor.score if factor is not None else None
+        parts.append(Component(id=factor_id, kind="factor", name=rubric.factor(factor_id).name,
+                               weight=weight, score=score, known=0.0 if score is None else 1.0))
+    total = sum(p.weight for p in parts)
+    known_weight = sum(p.weight for p in parts if p.score is not None)
+    value = (100 * sum(p.weight * p.score for p in parts if p.score is not None) / known_weight
+             if known_weight else None)
+    confidence = sum(p.weight * p.known for p in parts) / total if total else 0.0
+    return IndexResult(value=None if value is None else round(value, 1),
+                       confidence=round(confidence, 3), components=parts)
+
+
+
+
+def difference(higher: str, lower: str, indexes: dict[str, IndexResult]) -> Difference:
+    a, b = indexes[higher], indexes[lower]
+    parts_b = {(p.kind, p.id): p for p in b.components}
+    common = [(p, parts_b[(p.kind, p.id)]) for p in a.components
+              if (p.kind, p.id) in parts_b and p.score is not None and parts_b[(p.kind, p.id)].score is not None]
+    weight = sum(p.weight for p, _ in common)
+    drivers = []
+    for pa, pb in common:
+        points = 100 * pa.weight * (pa.score - pb.score) / weight if weight else 0.0  # type: ignore[operator]
+        if abs(points) >= MIN_DRIVER_POINTS:
+            drivers.append(Driver(id=pa.id, kind=pa.kind, name=pa.name, higher=pa.score, lower=pb.score,
+                                  points=round(points, 1)))
+    drivers.sort(key=lambda d: (-abs(d.points), d.id))
+    one_sided = [p.name for p in a.components
+                 if (p.score is None) != (parts_b.get((p.kind, p.id)) is None
+                                          or parts_b[(p.kind, p.id)].score is None)]
+    gap = (a.value or 0.0) - (b.value or 0.0) if a.value is not None and b.value is not None else 0.0
+    return Difference(higher=higher, lower=lower, gap=round(gap, 1), drivers=drivers[:MAX_DRIVERS],
+                      unknown_in_one=one_sided)
+
+

@@ -1,0 +1,114 @@
+"""How values read to people, in either language: below compare, report and render, which share it.
+
+One function resolves bilingual text (`in_language`), one family formats numbers (`percent`,
+`number`, `money`), and the few phrases every output uses for an assessment's parts (a fact, a
+list of facts to collect, a classification) are written once, here. Nothing here decides a
+judgement; it only says what was decided.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("zh", "en")
+
+
+def in_language(value: Any, lang: str) -> Any:
+    """`value` with every bilingual text in one language: a Text (`.zh`/`.en`), or a `{zh, en}`
+    mapping as dumped to JSON, found anywhere inside dicts, lists and tuples (tuples become lists)."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGS):
+            return value[lang]
+        return {k: in_language(v, lang) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [in_language(v, lang) for v in value]
+    if hasattr(value, "zh") and hasattr(value, "en") and not isinstance(value, str):
+        return value.zh if lang == "zh" else value.en
+    return value
+
+
+def percent(value: float | None) -> str:
+    """0.254 → '25%'; None → '—'."""
+    return "—" if value is None else f"{value:.0%}"
+
+
+def number(value: float | int) -> str:
+    """Whole numbers with thousands separators, others to one decimal ('1,234', '2.5', '3')."""
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}".removesuffix(".0")
+
+
+def money(value: float, currency: str, lang: str) -> str:
+    """An amount as a reader of that language writes it: 20.5亿元, or 2.05 bn CNY."""
+    if lang == "zh":
+        unit = {"CNY": "元", "USD": "美元"}.get(currency, currency)
+        if value >= 1e8:
+            return f"{value / 1e8:,.4g}亿{unit}"
+        if value >= 1e4:
+            return f"{value / 1e4:,.4g}万{unit}"
+        return f"{value:,.0f}{unit}"
+    if value >= 1e9:
+        return f"{value / 1e9:,.3g} bn {currency}"
+    if value >= 1e6:
+        return f"{value / 1e6:,.3g} m {currency}"
+    return f"{value:,.0f} {currency}"
+
+
+def fact_text(fact: Any, lang: str) -> str:
+    """A fact as shown to people: what the profile said, or the number with its unit."""
+    from cluster_assess.i18n import t
+
+    text = fact.display
+    if isinstance(fact.value, bool) and (fact.display or "").strip() not in ("是", "否"):
+        text = t("yes" if fact.value else "no", lang)
+    elif fact.kind == "choice":
+        from cluster_assess.i18n import CATALOGUE
+
+        key = next((k for k in (f"grade_{fact.value}", f"choice_{fact.value}") if k in CATALOGUE), None)
+        text = t(key, lang) if key else str(fact.value)
+    if fact.evidence:
+        text += f" — {fact.evidence}"
+    if fact.approx and not _says_approx(fact.display):
+        text += f" ({t('approx_' + fact.approx, lang)})"
+    return text
+
+
+def _says_approx(display: str) -> bool:
+    return any(word in display for word in ("多", "余", "以上", "左右", "约", "近"))
+
+
+def named_fact(fact: Any, lang: str, own_rating: str | None = None) -> str:
+    """`name: value` — how a fact reads in a list of evidence. The rating that measures the very
+    factor it supports (`own_rating`) reads `rating 3/5 — evidence`, not the name twice."""
+    from cluster_assess.i18n import t
+
+    if own_rating is not None and fact.path == own_rating:
+        return f"{t('rating', lang)} {fact_text(fact, lang)}"
+    return f"{fact.name.get(lang)}: {fact_text(fact, lang)}"
+
+
+def missing_names(assessment: Any, paths: list[str], lang: str) -> str:
+    """Names (not paths) of facts to collect, using the names the assessment carries."""
+    names = {u.path: u.name.get(lang) for u in assessment.unknowns}
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(names.get(p, p) for p in paths)
+
+
+def items_text(problem: Any, lang: str) -> str:
+    """The items a finding names (e.g. each missing chain segment), in one line."""
+    from cluster_assess.i18n import t
+
+    if not getattr(problem, "items", None):
+        return ""
+    sep = "、" if lang == "zh" else ", "
+    return f"{t('items', lang)}: " + sep.join(i.get(lang) for i in problem.items)
+
+
+def classification_text(result: Any, lang: str) -> str:
+    """'market-based SME community', or 'undecided (could also be …)' — how a classification reads."""
+    from cluster_assess.i18n import t
+
+    value = result.value_name.get(lang) if result.value_name is not None else t("undecided", lang)
+    if result.also_possible:
+        sep = "、" if lang == "zh" else ", "
+        value += f" ({t('also_possible', lang)}: {sep.join(n.get(lang) for n in result.also_possible_names)})"
+    return value
