@@ -21,6 +21,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "model": {"zh": "模型", "en": "Model"},
     "confidence": {"zh": "可信度", "en": "Confidence"},
     "could_be_higher": {"zh": "补充数据后可能更高", "en": "could be higher once unknowns are collected"},
+    "implied": {"zh": "由规则推定", "en": "Implied by the rubric"},
+    "deciding": {"zh": "可确定阶段的事实", "en": "Facts that would decide"},
+    "conflicts": {"zh": "评分与事实不一致（请评估者核实）", "en": "Ratings the facts contradict (for the assessor to answer)"},
+    "conditional": {"zh": "视情况", "en": "conditional"},
+    "chain_unstated": {"zh": "未说明", "en": "not stated"},
     "evidence": {"zh": "依据", "en": "Evidence"},
     "gaps": {"zh": "距下一阶段的差距", "en": "Gaps to the next stage"},
     "gaps_floor": {"zh": "尚未具备的要素", "en": "Factors not yet in place"},
@@ -252,6 +257,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "At the \u201c{stage}\u201d stage, with confidence {confidence} (the share of gate factors with a rating or the facts their rule needs).",
     },
     "report_stage_other": {"zh": "{stage}：{reason}", "en": "{stage}: {reason}"},
+    "report_stage_range": {
+        "zh": "{stage}。已确定的下限由下列依据支持；上限以内的阶段尚无事实排除，需补充的事实见下。",
+        "en": "{stage}. The lower bound rests on the evidence below; no known fact rules out the stages up to the upper bound — the facts that would decide are listed below.",
+    },
     "report_stage_higher": {
         "zh": "部分门槛要素尚属未知，补充数据后阶段可能更高。",
         "en": "Some gate factors are unknown; the stage could be higher once they are collected.",
@@ -276,8 +285,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_unknowns_table": {"zh": "表{n}  建议补充收集的数据", "en": "Table {n}. Facts worth collecting"},
     "report_method": {"zh": "评估规则与方法", "en": "Rubric and method"},
     "report_method_text": {
-        "zh": "各阶段逐级累积：达到某一阶段，须具备此前各阶段及该阶段的全部门槛要素；第一阶段为起点。要素的评估员评分达到门槛，或依据事实的规则成立，即视为具备。数据缺失的要素记为“未知”，不判为不具备，只会使阶段停留并降低可信度；可信度低于规则设定的下限时，阶段记为“无法判断”。建议按所针对问题的严重程度、可弥补的差距和与当前阶段的契合度排序。",
-        "en": "Stages are cumulative: a stage is reached when every gate factor of that stage and of all stages before it is in place; the first stage is the floor. A factor is in place when the assessor's rating reaches its threshold or when its rule over the facts holds. A factor whose data are missing is unknown, not failed: it only stops the climb and lowers the confidence, and below the rubric's minimum confidence the stage is \u201cundetermined\u201d. Recommendations are ranked by the severity of the problems they answer, the gaps they close and how well they suit the current stage.",
+        "zh": "各阶段逐级累积：达到某一阶段，须具备此前各阶段及该阶段的全部门槛要素；第一阶段为起点。阶段以区间表示：下限是现有证据已确立的最高阶段，上限是尚无已知事实排除的最高阶段；两者一致时即为所处阶段。评估员给出评分的要素以评分为准，未评分的依事实规则判断；评分与事实不一致时以评分为准，并列为“评分与事实不一致”请评估者核实。数据缺失的要素记为“未知”，不判为不具备，只会使区间变宽。评估规则中声明的推定关系（如具备向内辐射即说明已是集群）同时作用于上下限。建议先列针对已发现问题或已知不具备要素的确定建议，再列视情况而定的建议。",
+        "en": "Stages are cumulative: a stage needs all gate factors of the stages below it and its own; the first stage is the floor. A stage is given as a range: the lower bound is the highest stage the evidence establishes, the upper bound the highest stage no known fact rules out; when they coincide, that is the stage. A factor the assessor rated is decided by the rating, otherwise by its rule over facts; when the two disagree the rating stands and the disagreement is listed for the assessor to answer. Missing data makes a factor unknown, never unmet: it only widens the range. Implications declared in the rubric (inward radiation shows the place is a cluster) act on both bounds. Firm recommendations, for detected problems or factors known unmet, come before conditional ones.",
     },
     "report_rubric_line": {"zh": "评估规则：{title}（{id}，版本{version}）", "en": "Rubric: {title} ({id}, version {version})"},
     "report_profile_sources": {"zh": "资料来源", "en": "Documents the facts come from"},

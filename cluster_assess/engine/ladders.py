@@ -49,7 +49,7 @@ def stage_result(model: StageModel, bounds: Bounds, factors: Factors, extra: lis
         at_least=at_least, at_most=at_most, at_least_name=name_lo, at_most_name=name_hi,
         summary=summary(model, lo, hi), confidence=round(confidence, 3),
         could_be_higher=hi > lo, reason=reason, evidence=evidence,
-        implied=[*bounds.implied, *(extra or [])], gaps=gaps, deciding=deciding,
+        implied=[] if hi == NA else [*bounds.implied, *(extra or [])], gaps=gaps, deciding=deciding,
         next_stage=nxt.id if nxt else None,
         ladder=[Rung(id=s.id, name=s.name, reached=lo != NA and k <= lo, current=single and k == lo,
                      possible=hi != NA and k <= hi) for k, s in enumerate(stages)],

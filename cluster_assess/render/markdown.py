@@ -39,9 +39,14 @@ def render(a: Assessment, lang: str) -> str:
     out += [f"- **{k}:** {escape(str(v))}" for k, v in meta if v is not None] + [""]
     out += [f"## {t('stages', lang)}", ""]
     for result in a.stages.values():
-        out += _stage(result, lang)
+        out += _stage(a, result, lang)
+    if a.conflicts:
+        out += [f"### {t('conflicts', lang)}", ""]
+        out += [f"- {escape(c.text.get(lang))} ({c.source})" for c in a.conflicts] + [""]
     if a.chain is not None:
-        out += [f"## {t('chain', lang)}", "", f"**{percent(a.chain.completeness)}** — {a.chain.name.get(lang)}"]
+        low, high = a.chain.completeness, a.chain.completeness_max
+        shown = percent(low) if low == high else f"{percent(low)}–{percent(high)}"
+        out += [f"## {t('chain', lang)}", "", f"**{shown}** — {a.chain.name.get(lang)}"]
         if a.chain.missing:
             missing = "、".join if lang == "zh" else ", ".join
             out.append(f"; {t('chain_missing', lang)}: {missing(m.get(lang) for m in a.chain.missing)}")
@@ -88,12 +93,14 @@ def render(a: Assessment, lang: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _stage(r: StageResult, lang: str) -> list[str]:
+def _stage(a: Assessment, r: StageResult, lang: str) -> list[str]:
     ladder = " → ".join(f"**[{rung.name.get(lang)}]**" if rung.current else rung.name.get(lang) for rung in r.ladder)
-    higher = f" — {t('could_be_higher', lang)}" if r.could_be_higher else ""
-    out = [f"### {r.name.get(lang)}", "", f"- {t('stage', lang)}: **{r.stage_name.get(lang)}** ({ladder})",
-           f"- {t('confidence', lang)}: {percent(r.confidence)}{higher}",
+    out = [f"### {r.name.get(lang)}", "", f"- {t('stage', lang)}: **{r.summary.get(lang)}** ({ladder})",
+           f"- {t('confidence', lang)}: {percent(r.confidence)}",
            f"- {t('source', lang)}: {r.source}"]
+    out += [f"- {t('implied', lang)}: {i.text.get(lang)} ({i.source})" for i in r.implied]
+    if r.deciding:
+        out.append(f"- {t('deciding', lang)}: " + escape(missing_names(a, r.deciding, lang)))
     if r.reason:
         out.append(f"- {r.reason.get(lang)}")
     out.append("")
@@ -113,7 +120,9 @@ def _answers(a: Assessment, r: object, lang: str) -> str:
     factors = {f.id: f.name.get(lang) for f in a.factors.values()}
     parts = [titles.get(i, i) for i in r.answers]  # type: ignore[attr-defined]
     parts += [f"{t('closes', lang)}: {factors.get(i, i)}" for i in r.closes]  # type: ignore[attr-defined]
-    parts += [f"{t('fits_stage', lang)}: {a.stages[m].stage_name.get(lang)}" for m in r.fits]  # type: ignore[attr-defined]
+    parts += [f"{t('fits_stage', lang)}: {a.stages[m].summary.get(lang)}" for m in r.fits]  # type: ignore[attr-defined]
+    if r.conditional and r.condition is not None:  # type: ignore[attr-defined]
+        parts.insert(0, f"{t('conditional', lang)}: {r.condition.get(lang)}")  # type: ignore[attr-defined]
     return "; ".join(parts)
 
 

@@ -31,13 +31,19 @@ def render(a: Assessment, lang: str, console: Console) -> None:
     console.print()
     console.rule(t("stages", lang), style="bold")
     for result in a.stages.values():
-        console.print(_stage(result, lang))
+        console.print(_stage(a, result, lang))
+    for line in conflicts(a, lang):
+        console.print(line)
+    if a.conflicts:
+        console.print()
     if a.chain is not None:
         chain = Text(f"{t('chain', lang)}: ", style="bold")
-        chain.append(f"{percent(a.chain.completeness)} ({a.chain.name.get(lang)})")
+        chain.append(f"{chain_range(a.chain)} ({a.chain.name.get(lang)})")
+        sep = "、" if lang == "zh" else ", "
         if a.chain.missing:
-            sep = "、" if lang == "zh" else ", "
             chain.append(f" — {t('chain_missing', lang)}: " + sep.join(m.get(lang) for m in a.chain.missing))
+        if a.chain.unstated:
+            chain.append(f" — {t('chain_unstated', lang)}: " + sep.join(m.get(lang) for m in a.chain.unstated))
         if a.chain.unrecognised:
             chain.append(f" — {t('chain_unrecognised', lang)}: " + ", ".join(a.chain.unrecognised), style="yellow")
         chain.append(f"  [{a.chain.source}]", style="dim")
@@ -91,15 +97,13 @@ def _ladder(r: StageResult, lang: str) -> Text:
     return line
 
 
-def _stage(r: StageResult, lang: str) -> Group:
+def _stage(a: Assessment, r: StageResult, lang: str) -> Group:
     head = Text(r.name.get(lang), style="bold")
     head.append("   ")
     head.append(f"{t('stage', lang)}: ")
     style = "bold green" if r.stage not in ("undetermined", "not_applicable") else "bold yellow"
-    head.append(r.stage_name.get(lang), style=style)
+    head.append(r.summary.get(lang), style=style)
     head.append(f"   {t('confidence', lang)}: {percent(r.confidence)}")
-    if r.could_be_higher:
-        head.append(f" ({t('could_be_higher', lang)})", style="yellow")
     head.append(f"   [{r.source}]", style="dim")
     parts: list[Text | Table] = [head, _ladder(r, lang)]
     if r.reason:
@@ -114,6 +118,11 @@ def _stage(r: StageResult, lang: str) -> Group:
                 line.append(f" — {facts}")
             line.append(f" [{e.source}]", style="dim")
             parts.append(line)
+    for implied in r.implied:
+        line = Text("   ⇒ ", style="cyan")
+        line.append(f"{t('implied', lang)}: {implied.text.get(lang)}")
+        line.append(f" [{implied.source}]", style="dim")
+        parts.append(line)
     if r.gaps:
         label = t("gaps", lang) if r.next_stage else t("gaps_floor", lang)
         parts.append(Text(f"  {label}:", style="bold"))
@@ -125,8 +134,24 @@ def _stage(r: StageResult, lang: str) -> Group:
             line.append(f" — {t('needed', lang)}: {g.needed.get(lang)}")
             line.append(f" [{g.source}]", style="dim")
             parts.append(line)
+    if r.deciding:
+        parts.append(Text(f"  {t('deciding', lang)}: " + missing_names(a, r.deciding, lang), style="yellow"))
     parts.append(Text(""))
     return Group(*parts)
+
+
+def chain_range(chain: object) -> str:
+    low, high = chain.completeness, chain.completeness_max  # type: ignore[attr-defined]
+    return percent(low) if low == high else f"{percent(low)}–{percent(high)}"
+
+
+def conflicts(a: Assessment, lang: str) -> list[Text]:
+    """Ratings the facts contradict: shown so the assessor answers them, never resolved silently."""
+    if not a.conflicts:
+        return []
+    out = [Text(t("conflicts", lang) + ":", style="bold yellow")]
+    out += [Text(f"  ! {c.text.get(lang)} [{c.source}]", style="yellow") for c in a.conflicts]
+    return out
 
 
 def _problems(a: Assessment, lang: str) -> Table | Text:
@@ -156,10 +181,13 @@ def _recommendations(a: Assessment, lang: str) -> Table | Text:
     factors = {f.id: f.name.get(lang) for f in a.factors.values()}
     for r in a.recommendations:
         body = Text(r.title.get(lang), style="bold " + SEVERITY_STYLE[r.level])
+        if r.conditional and r.condition is not None:
+            body.append(f"\n（{t('conditional', lang)}）{r.condition.get(lang)}" if lang == "zh"
+                        else f"\n({t('conditional', lang)}) {r.condition.get(lang)}", style="yellow")
         body.append("\n" + r.text.get(lang))
         answers = [titles.get(i, i) for i in r.answers]
         answers += [f"{t('closes', lang)}: {factors.get(i, i)}" for i in r.closes]
-        answers += [f"{t('fits_stage', lang)}: {a.stages[m].stage_name.get(lang)}" for m in r.fits]
+        answers += [f"{t('fits_stage', lang)}: {a.stages[m].summary.get(lang)}" for m in r.fits]
         table.add_row(str(r.priority), body, Text("\n".join(answers)), r.source)
     return table
 

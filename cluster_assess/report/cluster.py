@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, FactShown, StageResult
-from cluster_assess.display import fact_text, percent
+from cluster_assess.display import fact_text, missing_names, percent
 from cluster_assess.i18n import t
 from cluster_assess.report.document import (
     Bar,
@@ -164,7 +164,7 @@ class _Builder:
 
     def summary(self) -> list[str]:
         a = self.a
-        out = [self.tr("report_summary_stage", model=cap(r.name.get(self.lang)), stage=r.stage_name.get(self.lang),
+        out = [self.tr("report_summary_stage", model=cap(r.name.get(self.lang)), stage=r.summary.get(self.lang),
                        confidence=percent(r.confidence)) for r in a.stages.values()]
         out.append(self.tr("report_summary_counts", problems=len(a.problems), unchecked=len(a.unchecked),
                            recommendations=len(a.recommendations), unknowns=len(a.unknowns)))
@@ -259,20 +259,25 @@ class _Builder:
         out: list[Block] = [
             Ladder(self.tr("report_ladder", n=self.figure(), model=cap(r.name.get(lang))),
                    tuple(LadderRung(x.name.get(lang), x.reached, x.current) for x in r.ladder),
-                   r.stage_name.get(lang)),
+                   r.summary.get(lang)),
         ]
-        if r.stage in (UNDETERMINED, NOT_APPLICABLE):
+        if r.stage == UNDETERMINED and r.at_least != NOT_APPLICABLE:
+            judgement = self.tr("report_stage_range", stage=cap(r.summary.get(lang)))
+            if r.deciding:
+                lead = " 需补充：" if lang == "zh" else " To collect: "
+                judgement += lead + missing_names(self.a, r.deciding, lang)
+        elif r.stage in (UNDETERMINED, NOT_APPLICABLE):
             judgement = self.tr("report_stage_other", stage=cap(r.stage_name.get(lang)),
                                 reason=r.reason.get(lang) if r.reason else "")
         else:
             judgement = self.tr("report_stage_reached", stage=r.stage_name.get(lang), confidence=percent(r.confidence))
             if r.reason:
                 judgement += " " + r.reason.get(lang)
-            if r.could_be_higher:
-                judgement += t("report_stage_higher", lang) if lang == "zh" else " " + t("report_stage_higher", lang)
             if r.next_stage is None:
                 judgement += t("report_top_stage", lang) if lang == "zh" else " " + t("report_top_stage", lang)
         out.append(Paragraph(judgement, label=t("report_judgement", lang)))
+        for implied in r.implied:
+            out.append(Paragraph(f"{implied.text.get(lang)} {self.cite(implied.source)}", label=t("implied", lang)))
         out.append(Paragraph(self.cite(r.source), label=t("source", lang)))
         if r.evidence:
             rows = tuple((cap(e.name.get(lang)), "; ".join(self.fact_cited(f) for f in e.facts) or "—",
