@@ -36,7 +36,7 @@ SHORT = {"agglomeration": "agg", "radiation": "rad", "lifecycle": "life", "gover
 def score(profile: Path) -> dict:
     exe = shutil.which("cluster-assess")
     cmd = [exe] if exe else [sys.executable, "-m", "cluster_assess"]
-    done = subprocess.run(cmd + ["score", str(profile), "--format", "json", "--lang", "en"],
+    done = subprocess.run([*cmd, "score", str(profile), "--format", "json", "--lang", "en"],
                           capture_output=True, text=True, encoding="utf-8")
     if done.returncode != 0:
         raise RuntimeError(f"{profile.name}: exit {done.returncode}: {done.stderr.strip()[:300]}")
