@@ -130,3 +130,15 @@ def test_importing_the_package_loads_none_of_it():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
     assert json.loads(run.stdout) == []
+
+
+def test_the_readme_names_every_module():
+    """The README's 'How the code is organised' lists every module of the package."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How the code is organised", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```", 2)[1]
+    missing = [str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.rglob("*.py"))
+               if p.name not in ("__init__.py", "__main__.py") and p.name not in block]
+    folders = {p.parent.name for p in PACKAGE.rglob("*.py") if p.parent != PACKAGE}
+    missing += [f"{f}/" for f in sorted(folders) if f"{f}/" not in block]
+    assert not missing, missing

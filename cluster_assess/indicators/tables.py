@@ -223,27 +223,9 @@ def _read_xlsx(
     _check_columns(src, header, required)
     keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
     idx = [header.index(c) for c in keep]
-    data: list[list[object]] = [[] for _ in keep]
-    total = max((ws.max_row or 1) - 1, 0)
-    show = sys.stderr.isatty() and total > 50_000
-    prog = None
-    if show:
-        from rich.console import Console
-        from rich.progress import Progress
-
-        prog = Progress(console=Console(stderr=True), transient=True)
-        prog.start()
-        task = prog.add_task(f"Reading {src.path.name}", total=total)
     try:
-        for n, row in enumerate(rows):
-            for k, j in enumerate(idx):
-                v = row[j] if j < len(row) else None
-                data[k].append(v if v is None or isinstance(v, int | float) else str(v))
-            if prog is not None and n % 10_000 == 0:
-                prog.update(task, completed=n)
+        data = _xlsx_cells(rows, idx, max((ws.max_row or 1) - 1, 0), f"Reading {src.path.name}")
     finally:
-        if prog is not None:
-            prog.stop()
         wb.close()
     # Spreadsheets often carry formatted-but-empty rows at the end; drop only those, so row
     # numbers in errors still match what the analyst sees in Excel.
@@ -259,3 +241,27 @@ def _read_xlsx(
             cols[name] = pl.Series(name, [None if v is None else str(v) for v in values],
                                    dtype=pl.String)
     return pl.DataFrame(cols)
+
+
+def _xlsx_cells(rows: Iterator[tuple[object, ...]], idx: list[int], total: int, label: str) -> list[list[object]]:
+    """The wanted columns' cells, column by column; a progress bar on a terminal for big sheets."""
+    data: list[list[object]] = [[] for _ in idx]
+    prog = None
+    if sys.stderr.isatty() and total > 50_000:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        prog = Progress(console=Console(stderr=True), transient=True)
+        prog.start()
+        task = prog.add_task(label, total=total)
+    try:
+        for n, row in enumerate(rows):
+            for k, j in enumerate(idx):
+                v = row[j] if j < len(row) else None
+                data[k].append(v if v is None or isinstance(v, int | float) else str(v))
+            if prog is not None and n % 10_000 == 0:
+                prog.update(task, completed=n)
+    finally:
+        if prog is not None:
+            prog.stop()
+    return data
