@@ -16,8 +16,9 @@ def test_the_commands_offer_exactly_the_registered_formats():
     from cluster_assess.cli.compare import CompareFormat
     from cluster_assess.cli.explain import ExplainFormat
     from cluster_assess.cli.report import ReportFormat
+    from cluster_assess.cli.rubric import ListFormat
     from cluster_assess.cli.score import ScoreFormat
 
     for enum, what in ((ScoreFormat, "assessment"), (CompareFormat, "comparison"), (ReportFormat, "report"),
-                       (ExplainFormat, "explanation")):
+                       (ExplainFormat, "explanation"), (ListFormat, "rubric_list")):
         assert tuple(m.value for m in enum) == formats(what)

@@ -57,10 +57,19 @@ def _emit(text: str, output: str, force: bool) -> None:
         note(f"wrote {output}")
 
 
-def _rubric(path: Path | None) -> Any:
+def _begin(output: str, force: bool, thresholds: Path | None) -> Any:
+    """Refuse an existing output file before any work; return the thresholds to measure with."""
     from cluster_assess.indicators.thresholds import default_rubric, load_rubric
 
-    return load_rubric(path) if path else default_rubric()
+    check_output(output, force)
+    return load_rubric(thresholds) if thresholds else default_rubric()
+
+
+def _finish(notes: list[str], text: str, output: str, force: bool) -> None:
+    """The notes on stderr, then the result to stdout or -o FILE."""
+    for n in notes:
+        note(f"note: {n}")
+    _emit(text, output, force)
 
 
 ReplaceStatedOpt = Annotated[bool, typer.Option(
@@ -115,13 +124,10 @@ def regions_cmd(
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import regions as rg
 
-    check_output(output, force)  # fail fast on an existing output file, before any work
-    rubric = _rubric(thresholds)
+    rubric = _begin(output, force, thresholds)
     data = rg.load_region_table(table, region, industry, value, establishments, sum_duplicates)
     res = rg.compute(data, rubric)
-    for n in res.notes:
-        note(f"note: {n}")
-    _emit(render.regions(res, fmt.value, which.value, top), output, force)
+    _finish(res.notes, render.regions(res, fmt.value, which.value, top), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         r = for_region or prof.get("region")
@@ -132,7 +138,7 @@ def regions_cmd(
                 "pass --for-region and --for-industry", file=str(into),
             )
         n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)),
-            replace_stated=replace_stated)
+                                      replace_stated=replace_stated)
         note(f"wrote {n} measured facts for {r} × {i} into {into}")
 
 
@@ -185,26 +191,21 @@ def firms_cmd(
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import firms as fm
 
-    check_output(output, force)  # fail fast on an existing output file, before any work
-    rubric = _rubric(thresholds)
+    rubric = _begin(output, force, thresholds)
     cols = fm.FirmColumns(firm=firm, industry=industry, region=region, employees=employees,
                           sales=sales, above_scale=above_scale)
     roster, src, notes = fm.load_roster(table, cols, sum_duplicates)
     x = None
     if totals is not None:
         if not region:
-            raise UserError.single("--totals needs --region to match firms to regions",
-                                      file=str(table))
+            raise UserError.single("--totals needs --region to match firms to regions", file=str(table))
         tv = totals_value or employees
         if not tv:
-            raise UserError.single("--totals needs --totals-value (its employment column)",
-                                      file=str(totals))
+            raise UserError.single("--totals needs --totals-value (its employment column)", file=str(totals))
         x = fm.load_region_totals(totals, totals_region or region, tv)
     rep = fm.compute(roster, src, cols, size_by=size_by.value, sales_unit=sales_unit.value,
                      region_totals=x, notes=notes, rubric=rubric)
-    for n in rep.notes:
-        note(f"note: {n}")
-    _emit(render.firms(rep, fmt.value), output, force)
+    _finish(rep.notes, render.firms(rep, fmt.value), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         wanted = for_industry
@@ -212,5 +213,5 @@ def firms_cmd(
             wanted = str(prof.get("industry"))
         ind = facts.pick_industry(rep, wanted)
         n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale),
-            replace_stated=replace_stated)
+                                      replace_stated=replace_stated)
         note(f"wrote {n} measured facts for {ind.industry} into {into}")

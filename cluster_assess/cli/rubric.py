@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from cluster_assess.cli.options import (
     note,
 )
 from cluster_assess.io.output import check_output, open_output
+from cluster_assess.render import formats, renderer
 
 rubric_app = typer.Typer(
     help="Rubric packs: list the built-in ones, validate your own, generate their reference docs.",
@@ -27,9 +29,7 @@ rubric_app = typer.Typer(
 app.add_typer(rubric_app, name="rubric")
 
 
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
+ListFormat = Enum("ListFormat", {f: f for f in formats("rubric_list")}, type=str)  # type: ignore[misc]
 
 
 @rubric_app.command("list")
@@ -41,8 +41,6 @@ def list_rubrics(
 
     Example: cluster-assess rubric list --lang zh
     """
-    import json
-
     from cluster_assess.io.packaged import builtin_rubrics
     from cluster_assess.rubric.loading import load_rubric
 
@@ -56,15 +54,7 @@ def list_rubrics(
             "classifications": len(pack.classifications), "problems": len(pack.problems),
             "recommendations": len(pack.recommendations),
         })
-    if format is ListFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for row in rows:
-        typer.echo(f"{row['id']}\t{row['version']}\t{row['title']}")
-        typer.echo(f"\tmodels: {', '.join(row['stage_models'])}; factors {row['factors']}, "
-                   f"classifications {row['classifications']}, problems {row['problems']}, "
-                   f"recommendations {row['recommendations']}")
-
+    renderer("rubric_list", format.value)(rows, sys.stdout, language, plain=True)
 
 @rubric_app.command("validate")
 def validate(

@@ -8,83 +8,110 @@ from cluster_assess.compare.index import stage_position
 from cluster_assess.compare.model import Cell, IndexResult, Row
 from cluster_assess.display import money, number, percent
 from cluster_assess.profile.fields import field_specs
-from cluster_assess.rubric.model import Better, Rubric, Text, metric_paths
+from cluster_assess.rubric.model import Better, Factor, Rubric, StageModel, Text, metric_paths
 
 SEVERITIES = ("high", "medium", "low")
 TOP_RECOMMENDATIONS = 3
 
 
 
+UNKNOWN = Text(zh="未知", en="unknown")
+
+
 def build_rows(assessments: list[Assessment], indexes: list[IndexResult | None], ranks: dict[str, int],
-          keys: list[str], rubric: Rubric) -> list[Row]:
-    rows: list[Row] = []
-    unknown = Text(zh="未知", en="unknown")
-    if rubric.maturity_index is not None:
-        spec = rubric.maturity_index
-        rows.append(_mark(Row(id="index", group="index", label=spec.name, better="higher", source=spec.source,
-                              unit="0–100", cells=[
-            Cell(value=r.value, score=r.value, display=_num(r.value)) if r and r.value is not None
-            else Cell(display=unknown) for r in indexes]), eligible=[k in ranks for k in keys]))
-        rows.append(Row(id="index.confidence", group="index", label=Text(zh="指数可信度", en="index confidence"),
-                        unit="share", cells=[
-            Cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r else Cell(display=unknown)
-            for r in indexes]))
-        rows.append(Row(id="index.rank", group="index", label=Text(zh="排名", en="rank"), cells=[
-            Cell(value=ranks[k], score=ranks[k], display=_num(ranks[k])) if k in ranks
-            else Cell(display=Text(zh="单列", en="apart")) for k in keys]))
-    for model in rubric.stage_models:
-        cells, conf = [], []
-        for a in assessments:
-            result = a.stages.get(model.id)
-            if result is None:
-                cells.append(Cell(display=unknown))
-                conf.append(Cell(display=unknown))
-                continue
-            pos = stage_position(a, rubric, model.id)
-            cells.append(Cell(value=result.stage, score=pos, display=result.stage_name))
-            conf.append(Cell(value=result.confidence, score=result.confidence, display=_pct(result.confidence)))
-        rows.append(_mark(Row(id=f"stage.{model.id}", group="stage", label=model.name, better="higher",
-                              source=model.source, cells=cells)))
-        rows.append(Row(id=f"stage.{model.id}.confidence", group="stage",
-                        label=Text(zh=f"{model.name.zh}：可信度", en=f"{model.name.en}: confidence"),
-                        unit="share", cells=conf))
-    for factor in rubric.factors:
-        cells = []
-        for a in assessments:
-            result = a.factors.get(factor.id)
-            if result is None or result.score is None:
-                cells.append(Cell(display=unknown))
-            else:
-                cells.append(Cell(value=result.score, score=result.score, display=_pct(result.score)))
-        rows.append(_mark(Row(id=f"factor.{factor.id}", group="factor", label=factor.name, better="higher",
-                              unit="0–1", source=factor.source, cells=cells)))
-    for path in indicators(rubric):
-        label, source, better = indicator_meta(path, rubric)
-        cells = [indicator(a, path, rubric) for a in assessments]
-        units = {f.unit for a in assessments for f in a.facts if f.path == path}
-        rows.append(_mark(Row(id=path, group="indicator", label=label, better=better, source=source,
-                              unit=unit_of(path, assessments, rubric), cells=cells), comparable=len(units) <= 1))
+               keys: list[str], rubric: Rubric) -> list[Row]:
+    """Every row of the side-by-side view, in its fixed order; the best and weakest marked."""
+    return [
+        *_index_rows(indexes, ranks, keys, rubric),
+        *(row for model in rubric.stage_models for row in _stage_rows(assessments, model, rubric)),
+        *(_factor_row(assessments, factor) for factor in rubric.factors),
+        *(_indicator_row(assessments, path, rubric) for path in indicators(rubric)),
+        *_problem_rows(assessments),
+        _recommendation_row(assessments),
+    ]
+
+
+def _index_rows(indexes: list[IndexResult | None], ranks: dict[str, int], keys: list[str],
+                rubric: Rubric) -> list[Row]:
+    spec = rubric.maturity_index
+    if spec is None:
+        return []
+    return [
+        _mark(Row(id="index", group="index", label=spec.name, better="higher", source=spec.source, unit="0–100",
+                  cells=[Cell(value=r.value, score=r.value, display=_num(r.value)) if r and r.value is not None
+                         else Cell(display=UNKNOWN) for r in indexes]),
+              eligible=[k in ranks for k in keys]),
+        Row(id="index.confidence", group="index", label=Text(zh="指数可信度", en="index confidence"), unit="share",
+            cells=[Cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r
+                   else Cell(display=UNKNOWN) for r in indexes]),
+        Row(id="index.rank", group="index", label=Text(zh="排名", en="rank"),
+            cells=[Cell(value=ranks[k], score=ranks[k], display=_num(ranks[k])) if k in ranks
+                   else Cell(display=Text(zh="单列", en="apart")) for k in keys]),
+    ]
+
+
+def _stage_rows(assessments: list[Assessment], model: StageModel, rubric: Rubric) -> list[Row]:
+    cells, conf = [], []
+    for a in assessments:
+        result = a.stages.get(model.id)
+        if result is None:
+            cells.append(Cell(display=UNKNOWN))
+            conf.append(Cell(display=UNKNOWN))
+            continue
+        pos = stage_position(a, rubric, model.id)
+        cells.append(Cell(value=result.stage, score=pos, display=result.stage_name))
+        conf.append(Cell(value=result.confidence, score=result.confidence, display=_pct(result.confidence)))
+    return [
+        _mark(Row(id=f"stage.{model.id}", group="stage", label=model.name, better="higher", source=model.source,
+                  cells=cells)),
+        Row(id=f"stage.{model.id}.confidence", group="stage",
+            label=Text(zh=f"{model.name.zh}：可信度", en=f"{model.name.en}: confidence"), unit="share", cells=conf),
+    ]
+
+
+def _factor_row(assessments: list[Assessment], factor: Factor) -> Row:
+    cells = []
+    for a in assessments:
+        result = a.factors.get(factor.id)
+        if result is None or result.score is None:
+            cells.append(Cell(display=UNKNOWN))
+        else:
+            cells.append(Cell(value=result.score, score=result.score, display=_pct(result.score)))
+    return _mark(Row(id=f"factor.{factor.id}", group="factor", label=factor.name, better="higher", unit="0–1",
+                     source=factor.source, cells=cells))
+
+
+def _indicator_row(assessments: list[Assessment], path: str, rubric: Rubric) -> Row:
+    label, source, better = indicator_meta(path, rubric)
+    cells = [indicator(a, path, rubric) for a in assessments]
+    units = {f.unit for a in assessments for f in a.facts if f.path == path}
+    return _mark(Row(id=path, group="indicator", label=label, better=better, source=source,
+                     unit=unit_of(path, assessments, rubric), cells=cells), comparable=len(units) <= 1)
+
+
+def _problem_rows(assessments: list[Assessment]) -> list[Row]:
+    rows = []
     for severity in SEVERITIES:
         label = Text(zh=f"问题数（{_SEV_ZH[severity]}）", en=f"problems ({severity})")
-        cells = []
-        for a in assessments:
-            n = sum(1 for p in a.problems if p.severity == severity)
-            cells.append(Cell(value=n, score=n, display=_num(n)))
+        counts = [sum(1 for p in a.problems if p.severity == severity) for a in assessments]
         rows.append(_mark(Row(id=f"problems.{severity}", group="problems", label=label, better="lower",
-                              cells=cells)))
+                              cells=[Cell(value=n, score=n, display=_num(n)) for n in counts])))
     rows.append(Row(id="problems.unchecked", group="problems",
                     label=Text(zh="未能核查的问题数", en="problems not checkable"), cells=[
         Cell(value=len(a.unchecked), score=len(a.unchecked), display=_num(len(a.unchecked))) for a in assessments]))
-    rec_cells = []
+    return rows
+
+
+def _recommendation_row(assessments: list[Assessment]) -> Row:
+    cells = []
     for a in assessments:
         top = a.recommendations[:TOP_RECOMMENDATIONS]
-        rec_cells.append(Cell(
+        cells.append(Cell(
             value=";".join(r.id for r in top) or None,
             display=Text(zh="；".join(r.title.zh for r in top) or "—", en="; ".join(r.title.en for r in top) or "—"),
         ))
-    rows.append(Row(id="recommendations.top", group="recommendations",
-                    label=Text(zh="首要建议", en="top recommendations"), cells=rec_cells))
-    return rows
+    return Row(id="recommendations.top", group="recommendations",
+               label=Text(zh="首要建议", en="top recommendations"), cells=cells)
 
 
 _SEV_ZH = {"high": "高", "medium": "中", "low": "低"}

@@ -41,7 +41,26 @@ def trajectories(columns: list[Column], by_key: dict[str, Assessment], indexes: 
 
 def _step(before: Column, after: Column, by_key: dict[str, Assessment], indexes: dict[str, IndexResult],
           rubric: Rubric) -> Step:
+    """What changed from one year to the next: stages, indicators, problems and the index."""
     a, b = by_key[before.key], by_key[after.key]
+    had = {p.id: p.title for p in a.problems}
+    has = {p.id: p.title for p in b.problems}
+    unchecked = {p.id for p in b.unchecked}
+    ia, ib = indexes.get(before.key), indexes.get(after.key)
+    index_change = (round(ib.value - ia.value, 1) if ia and ib and ia.value is not None and ib.value is not None
+                    else None)
+    years = (after.year or 0) - (before.year or 0)
+    return Step(
+        from_year=before.year or 0, to_year=after.year or 0, from_key=before.key, to_key=after.key,
+        index_change=index_change, stages=_stage_changes(a, b, rubric),
+        deltas=[d for path in indicators(rubric) if (d := _delta(a, b, path, years, rubric)) is not None],
+        resolved=[t for i, t in had.items() if i not in has and i not in unchecked],
+        new=[t for i, t in has.items() if i not in had],
+        unverifiable=[t for i, t in had.items() if i in unchecked],
+    )
+
+
+def _stage_changes(a: Assessment, b: Assessment, rubric: Rubric) -> list[StageChange]:
     changes = []
     for model in rubric.stage_models:
         ra, rb = a.stages.get(model.id), b.stages.get(model.id)
@@ -54,37 +73,23 @@ def _step(before: Column, after: Column, by_key: dict[str, Assessment], indexes:
             direction = "up" if pb > pa else "down" if pb < pa else "same"
         changes.append(StageChange(model=model.id, name=model.name, from_stage=ra.stage, to_stage=rb.stage,
                                    from_name=ra.stage_name, to_name=rb.stage_name, direction=direction))
-    years = (after.year or 0) - (before.year or 0)
-    deltas = []
-    for path in indicators(rubric):
-        ca, cb = indicator(a, path, rubric), indicator(b, path, rubric)
-        if ca.score is None or cb.score is None:
-            continue
-        if unit_of(path, [a], rubric) != unit_of(path, [b], rubric):
-            continue  # different currencies are never subtracted
-        growth = cb.score / ca.score - 1 if ca.score else None
-        annual = None
-        if ca.score > 0 and cb.score >= 0 and years > 0:
-            annual = (cb.score / ca.score) ** (1 / years) - 1
-        name = indicator_meta(path, rubric)[0]
-        unit = unit_of(path, [a, b], rubric)
-        deltas.append(Delta(indicator=path, name=name, unit=unit, before=ca.score, after=cb.score,
-                            before_display=ca.display, after_display=cb.display, change=cb.score - ca.score,
-                            growth=None if growth is None else _round(growth),
-                            annual_growth=None if annual is None else _round(annual)))
-    had = {p.id: p.title for p in a.problems}
-    has = {p.id: p.title for p in b.problems}
-    unchecked = {p.id for p in b.unchecked}
-    ia, ib = indexes.get(before.key), indexes.get(after.key)
-    index_change = (round(ib.value - ia.value, 1) if ia and ib and ia.value is not None and ib.value is not None
-                    else None)
-    return Step(
-        from_year=before.year or 0, to_year=after.year or 0, from_key=before.key, to_key=after.key,
-        index_change=index_change, stages=changes, deltas=deltas,
-        resolved=[t for i, t in had.items() if i not in has and i not in unchecked],
-        new=[t for i, t in has.items() if i not in had],
-        unverifiable=[t for i, t in had.items() if i in unchecked],
-    )
+    return changes
+
+
+def _delta(a: Assessment, b: Assessment, path: str, years: int, rubric: Rubric) -> Delta | None:
+    """An indicator's change with its growth and compound yearly growth; None when either end is
+    unknown or the two are in different units (currencies are never subtracted)."""
+    ca, cb = indicator(a, path, rubric), indicator(b, path, rubric)
+    if ca.score is None or cb.score is None or unit_of(path, [a], rubric) != unit_of(path, [b], rubric):
+        return None
+    growth = cb.score / ca.score - 1 if ca.score else None
+    annual = None
+    if ca.score > 0 and cb.score >= 0 and years > 0:
+        annual = (cb.score / ca.score) ** (1 / years) - 1
+    return Delta(indicator=path, name=indicator_meta(path, rubric)[0], unit=unit_of(path, [a, b], rubric),
+                 before=ca.score, after=cb.score, before_display=ca.display, after_display=cb.display,
+                 change=cb.score - ca.score, growth=None if growth is None else _round(growth),
+                 annual_growth=None if annual is None else _round(annual))
 
 
 def _round(value: float) -> float:

@@ -8,10 +8,11 @@ findings (problems, classifications) → ranking (advice that fits the facts, fa
 from __future__ import annotations
 
 from cluster_assess.assessment import Assessment, Identity, RubricRef
-from cluster_assess.engine import findings, ranking
 from cluster_assess.engine.evidence import Evidence
 from cluster_assess.engine.factors import Factors
+from cluster_assess.engine.findings import classify, problems
 from cluster_assess.engine.ladders import stage_result
+from cluster_assess.engine.ranking import recommendations, unknowns
 from cluster_assess.engine.stages import Stages
 from cluster_assess.engine.values import Values
 from cluster_assess.profile.schema import Profile
@@ -30,16 +31,16 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
                                [contradictions[model.id]] if model.id in contradictions else None)
         for model in rubric.stage_models
     }
-    found, unchecked = findings.problems(rubric, factors, evidence, values)
+    found, unchecked = problems(rubric, factors, evidence, values)
     return Assessment(
         profile=Identity(name=profile.name, region=profile.region, industry=profile.industry, year=profile.year),
         rubric=RubricRef(id=rubric.id, version=rubric.version, title=rubric.title),
         stages=results,
         factors={f.id: factors.result(f.id) for f in rubric.factors},
         metrics=values.metrics, chain=values.chain,
-        classifications={c.id: findings.classify(c, factors, evidence) for c in rubric.classifications},
+        classifications={c.id: classify(c, factors, evidence) for c in rubric.classifications},
         problems=found, unchecked=unchecked, conflicts=factors.conflicts(),
-        recommendations=ranking.recommendations(rubric, found, results, factors, evidence),
-        unknowns=ranking.unknowns(rubric, results, unchecked, evidence),
+        recommendations=recommendations(rubric, found, results, factors, evidence),
+        unknowns=unknowns(rubric, results, unchecked, evidence),
         facts=evidence.shown_all(values.known),
     )

@@ -190,9 +190,7 @@ def compute(
     rubric: IndicatorRubric | None = None,
 ) -> FirmReport:
     """Per-industry firm indicators over a validated roster."""
-    import polars as pl
 
-    from cluster_assess.indicators import measures
 
     rubric = rubric or default_rubric()
     notes = list(notes or [])
@@ -207,85 +205,102 @@ def compute(
     if not cols.employees:
         notes.append("No --employees column: E–G γ uses sales as the size measure.")
 
-    # x_j: region shares of all employment, from --totals or from the whole roster.
-    x: dict[str, float] | None = None
-    industries_in = roster.get_column("industry").n_unique()
-    if cols.region:
-        if region_totals is not None:
-            missing = set(roster.get_column("region").unique().to_list()) - set(region_totals)
-            if missing:
-                raise table_error(
-                    f"region {sorted(missing)[0]!r} of the roster has no total in the region "
-                    f"totals table ({len(missing)} such region(s)); region names must match",
-                    file=str(src.path), column=cols.region,
-                )
-            x = region_totals
-        elif industries_in > 1:
-            agg = roster.group_by("region").agg(pl.col(emp_name).sum())
-            x = dict(zip(agg["region"].to_list(), agg[emp_name].to_list(), strict=True))
-            notes.append(
-                "E–G x_j (regions' share of all employment) taken from the roster's firms in "
-                "all industries; pass --totals for official regional employment."
-            )
-        else:
-            notes.append(
-                "E–G γ not computed: one industry only and no --totals table of regional "
-                "employment to compare it with."
-            )
-    else:
-        notes.append("E–G γ not computed: no --region column.")
-
-    thresholds = rubric.size_bands.thresholds_cny.value
-    inclusive = rubric.size_bands.inclusive.value
-    n_lead = rubric.leading_firms.count.value
-    factor = SALES_UNIT_FACTOR[sales_unit]
-    results: list[FirmIndicators] = []
-    for (industry,), g in roster.group_by("industry", maintain_order=True):
-        size = g.get_column(size_by).to_list()
-        total = float(sum(size))
-        positive = total > 0
-        above = int(g.get_column("above").sum()) if cols.above_scale else None
-        eg = None
-        if x is not None:
-            emp = g.get_column(emp_name).to_list()
-            if sum(emp) > 0:
-                eg = measures.ellison_glaeser(emp, g.get_column("region").to_list(), x)
-        bands = None
-        if cols.sales:
-            sales_cny = g.get_column("sales") * factor
-            bands = {
-                band_key(t): int(((sales_cny >= t) if inclusive else (sales_cny > t)).sum())
-                for t in thresholds
-            }
-        lead_base = "sales" if cols.sales else size_by
-        top = g.sort(lead_base, descending=True, maintain_order=True).head(n_lead)
-        lead_total = float(g.get_column(lead_base).sum())
-        results.append(
-            FirmIndicators(
-                industry=str(industry),
-                firms=g.height,
-                above_scale=above,
-                size_measure=size_col,
-                total_size=total,
-                hhi=measures.herfindahl(size) if positive else None,
-                hhi_normalised=measures.herfindahl_normalised(size) if positive else None,
-                hhi_equivalent_firms=1 / measures.herfindahl(size) if positive else None,
-                gini=measures.gini(size) if positive else None,
-                gini_normalised=measures.gini(size, normalised=True) if positive else None,
-                cr4=measures.concentration_ratio(size, 4) if positive else None,
-                cr8=measures.concentration_ratio(size, 8) if positive else None,
-                eg_gamma=eg.gamma if eg and eg.gamma is not None else None,
-                eg_g=eg.g if eg else None,
-                eg_h=eg.h if eg else None,
-                regions=g.get_column("region").n_unique() if cols.region else None,
-                size_bands=bands,
-                leading_firms=[str(f) for f in top.get_column("firm").to_list()],
-                leading_firm_weight=(
-                    float(top.get_column(lead_base).sum()) / lead_total if lead_total > 0 else None
-                ),
-            )
-        )
+    x = _region_shares(roster, src, cols, emp_name, region_totals, notes)
+    results = [
+        _industry(str(industry), g, cols, size_by, size_col, emp_name, x, SALES_UNIT_FACTOR[sales_unit], rubric)
+        for (industry,), g in roster.group_by("industry", maintain_order=True)
+    ]
     return FirmReport(
         table=str(src.path), size_column=size_col, sales_column=cols.sales,
         employees_column=cols.employees, industries=results, notes=notes,
     )
+
+
+def _region_shares(roster: pl.DataFrame, src: TableSource, cols: FirmColumns, emp_name: str,
+                   region_totals: dict[str, float] | None, notes: list[str]) -> dict[str, float] | None:
+    """E–G x_j, the regions' shares of all employment: from --totals, else from the whole roster
+    when it holds several industries, else none (with a note saying why)."""
+    import polars as pl
+
+    if not cols.region:
+        notes.append("E–G γ not computed: no --region column.")
+        return None
+    if region_totals is not None:
+        missing = set(roster.get_column("region").unique().to_list()) - set(region_totals)
+        if missing:
+            raise table_error(
+                f"region {sorted(missing)[0]!r} of the roster has no total in the region "
+                f"totals table ({len(missing)} such region(s)); region names must match",
+                file=str(src.path), column=cols.region,
+            )
+        return region_totals
+    if roster.get_column("industry").n_unique() > 1:
+        agg = roster.group_by("region").agg(pl.col(emp_name).sum())
+        notes.append(
+            "E–G x_j (regions' share of all employment) taken from the roster's firms in "
+            "all industries; pass --totals for official regional employment."
+        )
+        return dict(zip(agg["region"].to_list(), agg[emp_name].to_list(), strict=True))
+    notes.append(
+        "E–G γ not computed: one industry only and no --totals table of regional "
+        "employment to compare it with."
+    )
+    return None
+
+
+def _industry(industry: str, g: pl.DataFrame, cols: FirmColumns, size_by: str, size_col: str, emp_name: str,
+              x: dict[str, float] | None, factor: float, rubric: IndicatorRubric) -> FirmIndicators:
+    """The indicators of one industry's firms."""
+    from cluster_assess.indicators import measures
+
+    size = g.get_column(size_by).to_list()
+    total = float(sum(size))
+    positive = total > 0
+    eg = None
+    if x is not None:
+        emp = g.get_column(emp_name).to_list()
+        if sum(emp) > 0:
+            eg = measures.ellison_glaeser(emp, g.get_column("region").to_list(), x)
+    bands = None
+    if cols.sales:
+        thresholds = rubric.size_bands.thresholds_cny.value
+        inclusive = rubric.size_bands.inclusive.value
+        sales_cny = g.get_column("sales") * factor
+        bands = {band_key(t): int(((sales_cny >= t) if inclusive else (sales_cny > t)).sum()) for t in thresholds}
+    lead_base = "sales" if cols.sales else size_by
+    top = g.sort(lead_base, descending=True, maintain_order=True).head(rubric.leading_firms.count.value)
+    lead_total = float(g.get_column(lead_base).sum())
+    concentration = _concentration(size) if positive else dict.fromkeys(CONCENTRATION)
+    return FirmIndicators(
+        industry=industry,
+        firms=g.height,
+        above_scale=int(g.get_column("above").sum()) if cols.above_scale else None,
+        size_measure=size_col,
+        total_size=total,
+        **concentration,
+        eg_gamma=eg.gamma if eg and eg.gamma is not None else None,
+        eg_g=eg.g if eg else None,
+        eg_h=eg.h if eg else None,
+        regions=g.get_column("region").n_unique() if cols.region else None,
+        size_bands=bands,
+        leading_firms=[str(f) for f in top.get_column("firm").to_list()],
+        leading_firm_weight=float(top.get_column(lead_base).sum()) / lead_total if lead_total > 0 else None,
+    )
+
+
+CONCENTRATION = ("hhi", "hhi_normalised", "hhi_equivalent_firms", "gini", "gini_normalised", "cr4", "cr8")
+
+
+def _concentration(size: list[float]) -> dict[str, float | None]:
+    """HHI, Gini and concentration ratios of firm sizes (whose total is above zero)."""
+    from cluster_assess.indicators import measures
+
+    return {
+        "hhi": measures.herfindahl(size),
+        "hhi_normalised": measures.herfindahl_normalised(size),
+        "hhi_equivalent_firms": 1 / measures.herfindahl(size),
+        "gini": measures.gini(size),
+        "gini_normalised": measures.gini(size, normalised=True),
+        "cr4": measures.concentration_ratio(size, 4),
+        "cr8": measures.concentration_ratio(size, 8),
+    }

@@ -15,6 +15,7 @@ The interfaces, per kind of thing rendered:
 - `chart`: `write(comparison, stream, lang, *, plain) -> None`.
 - `report`: `render(document) -> str | bytes` (bytes for binary formats such as Word).
 - `explanation`: `write(items, stream, lang, *, plain) -> None`, items as `explain` builds them.
+- `rubric_list`: `write(rows, stream, lang, *, plain) -> None`, one row per built-in pack.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ REGISTRY: dict[str, dict[str, str]] = {
     "chart": {"svg": "svg:write"},
     "report": {"md": "report_md:render", "html": "report_html:render", "docx": "report_docx:render"},
     "explanation": {"text": "explain:write_text", "json": "explain:write_json"},
+    "rubric_list": {"text": "explain:write_pack_list", "json": "explain:write_pack_list_json"},
 }
 
 

@@ -1,4 +1,5 @@
-"""`explain` output: rubric items in words (built by `rubric.explain`, already in one language)."""
+"""`explain` and `rubric list` output: rubric items in words (built by `rubric.explain`, already in
+one language), and the built-in packs."""
 
 from __future__ import annotations
 
@@ -52,3 +53,15 @@ def write_text(explanation: dict[str, Any], stream: IO[str], lang: str, *, plain
 def write_json(explanation: dict[str, Any], stream: IO[str], lang: str, *, plain: bool) -> None:
     data = {"rubric": explanation["rubric"], "lang": lang, "items": explanation["items"]}
     stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_pack_list(rows: list[dict[str, Any]], stream: IO[str], lang: str, *, plain: bool) -> None:
+    for row in rows:
+        stream.write(f"{row['id']}\t{row['version']}\t{row['title']}\n")
+        stream.write(f"\tmodels: {', '.join(row['stage_models'])}; factors {row['factors']}, "
+                     f"classifications {row['classifications']}, problems {row['problems']}, "
+                     f"recommendations {row['recommendations']}\n")
+
+
+def write_pack_list_json(rows: list[dict[str, Any]], stream: IO[str], lang: str, *, plain: bool) -> None:
+    stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
