@@ -22,6 +22,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "confidence": {"zh": "可信度", "en": "Confidence"},
     "could_be_higher": {"zh": "补充数据后可能更高", "en": "could be higher once unknowns are collected"},
     "implied": {"zh": "由规则推定", "en": "Implied by the rubric"},
+    "inseparable": {"zh": "指数区间重叠、尚不能分出高下", "en": "Index intervals overlap, not yet told apart"},
     "deciding": {"zh": "可确定阶段的事实", "en": "Facts that would decide"},
     "conflicts": {"zh": "评分与事实不一致（请评估者核实）", "en": "Ratings the facts contradict (for the assessor to answer)"},
     "conditional": {"zh": "视情况", "en": "conditional"},

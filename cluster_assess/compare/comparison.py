@@ -103,6 +103,7 @@ def _rank(columns: list[Column], indexes: dict[str, IndexResult],
         if result.value is None or result.confidence < spec.min_confidence:
             apart.append(Apart(
                 key=column.key, index=result.value, confidence=result.confidence,
+                low=result.low, high=result.high, display=result.display,
                 reason=Text(
                     zh=f"数据不足：指数可信度{result.confidence:.0%}，低于{spec.min_confidence:.0%}，单列不排名",
                     en=f"too little is known: the index confidence is {result.confidence:.0%}, below "
@@ -112,8 +113,14 @@ def _rank(columns: list[Column], indexes: dict[str, IndexResult],
         else:
             ranked.append((result.value, column.key, result.confidence))
     ranked.sort(key=lambda item: (-item[0], -item[2], item[1]))
-    return ([Ranked(key=k, rank=n, index=v, confidence=c) for n, (v, k, c) in enumerate(ranked, start=1)],
-            apart)
+
+    def overlapping(key: str) -> list[str]:
+        mine = indexes[key]
+        return [k for _, k, _ in ranked if k != key and indexes[k].low <= mine.high and mine.low <= indexes[k].high]
+
+    return ([Ranked(key=k, rank=n, index=v, confidence=c, low=indexes[k].low, high=indexes[k].high,
+                    display=indexes[k].display, inseparable=overlapping(k))
+             for n, (v, k, c) in enumerate(ranked, start=1)], apart)
 
 
 def _find_baseline(wanted: str, columns: list[Column]) -> str:

@@ -12,6 +12,21 @@ from cluster_assess.rubric.model import Rubric
 
 MAX_DRIVERS = 5
 MIN_DRIVER_POINTS = 0.5
+NARROW = 10.0  # index points: an interval at most this wide is shown as its point
+
+
+def position(rubric: Rubric, model_id: str, stage: str) -> float:
+    """0 for the first rung (and for not applicable), 1 for the top."""
+    if stage in (NOT_APPLICABLE, UNDETERMINED):
+        return 0.0
+    order = [s.id for s in rubric.model(model_id).stages]
+    return order.index(stage) / (len(order) - 1)
+
+
+def index_display(low: float, high: float, value: float | None) -> str:
+    if value is not None and high - low <= NARROW:
+        return f"{value:.1f}"
+    return f"{low:.0f}–{high:.0f}"
 
 
 
@@ -37,20 +52,26 @@ def maturity(assessment: Assessment, rubric: Rubric) -> IndexResult | None:
         score = stage_position(assessment, rubric, model_id)
         known = 0.0 if score is None or result is None else (
             1.0 if result.stage == NOT_APPLICABLE else result.confidence)
+        low = position(rubric, model_id, result.at_least) if result is not None else 0.0
+        high = position(rubric, model_id, result.at_most) if result is not None else 1.0
         parts.append(Component(id=model_id, kind="model", name=rubric.model(model_id).name,
-                               weight=weight, score=score, known=known))
+                               weight=weight, score=score, known=known, low=low, high=high))
     for factor_id, weight in spec.factors.items():
         factor = assessment.factors.get(factor_id)
         score = factor.score if factor is not None else None
         parts.append(Component(id=factor_id, kind="factor", name=rubric.factor(factor_id).name,
-                               weight=weight, score=score, known=0.0 if score is None else 1.0))
+                               weight=weight, score=score, known=0.0 if score is None else 1.0,
+                               low=0.0 if score is None else score, high=1.0 if score is None else score))
     total = sum(p.weight for p in parts)
     known_weight = sum(p.weight for p in parts if p.score is not None)
     value = (100 * sum(p.weight * p.score for p in parts if p.score is not None) / known_weight
              if known_weight else None)
     confidence = sum(p.weight * p.known for p in parts) / total if total else 0.0
-    return IndexResult(value=None if value is None else round(value, 1),
-                       confidence=round(confidence, 3), components=parts)
+    low = 100 * sum(p.weight * p.low for p in parts) / total if total else 0.0
+    high = 100 * sum(p.weight * p.high for p in parts) / total if total else 100.0
+    point = None if value is None else round(value, 1)
+    return IndexResult(value=point, confidence=round(confidence, 3), components=parts,
+                       low=round(low, 1), high=round(high, 1), display=index_display(low, high, point))
 
 
 
@@ -76,3 +97,14 @@ def difference(higher: str, lower: str, indexes: dict[str, IndexResult]) -> Diff
                       unknown_in_one=one_sided)
 
 
+
+
+def inseparable_groups(c: object) -> list[list[str]]:
+    """Runs of neighbours in the ranking whose index intervals overlap: not yet told apart."""
+    groups: list[list[str]] = []
+    for ranked in c.ranking:  # type: ignore[attr-defined]
+        if groups and any(k in ranked.inseparable for k in groups[-1]):
+            groups[-1].append(ranked.key)
+        else:
+            groups.append([ranked.key])
+    return [g for g in groups if len(g) > 1]

@@ -53,11 +53,20 @@ class Component(Value):
     weight: float
     score: float | None
     known: float = Field(description="how well known, 0–1 (stage confidence, or 1/0 for a factor)")
+    low: float = Field(0.0, description="the least its score can be, 0–1, over every completion of the unknowns")
+    high: float = Field(1.0, description="the most its score can be, 0–1")
 
 
 class IndexResult(Value):
-    value: float | None = Field(description="0–100, or None when nothing weighted is known")
+    """The index as an interval over the unknowns (worst and best completion), and the point the
+    known parts give, which always lies inside it. The point is shown only when the interval is
+    narrow; otherwise readers see the interval."""
+
+    value: float | None = Field(description="0–100 over the known parts, or None when nothing weighted is known")
     confidence: float
+    low: float = Field(0.0, description="0–100: every unknown part at its worst")
+    high: float = Field(100.0, description="0–100: every unknown part at its best")
+    display: str = Field("—", description="the point when the interval is narrow, else 'low–high'")
     components: list[Component]
 
 
@@ -66,6 +75,11 @@ class Ranked(Value):
     rank: int
     index: float
     confidence: float
+    low: float = 0.0
+    high: float = 100.0
+    display: str = "—"
+    inseparable: list[str] = Field(default_factory=list,
+                                   description="ranked towns whose index interval overlaps this one's")
 
 
 class Apart(Value):
@@ -73,6 +87,9 @@ class Apart(Value):
     index: float | None
     confidence: float
     reason: Text
+    low: float = 0.0
+    high: float = 100.0
+    display: str = "—"
 
 
 class Driver(Value):

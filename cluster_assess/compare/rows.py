@@ -38,8 +38,8 @@ def _index_rows(indexes: list[IndexResult | None], ranks: dict[str, int], keys: 
         return []
     return [
         _mark(Row(id="index", group="index", label=spec.name, better="higher", source=spec.source, unit="0–100",
-                  cells=[Cell(value=r.value, score=r.value, display=_num(r.value)) if r and r.value is not None
-                         else Cell(display=UNKNOWN) for r in indexes]),
+                  cells=[Cell(value=r.value, score=r.value, display=Text(zh=r.display, en=r.display))
+                         if r and r.value is not None else Cell(display=UNKNOWN) for r in indexes]),
               eligible=[k in ranks for k in keys]),
         Row(id="index.confidence", group="index", label=Text(zh="指数可信度", en="index confidence"), unit="share",
             cells=[Cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r
@@ -59,7 +59,7 @@ def _stage_rows(assessments: list[Assessment], model: StageModel, rubric: Rubric
             conf.append(Cell(display=UNKNOWN))
             continue
         pos = stage_position(a, rubric, model.id)
-        cells.append(Cell(value=result.stage, score=pos, display=result.stage_name))
+        cells.append(Cell(value=result.stage, score=pos, display=result.summary))
         conf.append(Cell(value=result.confidence, score=result.confidence, display=_pct(result.confidence)))
     return [
         _mark(Row(id=f"stage.{model.id}", group="stage", label=model.name, better="higher", source=model.source,

@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 
 from cluster_assess.assessment import Assessment
-from cluster_assess.compare.index import stage_position
+from cluster_assess.compare.index import position
 from cluster_assess.compare.model import Column, Delta, IndexResult, StageChange, Step, Trajectory
 from cluster_assess.compare.rows import indicator, indicator_meta, indicators, unit_of
 from cluster_assess.rubric.model import Rubric, Text
@@ -66,13 +66,18 @@ def _stage_changes(a: Assessment, b: Assessment, rubric: Rubric) -> list[StageCh
         ra, rb = a.stages.get(model.id), b.stages.get(model.id)
         if ra is None or rb is None:
             continue
-        pa, pb = stage_position(a, rubric, model.id), stage_position(b, rubric, model.id)
-        if pa is None or pb is None:
-            direction = "same" if ra.stage == rb.stage else "unclear"
+        lows = position(rubric, model.id, ra.at_least), position(rubric, model.id, rb.at_least)
+        highs = position(rubric, model.id, ra.at_most), position(rubric, model.id, rb.at_most)
+        if lows[0] == lows[1] and highs[0] == highs[1]:
+            direction = "same"
+        elif lows[1] >= lows[0] and highs[1] >= highs[0]:
+            direction = "up"
+        elif lows[1] <= lows[0] and highs[1] <= highs[0]:
+            direction = "down"
         else:
-            direction = "up" if pb > pa else "down" if pb < pa else "same"
+            direction = "unclear"
         changes.append(StageChange(model=model.id, name=model.name, from_stage=ra.stage, to_stage=rb.stage,
-                                   from_name=ra.stage_name, to_name=rb.stage_name, direction=direction))
+                                   from_name=ra.summary, to_name=rb.summary, direction=direction))
     return changes
 
 

@@ -41,13 +41,13 @@ def _ranking(c: Comparison, lang: str) -> list[str]:
     stage_rows = [r for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
     headers = ["#", t("town", lang), c.index.name.get(lang), t("confidence", lang),
                *[r.label.get(lang) for r in stage_rows]]
-    rows = [[str(r.rank), escape(r.key), f"{r.index:.1f}", percent(r.confidence),
+    rows = [[str(r.rank), escape(r.key), r.display, percent(r.confidence),
              *[escape(s.cells[position[r.key]].display.get(lang)) for s in stage_rows]] for r in c.ranking]
     out += [table(headers, rows), ""]
     if c.apart:
         out += [f"**{t('apart', lang)}**", ""]
         for a in c.apart:
-            index = "—" if a.index is None else f"{a.index:.1f}"
+            index = a.display
             out.append(f"- {escape(a.key)}: {t('index', lang)} {index}, {t('confidence', lang)} "
                        f"{percent(a.confidence)} — {a.reason.get(lang)}")
         out.append("")

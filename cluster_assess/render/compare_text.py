@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cluster_assess.compare.index import inseparable_groups
 from cluster_assess.compare.model import Cell, Comparison, Row
 from cluster_assess.display import percent
 from cluster_assess.i18n import t
@@ -21,6 +22,7 @@ from cluster_assess.render.text import make_console
 TRANSPOSE_AFTER = 12
 LABEL_WIDTH = 26
 COLUMN_WIDTH = 16
+WIDE_RANKING = 140  # below this width the ranking leaves the stage columns to the side-by-side view
 TRANSPOSED_ROWS = ("problems.high", "problems.medium")  # then the indicators the rubric keeps (`compact`)
 
 
@@ -72,8 +74,10 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
         return
     console.print(Text(t("ranking", lang), style="bold"))
     stage_rows = [r for r in c.rows if r.group == "stage" and not r.id.endswith(".confidence")]
+    if console.width < WIDE_RANKING:
+        stage_rows = []  # at 80 columns rank, town and index must stay readable; stages follow below
     position = {col.key: i for i, col in enumerate(c.columns)}
-    body = [[str(r.rank), r.key, f"{r.index:.1f}", percent(r.confidence),
+    body = [[str(r.rank), r.key, r.display, percent(r.confidence),
              *[cell_text(row.cells[position[r.key]], lang) for row in stage_rows]] for r in c.ranking]
     headers = ["#", t("town", lang), t("index", lang), t("confidence", lang), *[r.label.get(lang) for r in stage_rows]]
     widths = [_width(h, [x.plain if isinstance(x, Text) else x for x in (row[k] for row in body)],
@@ -87,10 +91,13 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
     for row in body:
         table.add_row(*row)
     console.print(table)
+    sep = "、" if lang == "zh" else ", "
+    for group in inseparable_groups(c):
+        console.print(Text(f"{t('inseparable', lang)}: " + sep.join(group), style="yellow"))
     if c.apart:
         console.print(Text(t("apart", lang) + ":", style="yellow"))
         for a in c.apart:
-            index = "—" if a.index is None else f"{a.index:.1f}"
+            index = a.display
             console.print(Text(f"  · {a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
                                f"{percent(a.confidence)}", style="yellow"))
     console.print()

@@ -127,7 +127,7 @@ class _Builder:
         ranking_blocks: list[object] = []
         if self.c.index is not None:
             self.cite(self.c.index.source)
-            bars = [Bar(self.names[r.key], r.index / 100, "met", f"{r.index:.1f}") for r in self.c.ranking]
+            bars = [Bar(self.names[r.key], r.index / 100, "met", r.display) for r in self.c.ranking]
             bars += [Bar(self.names[a.key], None, "unknown", t("report_compare_apart_short", self.lang))
                      for a in self.c.apart]
             self.figures += 1
