@@ -222,6 +222,21 @@ def ranking_text(result: Any, fmt: str, lang: str) -> str:
     return render.render_csv(result, lang) if fmt == "csv" else render.render_text(result, lang, fmt == "markdown")
 
 
+def write_with_ranking(write: Any, comparison: Any, result: Any, fmt: str, stream: Any, lang: str,
+                       plain: bool) -> None:
+    """`compare --method`: the comparison as its registered renderer writes it, then the ranking in the
+    same format (JSON: one document, the ranking under `rank_method`)."""
+    if fmt == "json":
+        import io
+
+        buffer = io.StringIO()
+        write(comparison, buffer, lang, plain=plain)
+        stream.write(with_ranking_json(buffer.getvalue(), result, lang))
+        return
+    write(comparison, stream, lang, plain=plain)
+    stream.write("\n" + ranking_text(result, fmt, lang))
+
+
 def with_ranking_json(body: str, result: Any, lang: str) -> str:
     """The comparison's JSON with the ranking under a new key, `rank_method`."""
     import json
