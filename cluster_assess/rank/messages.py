@@ -62,6 +62,7 @@ TEXT: dict[str, dict[str, str]] = {
     "rank_range_note": {"zh": "有未知值：得分与名次为区间——最差补全到最好补全（每个未知值取该指标已知的最差到最好值{scale}），未作任何插补。",
                         "en": "There are unknown values: scores and ranks are ranges, from the worst to the best completion (each unknown anywhere between the worst and best known value of its criterion{scale}); nothing was imputed."},
     "rank_scale_note": {"zh": "，有量表的指标取量表两端", "en": ", or the ends of its scale where it has one"},
+    "rank_cell_range_note": {"zh": "；已知其范围的（如产业链完整度区间）只在该范围内取值", "en": "; one known to lie in a range, such as a chain completeness range, only within it"},
     "rank_complete_only": {"zh": "仅对数据完整的{n}个对象排名；{k}个有未知值的对象未参加：{names}",
                            "en": "ranked only the {n} complete alternatives; left out {k} with unknown values: {names}"},
     "rank_stability_skipped": {"zh": "名次稳定性只对完整数据计算：名次区间已反映未知值的影响（可用 --complete-only）。",

@@ -1,10 +1,12 @@
 """Rank ranges over the unknown cells: never impute in silence, show what the unknowns allow.
 
 Each unknown cell may lie anywhere between the worst and the best value known for its criterion
-(or the criterion's declared scale, when it has one). We score two completions — every unknown at
-its worst, every unknown at its best — and give each alternative the rank it gets when it is at
-its best and the others at their worst, and the reverse. Alternatives whose ranges overlap cannot
-yet be told apart: collecting the missing values could put either first.
+(or the criterion's declared scale, when it has one), or only within the cell's own range when the
+input gives one (a chain completeness range, a stage range at_least–at_most). We score two
+completions — every unknown at its worst, every unknown at its best — and give each alternative
+the rank it gets when it is at its best and the others at their worst, and the reverse.
+Alternatives whose ranges overlap cannot yet be told apart: collecting the missing values could
+put either first.
 """
 
 from __future__ import annotations
@@ -23,14 +25,37 @@ class Ranges:
 
 
 def completions(x: np.ndarray, benefit: np.ndarray, lo: np.ndarray | None = None,
-                hi: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(every unknown at its worst, every unknown at its best). Bounds default to the known range."""
-    low = np.nanmin(x, axis=0) if lo is None else np.where(np.isnan(lo), np.nanmin(x, axis=0), lo)
-    high = np.nanmax(x, axis=0) if hi is None else np.where(np.isnan(hi), np.nanmax(x, axis=0), hi)
+                hi: np.ndarray | None = None, cell_lo: np.ndarray | None = None,
+                cell_hi: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(every unknown at its worst, every unknown at its best). Bounds default to the known range;
+    a cell's own bounds (`cell_lo`/`cell_hi`, NaN where none) win over its criterion's."""
+    known_lo = _all_nan_safe(np.nanmin, x, lo)
+    known_hi = _all_nan_safe(np.nanmax, x, hi)
+    low = known_lo if lo is None else np.where(np.isnan(lo), known_lo, lo)
+    high = known_hi if hi is None else np.where(np.isnan(hi), known_hi, hi)
+    low = np.broadcast_to(low, x.shape)
+    high = np.broadcast_to(high, x.shape)
+    if cell_lo is not None:
+        low = np.where(np.isnan(cell_lo), low, cell_lo)
+    if cell_hi is not None:
+        high = np.where(np.isnan(cell_hi), high, cell_hi)
     bad = np.where(benefit, low, high)
     good = np.where(benefit, high, low)
     unknown = np.isnan(x)
     return np.where(unknown, bad, x), np.where(unknown, good, x)
+
+
+def _all_nan_safe(reduce: object, x: np.ndarray, scale: np.ndarray | None) -> np.ndarray:
+    """Column min/max of the known cells; a column known only by ranges falls back to its scale (or its
+    cells' own bounds), never to a warning and a NaN."""
+    known = ~np.isnan(x)
+    out = np.full(x.shape[1], np.nan)
+    cols = known.any(axis=0)
+    if cols.any():
+        out[cols] = reduce(x[:, cols], axis=0)  # type: ignore[operator]
+    if scale is not None:
+        out = np.where(np.isnan(out), scale, out)
+    return out
 
 
 def rank_ranges(s_worst: np.ndarray, s_best: np.ndarray, tol: float = 1e-9) -> Ranges:

@@ -72,6 +72,8 @@ def notes(r: Result, lang: str) -> list[str]:
     out = []
     if r.has_unknowns:
         scale = tr("rank_scale_note", lang) if r.table.lo is not None and (r.table.lo == r.table.lo).any() else ""
+        if r.table.cell_lo is not None and (r.table.cell_lo == r.table.cell_lo).any():
+            scale += tr("rank_cell_range_note", lang)
         out.append(tr("rank_range_note", lang, scale=scale))
     sep = "、" if lang == "zh" else ", "
     for group in r.groups:

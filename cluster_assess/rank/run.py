@@ -6,6 +6,7 @@ never disagree. Pure apart from reading an AHP file named in the weights.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def run(table: Table, spec: Spec, lang: str = "en") -> Result:
     unknown = bool(np.isnan(table.x).any())
     if unknown and spec.weights.split(":")[0] in ("entropy", "critic", "combined"):
         notes.append(("rank_objective_known", {}))
-    worst, best = ranges.completions(table.x, table.benefit, table.lo, table.hi)
+    worst, best = ranges.completions(table.x, table.benefit, table.lo, table.hi, table.cell_lo, table.cell_hi)
     s_worst = score(prepare(worst, table.benefit, spec.method), w)
     s_best = s_worst if not unknown else score(prepare(best, table.benefit, spec.method), w)
     rr = ranges.rank_ranges(s_worst, s_best)
@@ -195,5 +196,7 @@ def _ahp(table: Table, path: Path, spec: Spec, lang: str) -> tuple[np.ndarray, l
 
 
 def _rows(table: Table, keep: np.ndarray) -> Table:
-    return Table([n for n, k in zip(table.names, keep) if k], table.criteria, table.x[keep], table.benefit,
-                 table.lo, table.hi, table.labels, table.rubric_weights, table.source, table.dropped)
+    return dataclasses.replace(
+        table, names=[n for n, k in zip(table.names, keep) if k], x=table.x[keep],
+        cell_lo=None if table.cell_lo is None else table.cell_lo[keep],
+        cell_hi=None if table.cell_hi is None else table.cell_hi[keep])

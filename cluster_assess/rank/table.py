@@ -40,6 +40,10 @@ class Table:
     rubric_weights: np.ndarray | None = None
     source: str = ""
     dropped: list[str] = field(default_factory=list)
+    # what is known of an unknown cell, when more than its criterion's scale (NaN: nothing more):
+    # a stage range or a chain completeness range narrows where the cell may lie
+    cell_lo: np.ndarray | None = None
+    cell_hi: np.ndarray | None = None
 
     def label(self, j: int, lang: str) -> str:
         if self.labels is not None:
