@@ -318,6 +318,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "batch_progress": {"zh": "评估中", "en": "Scoring"},
 }
 
+# The ranking keeps its strings beside its code (cluster_assess/rank/messages.py); one catalogue.
+from cluster_assess.rank.messages import TEXT as _RANK_TEXT  # noqa: E402
+
+CATALOGUE.update(_RANK_TEXT)
+
 
 def t(key: str, lang: str) -> str:
     return CATALOGUE[key][lang if lang in LANGS else "en"]

@@ -51,6 +51,11 @@ def compare(
                                          "file, row and column) and compare the rest; exit 0 if at least one "
                                          "town was compared."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of --format json and exit."),
+    method: str | None = typer.Option(None, "--method", "-m",
+                                      help="Also rank by index, topsis or gra, as `rank` does with its default "
+                                           "conventions (named in the output)."),
+    weights: str | None = typer.Option(None, "--weights", "-w", help="Weights of the --method ranking: rubric, "
+                                       "equal, entropy, critic, ahp:FILE or combined:ahp:FILE,entropy[,alpha]."),
 ) -> None:
     """Compare clusters side by side: ranking by maturity index, stages, factors, key indicators,
     problems, what explains each gap, and changes over the years.
@@ -92,8 +97,19 @@ def compare(
     result = build(assessments, pack, baseline=baseline, sort=sort, origins=[i.origin for i in good])
     if bad:
         note(f"compared {len(good)} towns; skipped {len(bad)} input(s) that failed validation")
+    ranking = None
+    if method is not None:  # the same code as `cluster-assess rank`
+        from cluster_assess.cli.rank import ranking_for, spec_for
+
+        ranking = ranking_for(assessments, pack, spec_for(method, weights, language), language)
     with open_output(output, force) as stream:
-        renderer("comparison", format.value)(result, stream, language, plain=plain_output(output))
+        if ranking is not None:
+            from cluster_assess.cli.rank import write_with_ranking
+
+            write_with_ranking(renderer("comparison", format.value), result, ranking, format.value, stream,
+                               language, plain=plain_output(output))
+        else:
+            renderer("comparison", format.value)(result, stream, language, plain=plain_output(output))
     if chart is not None:
         with open_output(chart, force) as stream:
             renderer("chart", "svg")(result, stream, language, plain=True)

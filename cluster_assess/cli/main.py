@@ -16,6 +16,7 @@ from cluster_assess.cli import compare as _compare  # noqa: F401
 from cluster_assess.cli import examples as _examples  # noqa: F401
 from cluster_assess.cli import explain as _explain  # noqa: F401
 from cluster_assess.cli import init as _init  # noqa: F401
+from cluster_assess.cli import rank as _rank  # noqa: F401
 from cluster_assess.cli import report as _report  # noqa: F401
 from cluster_assess.cli import rubric as _rubric  # noqa: F401
 from cluster_assess.cli import score as _score  # noqa: F401

@@ -51,6 +51,9 @@ def report(
     lang: Lang | None = LangOption,
     output: str = OutputOption,
     force: bool = ForceOption,
+    method: str | None = typer.Option(None, "--method", "-m", help="Comparison reports: add a ranking by index, "
+                                      "topsis or gra, with its stability figure (as `rank`)."),
+    weights: str | None = typer.Option(None, "--weights", "-w", help="Weights of the --method ranking."),
 ) -> None:
     """Write a survey report (调研报告): basic facts, stage, problems, recommendations, data notes.
 
@@ -93,9 +96,16 @@ def report(
         from cluster_assess.report.comparison import build_comparison_report
 
         assessments = [assess(p.profile, pack) for p in profiles]
+        ranking: tuple[object, ...] = ()
+        if method is not None:  # the same code as `cluster-assess rank`
+            from cluster_assess.cli.rank import ranking_for, spec_for
+            from cluster_assess.rank.figure import report_blocks
+
+            ranking = report_blocks(ranking_for(assessments, pack, spec_for(method, weights, language), language),
+                                    language)
         document = build_comparison_report(compare(assessments, pack),
                                            dict(zip(column_keys(assessments), assessments)),
-                                           language, dt.date.today())
+                                           language, dt.date.today(), ranking=ranking)
     body = renderer("report", kind.value)(document)
     if isinstance(body, bytes):
         write_bytes(output, body, force)

@@ -38,9 +38,21 @@ TOP_RECOMMENDATIONS = 3
 
 
 def build_comparison_report(comparison: Comparison, assessments: dict[str, Assessment], lang: str,
-                            date: dt.date) -> Report:
-    """Lay out a comparison as a report in `lang`; `assessments` maps column keys to assessments."""
-    return _Builder(comparison, assessments, lang, date).build()
+                            date: dt.date, ranking: tuple[object, ...] = ()) -> Report:
+    """Lay out a comparison as a report in `lang`; `assessments` maps column keys to assessments.
+
+    `ranking`: optional blocks (from `cluster_assess.rank.figure.report_blocks`) added to section 二 as
+    its last subsection, with the ranking method's convention, rank ranges and stability figure."""
+    report = _Builder(comparison, assessments, lang, date).build()
+    if not ranking:
+        return report
+    import dataclasses
+
+    sections = list(report.sections)
+    sec = sections[1]
+    title = subsection_title(1, len(sec.blocks), t("rank_title", lang), lang)
+    sections[1] = dataclasses.replace(sec, blocks=(*sec.blocks, Subsection(title, ranking)))  # type: ignore[arg-type]
+    return dataclasses.replace(report, sections=tuple(sections))
 
 
 class _Builder:
