@@ -109,7 +109,7 @@ def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]
     checks = _Checks(rubric, source)
     for check in (_check_sources, _check_metrics, _check_chain_metric, _check_factors, _check_stage_models,
                   _check_classifications, _check_problems, _check_recommendations, _check_maturity_index,
-                  _check_comparison):
+                  _check_comparison, _check_implications):
         check(checks)
     return checks.problems
 
@@ -228,8 +228,9 @@ def _check_problems(checks: _Checks) -> None:
 
 
 def _check_recommendations(checks: _Checks) -> None:
-    """A recommendation fits stages that exist."""
+    """A recommendation fits stages that exist; its `unless` reads known facts."""
     for i, rec in enumerate(checks.rubric.recommendations):
+        checks.condition(("recommendations", i, "unless"), rec.unless)
         for model_id, stage_ids in rec.fits.items():
             if model_id not in checks.models:
                 checks.report(("recommendations", i, "fits", model_id), f"unknown stage model {model_id!r}")
@@ -253,3 +254,39 @@ def _check_maturity_index(checks: _Checks) -> None:
     if not any(w > 0 for w in (*index.models.values(), *index.factors.values())):
         checks.report(("maturity_index",),
                       "the maturity index gives no weight to anything; weight at least one model or factor")
+
+
+def _check_implications(checks: _Checks) -> None:
+    """Each side names a factor, or a model and one of its stages, that exists; and no chain of
+    implications leads back to where it started (a cycle says nothing and hides a slip)."""
+    edges: dict[str, set[str]] = {}
+    for i, rule in enumerate(checks.rubric.implications):
+        checks.source_locator(("implications", i), rule.source)
+        for side, term in (("if", rule.if_), ("then", rule.then)):
+            at = ("implications", i, side)
+            if term.factor is not None and term.factor not in checks.factors:
+                hint = _did_you_mean(term.factor, checks.factors)
+                checks.report((*at, "factor"), f"unknown factor {term.factor!r}{hint}")
+            if term.model is not None:
+                checks._model_reference((*at, "model"), term.model, term.at_least, None)
+        edges.setdefault(rule.if_.key(), set()).add(rule.then.key())
+    for i, rule in enumerate(checks.rubric.implications):  # one cycle reported: its first implication
+        if _leads_back(rule, edges):
+            checks.report(("implications", i), f"implication {rule.id!r} leads back to itself through other "
+                          "implications; a cycle of implications is not allowed")
+            return
+
+
+def _leads_back(rule: Any, edges: dict[str, set[str]]) -> bool:
+    """Whether following implications from `rule`'s conclusion comes back to its premise."""
+    start = rule.if_.key()
+    seen: set[str] = set()
+    todo = [rule.then.key()]
+    while todo:
+        node = todo.pop()
+        if node == start:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(edges.get(node, ()))
+    return False

@@ -23,6 +23,10 @@ WORDS = {
         "stages": "Stages", "gates": "gates", "floor": "floor (no gate)", "recommendations": "Recommendations",
         "answers": "Answers", "closes": "Closes", "fits": "Fits", "options": "Options",
         "better": "Better", "comparison": "Key indicators in comparisons",
+        "implications": "Implications", "implications_intro": "What one piece of evidence lets the engine "
+        "conclude about another, applied to both stage bounds (if the first holds, so does the second; "
+        "if the second is ruled out, so is the first).", "history": "a history: a later stage's evidence "
+        "establishes the earlier ones",
         "comparison_intro": "`compare` shows these rows for each town, in this order; those marked * are kept "
                             "when many towns are shown one line each.",
     },
@@ -36,6 +40,8 @@ WORDS = {
         "priority": "优先级", "stages": "阶段", "gates": "门槛要素", "floor": "起点（无门槛）",
         "recommendations": "对策建议", "answers": "针对问题", "closes": "弥补要素", "fits": "适合阶段",
         "options": "选项", "better": "方向", "comparison": "比较中的关键指标",
+        "implications": "推定关系", "implications_intro": "一项证据可推出另一项，同时作用于阶段的上下限"
+        "（前者成立则后者成立；后者被排除则前者也被排除）。", "history": "历程型：较高阶段的证据同时确立较低阶段",
         "comparison_intro": "`compare` 按此顺序逐个集群列出这些指标；标 * 的在集群较多、每个集群一行时仍保留。",
     },
 }
@@ -57,8 +63,23 @@ def render_rubric_docs(rubric: Rubric, lang: str) -> str:
         out += [f"## {words[kind]}", ""]
         for item in chosen:
             out += _item(rubric, kind, item, lang)
+    out += _implications(rubric, lang)
     out += _comparison(rubric, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _implications(rubric: Rubric, lang: str) -> list[str]:
+    words = WORDS[lang]
+    histories = [m for m in rubric.stage_models if m.history]
+    if not rubric.implications and not histories:
+        return []
+    out = [f"## {words['implications']}", "", words["implications_intro"], ""]
+    for rule in rubric.implications:
+        out.append(f"- `{rule.id}`: {escape(rule.why.get(lang))} ({words['source']}: {rule.source})")
+    for model in histories:
+        why = f" {escape(model.history_why.get(lang))}" if model.history_why else ""
+        out.append(f"- `{model.id}` — {words['history']}.{why}")
+    return [*out, ""]
 
 
 def _comparison(rubric: Rubric, lang: str) -> list[str]:

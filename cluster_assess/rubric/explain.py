@@ -148,11 +148,17 @@ def _recommendation(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
     links["answers"] = [p.id for p in rubric.problems if item.id in p.recommendations]
     links["closes"] = [f.id for f in rubric.factors if item.id in f.recommendations]
     links["fits"] = [f"{m}:{s}" for m, stages in item.fits.items() for s in stages]
-    out["rule"] = Text(
-        zh="当所针对的问题出现、所弥补的要素欠缺，或集群处在适合的阶段时提出；按问题严重程度、弥补的差距和阶段契合度排序",
-        en="proposed when a problem it answers is found, a factor it closes is missing, or the cluster "
-           "is at a stage it fits; ranked by problem severity, gaps closed and fit",
+    rule = Text(
+        zh="针对已发现的问题或已知不具备的要素时确定提出；要素仅为未知时以“视情况”提出，排在确定建议之后；"
+           "按问题严重程度、已知差距、阶段契合度排序",
+        en="offered firmly for a problem found or a factor known unmet; only conditionally, after the firm "
+           "ones, for a factor that is merely unknown; ranked by problem severity, known gaps and fit",
     )
+    if item.unless is not None:
+        never = rule_text(rubric, item.unless)
+        rule = Text(zh=f"{rule.zh}；下列情况成立时不提出：{never.zh}",
+                    en=f"{rule.en}; never offered when this holds: {never.en}")
+    out["rule"] = rule
 
 
 def _classification(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
