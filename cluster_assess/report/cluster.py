@@ -350,8 +350,8 @@ class _Builder:
                 body.append(Paragraph(self.sep.join(factors.get(i, i) for i in r.closes),
                                       label=t("report_rec_closes", lang)))
             if r.fits:
-                fits = [f"{a.stages[m].stage_name.get(lang)}（{a.stages[m].name.get(lang)}）" if lang == "zh"
-                        else f"{cap(a.stages[m].stage_name.get(lang))} ({a.stages[m].name.get(lang)})" for m in r.fits]
+                fits = [f"{a.stages[m].summary.get(lang)}（{a.stages[m].name.get(lang)}）" if lang == "zh"
+                        else f"{cap(a.stages[m].summary.get(lang))} ({a.stages[m].name.get(lang)})" for m in r.fits]
                 body.append(Paragraph(self.sep.join(fits), label=t("report_rec_fits", lang)))
             body.append(Paragraph(self.cite(r.source), label=t("source", lang)))
             blocks.append(Subsection(subsection_title(index, k, title, lang), tuple(body)))

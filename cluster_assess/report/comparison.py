@@ -151,7 +151,7 @@ class _Builder:
             ))
             rows = tuple(
                 (str(r.rank), self.names[r.key], f"{r.index:.1f}", percent(r.confidence),
-                 *(self.by_key[r.key].stages[m].stage_name.get(self.lang) for m in self.c.index.models))
+                 *(self.by_key[r.key].stages[m].summary.get(self.lang) for m in self.c.index.models))
                 for r in self.c.ranking
             )
             headers = (t("rank", self.lang), t("town", self.lang), t("index", self.lang), t("confidence", self.lang),
