@@ -8,9 +8,52 @@ judgement; it only says what was decided.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 LANGS = ("zh", "en")
+
+# What user text must never carry to a terminal or a document: C0 and C1 control characters
+# (ESC starts colour, cursor and OSC 8 hyperlink sequences; CR overwrites a line), DEL, and the
+# bidirectional overrides and isolates that make text display in another order than it reads
+# (U+202A–202E, U+2066–2069; also U+200E/200F/061C marks). Tab and newline stay.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """`text` without the characters UNSAFE names."""
+    return UNSAFE.sub("", text)
+
+
+def sanitised(value: Any) -> Any:
+    """The same value with every text in it made safe (see UNSAFE); parts with nothing to remove
+    are returned as they are, not copied. Renderers for the terminal, markdown and CSV call it on
+    what they are given: this is the edge where user text (town names, evidence, notes) is shown.
+    JSON does not: it keeps the text as data, escaped by JSON itself."""
+    if isinstance(value, str):
+        return UNSAFE.sub("", value) if UNSAFE.search(value) else value
+    if isinstance(value, (int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        items = [sanitised(v) for v in value]
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        items = [sanitised(v) for v in value]
+        return tuple(items) if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, dict):
+        pairs = [(sanitised(k), sanitised(v)) for k, v in value.items()]
+        changed = any(k is not k0 or v is not v0 for (k, v), (k0, v0) in zip(pairs, value.items()))
+        return dict(pairs) if changed else value
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:  # a pydantic model
+        updates = {name: new for name in fields if (new := sanitised(old := getattr(value, name))) is not old}
+        return value.model_copy(update=updates) if updates else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        updates = {f.name: new for f in dataclasses.fields(value)
+                   if (new := sanitised(old := getattr(value, f.name))) is not old}
+        return dataclasses.replace(value, **updates) if updates else value
+    return value
 
 
 def in_language(value: Any, lang: str) -> Any:

@@ -31,15 +31,16 @@ def pack(tmp_path) -> Path:
     return path
 
 
-def _count_reads(monkeypatch) -> list[Path]:
-    reads: list[Path] = []
-    real = rubric_cache.read_yaml_file
+def _count_reads(monkeypatch) -> list[str]:
+    """Every parse of a pack's bytes (a read served from the cache parses nothing)."""
+    reads: list[str] = []
+    real = rubric_cache.parse_yaml_bytes
 
-    def counting(path, *args):
-        reads.append(path)
-        return real(path, *args)
+    def counting(data, name, *args):
+        reads.append(name)
+        return real(data, name, *args)
 
-    monkeypatch.setattr(rubric_cache, "read_yaml_file", counting)
+    monkeypatch.setattr(rubric_cache, "parse_yaml_bytes", counting)
     return reads
 
 

@@ -11,7 +11,7 @@ from cluster_assess.errors import UserError
 from cluster_assess.io.yamlsource import parse_yaml
 
 DOCS = [
-    "a: 1\nb: 1.5\nc: true\nd: ~\ne: text\nf: '1'\ng: 2024-01-02\nh: [1, x, 0x1f, .inf]\n",
+    "a: 1\nb: 1.5\nc: true\nd: ~\ne: text\nf: '1'\ng: 2024-01-02\nh: [1, x, 1_000, .inf, 0, -0.5]\n",
     "nested: {x: {y: [1, {z: 'deep'}]}}\n1: one\n2.5: yes\n",
     "s: !!str 12\nm: |\n  two\n  lines\nn: -0.5e3\n",
 ]
@@ -23,6 +23,18 @@ def test_values_match_the_safe_loader(text):
     expected = yaml.safe_load(text)
     expected = {str(k) if not isinstance(k, str) else k: v for k, v in expected.items()}
     assert value == expected
+
+
+@pytest.mark.parametrize(("written", "safe_load_reads"), [
+    ("0200", 128), ("012", 10), ("-012", -10), ("1:30", 90), ("0x1F4", 500), ("0b101", 5),
+    ("1:30:00.5", 5400.5),
+])
+def test_yaml_1_1_number_traps_are_kept_as_written(written, safe_load_reads):
+    """The one place we read differently from the safe loader, on purpose: these become the text
+    written, which the amount reader reads as written (0200 → 200) or refuses with a message."""
+    assert yaml.safe_load(f"v: {written}\n")["v"] == safe_load_reads
+    assert parse_yaml(f"v: {written}\n", "t.yaml")[0] == {"v": written}
+    assert parse_yaml(f"v: '{written}'\n", "t.yaml")[0] == {"v": written}
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)

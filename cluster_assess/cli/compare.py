@@ -22,7 +22,7 @@ from cluster_assess.cli.options import (
     plain_output,
     warn,
 )
-from cluster_assess.io.output import check_output, open_output
+from cluster_assess.io.output import check_distinct, check_output, open_output
 from cluster_assess.render import formats, renderer
 
 CompareFormat = Enum("CompareFormat", {f: f for f in formats("comparison")}, type=str)  # type: ignore[misc]
@@ -81,9 +81,10 @@ def compare(
     if not inputs:
         raise UserError.single("give at least one profile, folder or spreadsheet to compare", field="INPUT")
     language = lang_of(lang)
-    check_output(output, force)
+    check_output(output, force, [*inputs, rubric])
     if chart is not None:
-        check_output(chart, force)
+        check_output(chart, force, [*inputs, rubric], option="--chart")
+        check_distinct(output, chart, "--chart")
     pack = load_rubric(rubric)
     good, bad = load_inputs(inputs, keep_going=keep_going)
     for item in bad:

@@ -41,7 +41,7 @@ def explain(
     from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
-    check_output(output, force)
+    check_output(output, force, [rubric])
     pack = load_rubric(rubric)
     items = in_language(find(pack, ident), language)
     write = renderer("explanation", format.value)

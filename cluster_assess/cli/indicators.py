@@ -15,6 +15,7 @@ import typer
 
 from cluster_assess.cli.options import ForceOption, OutputOption, format_option, note
 from cluster_assess.errors import UserError
+from cluster_assess.io.atomic import same_file
 from cluster_assess.io.output import check_output, open_output
 
 app = typer.Typer(
@@ -57,11 +58,20 @@ def _emit(text: str, output: str, force: bool) -> None:
         note(f"wrote {output}")
 
 
-def _begin(output: str, force: bool, thresholds: Path | None) -> Any:
-    """Refuse an existing output file before any work; return the thresholds to measure with."""
+def _begin(output: str, force: bool, thresholds: Path | None, into: Path | None, *tables: Path | None) -> Any:
+    """Before any work, refuse: an existing output file without --force, an output that is one of
+    the inputs (a table, the thresholds, the --into profile), which writing would destroy, and an
+    --into profile that cannot be read. Return the thresholds to measure with."""
     from cluster_assess.indicators.thresholds import default_rubric, load_rubric
 
-    check_output(output, force)
+    if into is not None and output != "-" and (Path(output).absolute() == into.absolute() or same_file(output, into)):
+        raise UserError.single("-o names the --into profile; the report would replace the profile — "
+                               "write the report elsewhere", file=output, field="--output")
+    check_output(output, force, [*tables, thresholds, into])
+    if into is not None:  # a missing, unreadable or non-regular profile fails now, not after the measuring
+        from cluster_assess.indicators.profile_io import read_profile
+
+        read_profile(into)
     return load_rubric(thresholds) if thresholds else default_rubric()
 
 
@@ -124,7 +134,7 @@ def regions_cmd(
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import regions as rg
 
-    rubric = _begin(output, force, thresholds)
+    rubric = _begin(output, force, thresholds, into, table)
     data = rg.load_region_table(table, region, industry, value, establishments, sum_duplicates)
     res = rg.compute(data, rubric)
     _finish(res.notes, render.regions(res, fmt.value, which.value, top), output, force)
@@ -191,7 +201,7 @@ def firms_cmd(
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import firms as fm
 
-    rubric = _begin(output, force, thresholds)
+    rubric = _begin(output, force, thresholds, into, table, totals)
     cols = fm.FirmColumns(firm=firm, industry=industry, region=region, employees=employees,
                           sales=sales, above_scale=above_scale)
     roster, src, notes = fm.load_roster(table, cols, sum_duplicates)

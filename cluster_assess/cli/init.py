@@ -55,7 +55,7 @@ def init(
     from cluster_assess.profile.template import render_template
     from cluster_assess.rubric.loading import load_rubric
 
-    check_output(output, force)
+    check_output(output, force, [rubric])
     pack = load_rubric(rubric)
     chain = _chain(pack.value_chains, industry) if industry else None
     text = render_template(language, list(pack.value_chains), chain)

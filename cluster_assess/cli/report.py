@@ -83,7 +83,7 @@ def report(
             field="--output",
         )
     language = lang_of(lang)
-    check_output(output, force)  # fail fast on an existing output file, before any work
+    check_output(output, force, [*inputs, rubric])  # fail fast, before any work: an existing file, an input
     pack = load_rubric(rubric)
     profiles = load_all(list(inputs))
     for loaded in profiles:

@@ -96,7 +96,7 @@ def docs(
     from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
-    check_output(output, force)
+    check_output(output, force, [rubric])
     pack = load_rubric(rubric)
     with open_output(output, force) as stream:
         stream.write(render_rubric_docs(pack, language))

@@ -85,7 +85,7 @@ def score(
     from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
-    check_output(output, force)  # fail fast on an existing output file, before any work
+    check_output(output, force, [*profiles, rubric])  # fail fast, before any work: an existing file, an input
     total = count_profiles(profiles)  # bad folders and globs fail here, before any output
     many = names_many(list(profiles))
     pack = load_rubric(rubric)

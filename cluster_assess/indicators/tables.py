@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.io.files import require_regular
 
 if TYPE_CHECKING:
     import polars as pl
@@ -52,6 +53,8 @@ def detect(path: Path) -> TableSource:
         raise UserError.single("file not found", file=str(path))
     if path.is_dir():
         raise UserError.single("is a directory, expected a table file", file=str(path))
+    # a FIFO would block the table reader for ever and /dev/zero feed it without end: regular files only
+    require_regular(path, "tables")
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return TableSource(path, "csv")

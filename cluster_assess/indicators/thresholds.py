@@ -92,15 +92,13 @@ def rubrics_dir() -> Path:
 
 def load_rubric(path: Path | None = None) -> IndicatorRubric:
     """Load and validate the thresholds; a bad file is a user error, not a traceback."""
-    import yaml
+    from cluster_assess.io.yamlsource import read_yaml_file
 
     path = path or rubrics_dir() / "thresholds.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise UserError.single("threshold file not found", file=str(path)) from e
-    except yaml.YAMLError as e:
-        raise UserError.single(f"not valid YAML: {e}", file=str(path)) from e
+    if not path.exists():
+        raise UserError.single("threshold file not found", file=str(path))
+    # the project's guarded reader: only a regular file, bounded in size, aliases and nesting
+    data, _ = read_yaml_file(path)
     try:
         return IndicatorRubric.model_validate(data)
     except ValidationError as e:

@@ -6,7 +6,8 @@
 - a folder: every profile and sheet below it, recursively, in a stable (sorted) order; hidden
   files and folders (names starting with '.') and Excel's lock files (`~$…`) are skipped;
 - a glob, expanded by us so that a quoted pattern (`"data/**/*.yaml"`) works the same on Windows,
-  where the shell does not expand it; `**` matches any depth;
+  where the shell does not expand it; `**` matches any depth, visiting each real folder once, so
+  symbolic links that loop cannot make it endless;
 - `example:NAME`, a shipped example (works from any directory).
 
 A folder or glob that matches nothing is an error, with the same message for every command.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +55,8 @@ def is_glob(text: str) -> bool:
 
 def profiles_in(folder: str | Path) -> Iterator[str]:
     """Every profile file below `folder`, recursively, sorted; hidden entries skipped. Yielded
-    one by one: a folder of a hundred thousand profiles is never held as one list."""
+    one by one: a folder of a hundred thousand profiles is never held as one list. Links to
+    folders are not followed (os.walk's default), so a link loop cannot make the walk endless."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -61,8 +64,90 @@ def profiles_in(folder: str | Path) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+def glob_names(pattern: str) -> list[str]:
+    """The names a pattern matches, sorted. Without `**` this is `glob.glob`, which cannot loop.
+    With `**` we walk the tree ourselves: each real folder is visited once (tracked by device and
+    inode), so links that lead back into the tree (a loop) end the walk instead of repeating it
+    until the names grow too long; hidden entries are skipped as `glob` skips them."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    norm = pattern.replace(os.sep, "/") if os.sep != "/" else pattern
+    parts = norm.split("/")
+    fixed: list[str] = []
+    for part in parts:
+        if is_glob(part):
+            break
+        fixed.append(part)
+    rest = parts[len(fixed):]
+    base = "/".join(fixed) if fixed else ""
+    if fixed == [""]:
+        base = "/"
+    regex = re.compile(_pattern_regex(rest) + r"\Z")
+    found: list[str] = []
+    visited: set[tuple[int, int]] = set()
+    top = base or "."
+    try:
+        st = os.stat(top)
+    except OSError:
+        return []
+    stack: list[tuple[str, str]] = [(top, "")]
+    visited.add((st.st_dev, st.st_ino))
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            sub = f"{rel}/{entry.name}" if rel else entry.name
+            if regex.match(sub):
+                found.append(os.path.join(base, *sub.split("/")) if base else os.path.join(*sub.split("/")))
+            try:
+                if not entry.is_dir():  # follows a link: a linked folder is walked, once
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) in visited:
+                continue
+            visited.add((st.st_dev, st.st_ino))
+            stack.append((entry.path, sub))
+    return sorted(found)
+
+
+def _pattern_regex(parts: list[str]) -> str:
+    """Pattern segments as one regex over '/'-joined relative names: `*`, `?` and `[…]` stay
+    within one name; `**` is any number of folders (none included), or everything at the end."""
+    out = ""
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if part == "**":
+            out += ".*" if last else "(?:[^/]+/)*"
+            continue
+        i = 0
+        while i < len(part):
+            char = part[i]
+            if char == "*":
+                out += "[^/]*"
+            elif char == "?":
+                out += "[^/]"
+            elif char == "[" and (close := part.find("]", i + 2 if part[i + 1: i + 2] in ("!", "]") else i + 1)) > 0:
+                body = part[i + 1: close]
+                body = "^" + body[1:] if body.startswith("!") else body
+                out += "[" + body.replace("\\", "\\\\") + "]"
+                i = close
+            else:
+                out += re.escape(char)
+            i += 1
+        if not last:
+            out += "/"
+    return out
+
+
 def _glob(pattern: str) -> Iterator[str]:
-    for match in sorted(glob.iglob(pattern, recursive=True)):
+    for match in glob_names(pattern):
         if os.path.isdir(match):
             yield from profiles_in(match)
         elif os.path.isfile(match):

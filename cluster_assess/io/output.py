@@ -1,4 +1,5 @@
-"""Where a command's output goes: stdout (`-`) or a file, never over an existing one without --force.
+"""Where a command's output goes: stdout (`-`) or a file, never over an existing one without --force,
+and never destroying one with it (see `io.atomic`: the one writer).
 
 Shared by every command and by the library functions that write files (the workbook template),
 so it lives here, below the CLI: `io/` never imports `cli/`.
@@ -7,42 +8,75 @@ so it lives here, below the CLI: `io/` never imports `cli/`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from cluster_assess.errors import UserError
-from cluster_assess.io.atomic import replacing
+from cluster_assess.io.atomic import open_atomic, real_target, refuse_inputs, same_file
+from cluster_assess.io.atomic import write_bytes as write_atomic
+
+Inputs = Iterable[str | Path | None]
 
 
-def check_output(output: str, force: bool) -> None:
-    """Refuse to overwrite an existing file without --force — before doing any work."""
+def check_output(output: str, force: bool, inputs: Inputs = (), option: str = "--output") -> None:
+    """Refuse, before doing any work: an existing file (or a symbolic link) without --force, a
+    folder, a missing folder, a link to nothing, and an output that is one of the inputs (folders
+    and globs expanded): writing it would destroy that input."""
     if output == "-":
         return
     path = Path(output)
     if path.is_dir():
-        raise UserError.single("the output is a folder; give a file name", file=output, field="--output")
+        raise UserError.single("the output is a folder; give a file name", file=output, field=option)
+    if path.is_symlink() and not path.exists():
+        raise UserError.single("the output is a symbolic link to a file that does not exist; "
+                               "remove the link or give another name", file=output, field=option)
     if path.exists() and not force:
-        raise UserError.single("the file exists; add --force to overwrite it", file=output, field="--output")
-    if not path.parent.exists():
-        raise UserError.single(f"the folder {str(path.parent)!r} does not exist", file=output, field="--output")
+        raise UserError.single("the file exists; add --force to overwrite it", file=output, field=option)
+    if not real_target(path).parent.exists():
+        raise UserError.single(f"the folder {str(path.parent)!r} does not exist", file=output, field=option)
+    if path.exists():
+        refuse_inputs(output, input_files(inputs), option)
+
+
+def check_distinct(first: str, second: str, option: str) -> None:
+    """Two outputs of one run (`-o` and `--chart`, `-o` and `--into`) must be different files."""
+    if "-" in (first, second):
+        return
+    if Path(first).absolute() == Path(second).absolute() or same_file(first, second):
+        raise UserError.single(f"{option} and --output name the same file; give them different names",
+                               file=second, field=option)
+
+
+def input_files(inputs: Inputs) -> Iterator[str | Path]:
+    """Every file the inputs name, folders and globs expanded by the one expander (`io.inputs`);
+    built-in names (example:NAME, rubric ids) skipped."""
+    from cluster_assess.io.inputs import iter_profiles
+
+    for ref in inputs:
+        if ref is None or str(ref).startswith("example:"):
+            continue
+        try:
+            yield from iter_profiles([ref])
+        except UserError:
+            continue  # an empty folder or pattern is reported where it is read
 
 
 @contextmanager
-def open_output(output: str, force: bool) -> Iterator[IO[str]]:
-    """stdout for '-', else a UTF-8 file written atomically (a failed run leaves no half file)."""
-    check_output(output, force)
+def open_output(output: str, force: bool, inputs: Inputs = ()) -> Iterator[IO[str]]:
+    """stdout for '-', else a UTF-8 file written by the one atomic writer: a failed run leaves the
+    old file as it was, a link is written through, a device is written directly."""
+    check_output(output, force, inputs)
     if output == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    with replacing(Path(output)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
+    with open_atomic(output, "w", encoding="utf-8", newline="\n") as handle:
         yield handle
 
 
-def write_bytes(output: str, data: bytes, force: bool) -> None:
+def write_bytes(output: str, data: bytes, force: bool, inputs: Inputs = ()) -> None:
     """Write a binary file atomically; like `open_output`, never over a file without --force."""
-    check_output(output, force)
-    with replacing(Path(output)) as tmp:
-        tmp.write_bytes(data)
+    check_output(output, force, inputs)
+    write_atomic(output, data)

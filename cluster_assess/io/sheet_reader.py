@@ -19,6 +19,7 @@ import codecs
 import csv
 import io
 import math
+import os
 import posixpath
 import re
 import zipfile
@@ -236,20 +237,30 @@ class XlsxBook:
         self.warnings: list[Problem] = []
         self.text_chars = 0
         self.cells = 0
+        from cluster_assess.io.files import NotRegular, not_regular_error, open_regular_fd
+
+        try:  # a regular file only, checked on what is opened: a FIFO or a device is refused unread
+            self.handle = os.fdopen(open_regular_fd(path), "rb")
+        except NotRegular as exc:
+            raise not_regular_error(path, exc.kind, "workbooks") from None
+        except OSError as exc:
+            raise UserError.single(f"cannot read this workbook: {exc.strerror or exc}", file=self.file) from None
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(self.handle)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            self.handle.close()
             raise UserError.single(f"cannot read this workbook ({type(exc).__name__}); is it an .xlsx file? "
                                    "(Old .xls files and password-protected workbooks cannot be read.)",
                                    file=self.file) from None
         try:
             self._open()
         except BaseException:
-            self.zip.close()
+            self.close()
             raise
 
     def close(self) -> None:
         self.zip.close()
+        self.handle.close()
 
     def __enter__(self) -> XlsxBook:
         return self
@@ -663,13 +674,27 @@ class CsvTable:
 
     path: Path
     limits: Limits
+    max_bytes: int = 1024 * 1024 * 1024  # the file's size: read whole, so bounded while reading
     label: str = ""
     warnings: list[Problem] = field(default_factory=list)
     encoding: str = "utf-8"
 
     def __post_init__(self) -> None:
+        from cluster_assess.io.files import NotRegular, TooLarge, not_regular_error, read_regular
+
         self.label = str(self.path)
-        self.text = self._decode(self.path.read_bytes())
+        try:  # only a regular file, never past the limit, whatever size it claims (/dev/zero: 0)
+            data = read_regular(self.path, self.max_bytes)
+        except NotRegular as exc:
+            raise not_regular_error(self.path, exc.kind, "CSV sheets") from None
+        except TooLarge:
+            raise self.error(f"the CSV file is over {self.max_bytes // 2**20} MiB; CSV sheets are limited "
+                             "to that") from None
+        except FileNotFoundError:
+            raise self.error("no such file") from None
+        except OSError as exc:
+            raise self.error(f"cannot read the file: {exc.strerror or exc}") from None
+        self.text = self._decode(data)
 
     def error(self, message: str, row: int | None = None, column: int | None = None) -> UserError:
         return UserError([Problem(message, self.label, row, column, sheet=True)])

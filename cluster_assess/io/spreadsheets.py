@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import Problem, UserError, column_letter
+from cluster_assess.io.files import require_regular
 from cluster_assess.io.inputs import Input
 from cluster_assess.io.yamlsource import MAX_BYTES, SourceMap
 from cluster_assess.profile.fields import field_specs
@@ -82,6 +83,8 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Probl
     from cluster_assess.io.sheet_reader import PROFILE_LIMITS, CsvTable, XlsxBook
 
     name = str(path)
+    # a FIFO would block the reader for ever and /dev/zero feed it without end: regular files only
+    require_regular(path, "sheets of profiles")
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -93,7 +96,7 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Probl
         if size > MAX_BYTES * 4:
             raise UserError.single(f"the CSV file is {size / 2**20:.1f} MiB; CSV sheets of towns are limited to "
                                    f"{MAX_BYTES * 4 // 2**20} MiB", file=name)
-        table = CsvTable(path, PROFILE_LIMITS)
+        table = CsvTable(path, PROFILE_LIMITS, max_bytes=MAX_BYTES * 4)
         return table.label, list(table.rows()), table.warnings
     with XlsxBook(path, PROFILE_LIMITS) as book:
         rows = list(book.rows())
@@ -298,6 +301,6 @@ def write_template(path: Path, lang: str, force: bool = False) -> int:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     from cluster_assess.io.atomic import replacing
 
-    with replacing(path) as tmp:
+    with replacing(path) as tmp:  # the one writer: unique temp file, links written through, mode kept
         book.save(tmp)
     return len(columns)

@@ -7,7 +7,6 @@ safe (C if available) loader and build plain Python values ourselves, recording 
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +15,34 @@ from typing import Any
 import yaml
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.io.files import decode
+from cluster_assess.io.yaml_messages import syntax_problem, typing_slips
 
 try:  # the C composer is several times faster; fall back quietly where it is not built
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+# YAML 1.1 reads some plain numbers in ways nobody typing a profile means: `0200` is octal (128),
+# `1:30` is base 60 (90), `0x1F4` is hex (500) — and the same `0200` in a CSV reads 200. Such
+# scalars are kept as the text written, so the amount reader sees `0200` (200) and refuses `1:30`
+# or `0x1F4` with a message, instead of a silently different number.
+_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[xXoObB][0-9a-fA-F_]*|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)\Z")
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if (kind is yaml.ScalarNode and implicit[0] and value and value[0] in "+-0123456789"
+                and _YAML11_NUMBER.match(value)):
+            return _STR
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+# text a document may hold once aliases are expanded: no more than a file within MAX_BYTES can hold
+MAX_CHARS = MAX_BYTES
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -75,84 +93,43 @@ def dotted(path: Path_) -> str:
     return out
 
 
-def decode(data: bytes, file: str, notes: list[str] | None = None) -> str:
-    """UTF-8 with or without BOM; UTF-16 with a BOM; GBK/GB18030 (what Chinese Windows saves) when
-    the bytes are not UTF-8 but read as sensible Chinese text. Anything else is refused.
-
-    We detect GBK by a strict decode plus a plausibility check rather than a statistical guesser:
-    our users' only common non-UTF-8 encoding is GBK, and a strict rule is predictable."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise UserError.single("the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8",
-                                   file=file) from None
-        if notes is not None:
-            notes.append("read as UTF-16 (the file is not UTF-8)")
-        return text
-    if b"\x00" in data[:8192]:
-        raise UserError.single("this is a binary file, not YAML text; a profile is a text file (.yaml)", file=file)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _plausible_chinese(text):
-        if notes is not None:
-            notes.append("read as GBK/GB18030 (the file is not UTF-8); saving it as UTF-8 avoids surprises")
-        return text
-    line = data[:first_bad].count(b"\n") + 1
-    raise UserError.single(
-        f"the file is neither UTF-8 nor GBK text (undecodable byte at offset {first_bad}); "
-        "save it as UTF-8 (in Notepad: Save as → Encoding → UTF-8)",
-        file=file, line=line,
-    )
-
-
-def _plausible_chinese(text: str) -> bool:
-    """Bytes that happen to decode as GB18030 are not necessarily Chinese: demand that the
-    non-ASCII characters be mostly Chinese characters and punctuation, with no control codes."""
-    odd = 0
-    wide = 0
-    for index, char in enumerate(text):
-        code = ord(char)
-        if code < 0x80:
-            if code < 0x20 and char not in "\t\r\n":
-                return False
-            continue
-        wide += 1
-        if text[index - 1: index].isascii() and text[index - 1: index].isalpha() and \
-                text[index + 1: index + 2].isascii() and text[index + 1: index + 2].isalpha():
-            odd += 1  # one "character" inside a Latin word: Zürich read as GBK, not Chinese
-            continue
-        if not (
-            0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
-            or 0x3400 <= code <= 0x4DBF or 0x2000 <= code <= 0x206F or code in (0xB7, 0xD7)
-        ):
-            odd += 1
-    return wide > 0 and odd <= wide * 0.05
-
-
 def read_yaml_file(path: Path, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
     """Read and parse a YAML file with positions; every failure is a UserError naming the file.
 
     With `problems`, mistakes that leave the rest readable (a duplicate key, a forbidden tag) are
     appended there instead, and the readable rest is returned, so it can be checked too."""
+    return parse_yaml_bytes(read_bounded(path), str(path), problems)
+
+
+def parse_yaml_bytes(data: bytes, name: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
+    """`parse_yaml` of a file's bytes, decoded as `decode` allows (the note on how is kept)."""
+    notes: list[str] = []
+    text = decode(data, name, notes)
+    value, source = parse_yaml(text, name, problems)
+    source.notes.extend(notes)
+    return value, source
+
+
+def read_bounded(path: Path) -> bytes:
+    """The bytes of a profile or rubric file; what is not a regular file (a device, a FIFO, a
+    socket, through any symbolic link) or is over MAX_BYTES is refused with a message, after
+    reading at most MAX_BYTES + 1 bytes: a size the file claims (0 for /dev/zero) is never trusted,
+    and a FIFO without a writer is refused at once, not waited on."""
+    from cluster_assess.io.files import NotRegular, TooLarge, not_regular_error, read_regular
+
     name = str(path)
     try:
-        if path.is_dir():
-            raise UserError.single("this is a folder, not a YAML file", file=name)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError.single(
-                f"the file is {size // 1024} KiB; profiles and rubrics are limited to "
-                f"{MAX_BYTES // (1024 * 1024)} MiB",
-                file=name,
-            )
-        data = path.read_bytes()
+        return read_regular(path, MAX_BYTES)
+    except TooLarge:
+        raise UserError.single(
+            f"the file is over {MAX_BYTES // (1024 * 1024)} MiB; profiles and rubrics are limited to "
+            f"{MAX_BYTES // (1024 * 1024)} MiB",
+            file=name,
+        ) from None
+    except NotRegular as exc:
+        if exc.kind == "a folder":
+            raise UserError.single("this is a folder, not a YAML file", file=name) from None
+        raise not_regular_error(name, exc.kind, "profiles and rubrics") from None
     except FileNotFoundError:
         raise UserError.single("no such file", file=name) from None
     except PermissionError:
@@ -161,11 +138,6 @@ def read_yaml_file(path: Path, problems: list[Problem] | None = None) -> tuple[A
         raise UserError.single("this is a folder, not a YAML file", file=name) from None
     except OSError as exc:
         raise UserError.single(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    notes: list[str] = []
-    text = decode(data, name, notes)
-    value, source = parse_yaml(text, name, problems)
-    source.notes.extend(notes)
-    return value, source
 
 
 def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
@@ -177,7 +149,7 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     once per shared node, so an alias bomb is refused before it is expanded; then values are built.
     """
     source = SourceMap(file)
-    slips = _typing_slips(text, file)
+    slips = typing_slips(text, file)
     try:
         _check_events(text, file)
         node = yaml.compose(text, Loader=_Loader)
@@ -190,7 +162,7 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
                 f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
                 file=file, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             ) from None
-        syntax = _syntax_problem(exc, text, file)
+        syntax = syntax_problem(exc, text, file)
         # a slip on or above the failing line is the likelier cause: name it first
         raise UserError([*(p for p in slips if (p.line or 0) <= (syntax.line or 0)), syntax]) from None
     except yaml.reader.ReaderError as exc:
@@ -206,11 +178,17 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
         return None, source
     # Without an anchor (&name) there is no alias, so the tree is exactly the values the event
     # check above has already counted: the walk is only needed when an anchor may be present.
-    size = _expanded_size(node, {}, set(), file) if "&" in text else 0
+    size, chars = _expanded_size(node, {}, set(), file) if "&" in text else (0, 0)
     if size > MAX_NODES:
         raise UserError.single(
             f"the document expands to {size} values through aliases (*name), more than the "
             f"{MAX_NODES} allowed; refused (an alias bomb?)",
+            file=file, line=node.start_mark.line + 1,
+        )
+    if chars > MAX_CHARS:
+        raise UserError.single(
+            f"the document expands to more than {MAX_CHARS // (1024 * 1024)} million characters of text "
+            "through aliases (*name); refused (an alias bomb?)",
             file=file, line=node.start_mark.line + 1,
         )
     builder = _Builder(source)
@@ -221,33 +199,6 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     if problems is not None:
         problems.extend(builder.problems)
     return value, source
-
-
-_FULLWIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*)[ ]*：")
-_NO_SPACE = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*):(?![ \t]|$|//)")
-_WIDE_INDENT = re.compile(r"^[ \t]*\u3000")
-
-
-def _typing_slips(text: str, file: str) -> list[Problem]:
-    """Slips of Chinese input methods and hand typing that YAML would misread without a word:
-    `total：200` (full-width colon) and `total:200` (no space) both make one long text, and a
-    full-width space in the indentation becomes part of the key."""
-    found: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.lstrip(" \t\u3000").startswith("#"):
-            continue
-        if _WIDE_INDENT.match(line):
-            column = line.index("\u3000") + 1
-            found.append(Problem("a full-width space (U+3000, from a Chinese input method) in the indentation; "
-                                 "indent with ordinary spaces", file, number, column))
-        elif match := _FULLWIDTH_COLON.match(line):
-            found.append(Problem(f"the key {match.group(2)!r} is followed by a full-width colon '：'; "
-                                 "type ':' (half-width) and a space", file, number, len(match.group(1)) + 1))
-        elif match := _NO_SPACE.match(line):
-            found.append(Problem(f"no space after the colon of {match.group(2)!r}; YAML needs 'key: value' "
-                                 "with a space, or it reads the whole line as text", file, number,
-                                 len(match.group(1)) + 1))
-    return found
 
 
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -277,9 +228,12 @@ def _check_events(text: str, file: str) -> None:
                 )
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], file: str) -> int:
-    """How many values the tree holds once aliases are expanded, each shared node counted once
-    per use but computed once; an alias to its own ancestor is refused (it would never end)."""
+def _expanded_size(node: yaml.Node, memo: dict[int, tuple[int, int]], active: set[int],
+                   file: str) -> tuple[int, int]:
+    """How many values, and how many characters of text, the tree holds once aliases are
+    expanded; each shared node counted once per use but computed once. Counting values alone let
+    a few thousand aliases of one long text pass and then fill gigabytes. An alias to its own
+    ancestor is refused (it would never end)."""
     key = id(node)
     if key in memo:
         return memo[key]
@@ -289,64 +243,25 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], file
             file=file, line=node.start_mark.line + 1,
         )
     active.add(key)
-    total = 1
-    if isinstance(node, yaml.SequenceNode):
+    total, chars = 1, 0
+    if isinstance(node, yaml.ScalarNode):
+        chars = len(node.value)
+    elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            total += _expanded_size(item, memo, active, file)
-            if total > MAX_NODES:
+            count, length = _expanded_size(item, memo, active, file)
+            total, chars = total + count, chars + length
+            if total > MAX_NODES or chars > MAX_CHARS:
                 break
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            total += _expanded_size(key_node, memo, active, file) + _expanded_size(value_node, memo, active, file)
-            if total > MAX_NODES:
+            for child in (key_node, value_node):
+                count, length = _expanded_size(child, memo, active, file)
+                total, chars = total + count, chars + length
+            if total > MAX_NODES or chars > MAX_CHARS:
                 break
     active.discard(key)
-    memo[key] = total
-    return total
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    """PyYAML's messages, said the way a person editing the file by hand can act on."""
-    problem = exc.problem or "invalid YAML"
-    context = exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    lines = text.splitlines()
-    at = lines[line - 1] if line and line <= len(lines) else ""
-    opened = exc.context_mark
-    if "quoted scalar" in context and opened is not None:
-        line, column = opened.line + 1, opened.column + 1
-        what = "a quoted value starts here but its closing quote is missing; add it (or remove the opening one)"
-    elif "tab" in problem or (column is not None and at[column - 1: column] == "\t") or (
-        "cannot start any token" in problem and "\t" in at
-    ):
-        what = "a tab character; YAML indentation must use spaces — replace the tab with spaces"
-    elif "could not find expected ':'" in problem and opened is not None:
-        line, column = opened.line + 1, opened.column + 1
-        what = "this line has no ':' after its key; write 'key: value'"
-    elif "mapping values are not allowed" in problem:
-        what = (
-            "unexpected ':' — the line above may lack its ':', this line may be indented too deep, "
-            "or a value containing ': ' must be put in quotes"
-        )
-    elif "did not find expected key" in problem:
-        what = "bad indentation: this line does not line up with the keys above it"
-    elif "expected '-' indicator" in problem:
-        what = "a list item ('- ') and a key ('key:') are mixed at the same indentation"
-    elif ("flow sequence" in context or "flow mapping" in context) and opened is not None:
-        bracket = "[" if "sequence" in context else "{"
-        closing = "]" if bracket == "[" else "}"
-        what = (
-            f"the '{bracket}' opened on line {opened.line + 1} is not closed, or an item lacks a comma; "
-            f"add the missing ',' or '{closing}'"
-        )
-    elif "undefined alias" in problem:
-        what = "an alias (*name) refers to an anchor (&name) that does not exist"
-    elif "single document" in context:
-        what = "the file holds more than one YAML document (a second '---'); a profile is one document"
-    else:
-        what = f"{context + ', ' if context else ''}{problem}"
-    return Problem(f"YAML syntax error: {what}; nothing after this could be read", file, line, column)
+    memo[key] = (total, chars)
+    return total, chars
 
 
 class _Builder:

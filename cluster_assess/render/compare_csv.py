@@ -14,6 +14,7 @@ import re
 from typing import IO, Any
 
 from cluster_assess.compare.model import Comparison
+from cluster_assess.display import sanitised
 
 FIXED = ("id", "group", "label", "unit", "better")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,6 +34,7 @@ def _row(cells: list[Any]) -> list[Any]:
 
 
 def render(c: Comparison, lang: str) -> str:
+    c = sanitised(c)  # user text: no control codes or bidi overrides reach the reader
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_row([*FIXED, *(col.key for col in c.columns)]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import IO
 
 from cluster_assess.compare.model import Cell, Comparison, Step
-from cluster_assess.display import percent
+from cluster_assess.display import percent, sanitised
 from cluster_assess.i18n import t
 from cluster_assess.render.markdown import escape, table
 
@@ -21,6 +21,7 @@ def cell_md(cell: Cell, lang: str) -> str:
 
 
 def render(c: Comparison, lang: str) -> str:
+    c = sanitised(c)  # user text: no control codes or bidi overrides reach the reader
     out = [f"# {t('comparison', lang)} — {len(c.columns)} {t('towns', lang)}", "",
            f"- **{t('rubric', lang)}:** {c.rubric.id} {c.rubric.version}", ""]
     out += _ranking(c, lang)

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from cluster_assess.compare.index import inseparable_groups
 from cluster_assess.compare.model import Cell, Comparison, Row
-from cluster_assess.display import percent
+from cluster_assess.display import percent, sanitised
 from cluster_assess.i18n import t
 from cluster_assess.render.text import make_console
 
@@ -38,6 +38,7 @@ def cell_text(cell: Cell, lang: str) -> Text:
 
 
 def render(c: Comparison, lang: str, console: Console) -> None:
+    c = sanitised(c)  # user text: no control codes or bidi overrides reach the reader
     console.rule(f"{t('comparison', lang)} — {len(c.columns)} {t('towns', lang)}", style="bold")
     console.print(Text(f"{t('rubric', lang)}: {c.rubric.id} {c.rubric.version}", style="dim"))
     console.print()

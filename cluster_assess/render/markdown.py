@@ -9,7 +9,7 @@ from typing import IO
 from tabulate import tabulate
 
 from cluster_assess.assessment import Assessment, StageResult
-from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent
+from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent, sanitised
 from cluster_assess.i18n import t
 from cluster_assess.render import Separated
 
@@ -28,6 +28,7 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def render(a: Assessment, lang: str) -> str:
+    a = sanitised(a)  # user text: no control codes or bidi overrides reach the reader
     name = escape(a.profile.name or t("unnamed", lang))
     out = [f"# {t('assessment', lang)}: {name}", ""]
     meta = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cluster_assess.display import sanitised
 from cluster_assess.report.document import (
     Bar,
     BarChart,
@@ -65,6 +66,7 @@ def table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[s
 
 
 def render(report: Report) -> str:
+    report = sanitised(report)  # user text: no control codes or bidi overrides reach the reader
     out = [f"# {heading(report.title)}", ""]
     out += [f"- **{text(k)}**{_colon(report)}{text(v)}" for k, v in report.meta] + [""]
     out += [f"## {heading(report.summary_title)}", ""]

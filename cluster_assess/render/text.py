@@ -7,13 +7,12 @@ from collections.abc import Callable
 from typing import IO
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from cluster_assess.assessment import Assessment, StageResult
-from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent
+from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent, sanitised
 from cluster_assess.i18n import t
 from cluster_assess.render import Separated
 
@@ -22,11 +21,13 @@ STATUS_STYLE = {"met": "green", "not_met": "red", "unknown": "dim"}
 
 
 def make_console(file: IO[str] | None = None, *, plain: bool = False, width: int | None = None) -> Console:
+    # markup=False: a town called '[/]' or '[link=…]' is text, never rich markup
     return Console(file=file, no_color=plain or None, force_terminal=False if plain else None,
-                   width=width, highlight=False, emoji=False, soft_wrap=False)
+                   width=width, highlight=False, emoji=False, soft_wrap=False, markup=False)
 
 
 def render(a: Assessment, lang: str, console: Console) -> None:
+    a = sanitised(a)  # user text: no control codes or bidi overrides reach the reader
     console.print(_header(a, lang))
     console.print()
     console.rule(t("stages", lang), style="bold")
@@ -165,7 +166,7 @@ def _problems(a: Assessment, lang: str) -> Table | Text:
     for p in a.problems:
         evidence = "\n".join([*(named_fact(f, lang) for f in p.evidence), *filter(None, [items_text(p, lang)])])
         table.add_row(Text(t("severity_" + p.severity, lang), style=SEVERITY_STYLE[p.severity]),
-                      escape(p.title.get(lang)), Text(evidence), p.source)
+                      p.title.get(lang), Text(evidence), p.source)
     return table
 
 

@@ -11,8 +11,13 @@ checks still run every time, so every message is exactly what a fresh read gives
 - Key: the SHA-256 of the file's bytes, the package version and this format's version. A changed
   file, or a new cluster-assess, is a new key; old entries are simply never read again.
 - Size: at most 32 entries; the oldest are removed when a new one is written.
-- Safety: entries are written atomically; any failure to read one (missing, truncated, corrupt,
-  wrong shape) falls back to a full read, and any failure to write one is ignored.
+- Safety: entries are written with the shared atomic writer (a unique temporary file that is
+  never a followed link); any failure to read one (missing, truncated, corrupt, wrong shape)
+  falls back to a full read, and any failure to write one is ignored.
+- Trust: an entry is used only if its HMAC-SHA256, keyed by the source file's hash, matches its
+  payload, and the payload has the shape of parsed YAML (plain values, positions, notes). The
+  folder is created 0700; a folder that is not the user's own, or that others may write to, is
+  not used (with a warning), since whoever can write there could plant an entry for a known file.
 - Format: `marshal` of plain values (dicts, lists, text, numbers), which cannot run code when
   loaded. A document with values marshal cannot hold (dates) is simply not cached.
 """
@@ -21,17 +26,23 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from cluster_assess import __version__
-from cluster_assess.io.yamlsource import MAX_BYTES, SourceMap, read_yaml_file
+from cluster_assess.errors import UserError
+from cluster_assess.io.yamlsource import MAX_DEPTH, MAX_NODES, SourceMap, parse_yaml_bytes, read_bounded, read_yaml_file
 
-FORMAT = 1
+FORMAT = 2  # 2: entries carry an HMAC of their payload
 KEEP = 32  # entries kept; the oldest go when a new one is written (every edit of a pack makes one)
+MAGIC = b"cluster-assess rubric cache\0"
+MAX_ENTRY = 64 * 1024 * 1024
+_warned: set[str] = set()
 
 
 def cache_dir() -> Path | None:
@@ -47,50 +58,106 @@ def cache_dir() -> Path | None:
     return Path(base) / "cluster-assess" if base else Path.home() / ".cache" / "cluster-assess"
 
 
+def usable_dir(folder: Path) -> bool:
+    """Create the folder (0700) if missing; True if it is a folder of this user that nobody else
+    may write to. Otherwise warn once and say False: the cache is then not used."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    problem = None
+    if not stat.S_ISDIR(st.st_mode):
+        problem = "it is not a folder (a symbolic link?)"
+    elif hasattr(os, "getuid") and st.st_uid != os.getuid():
+        problem = "it belongs to another user"
+    elif hasattr(os, "getuid") and st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        problem = "others may write to it (chmod 700 it to use it)"
+    if problem is None:
+        return True
+    if str(folder) not in _warned:
+        _warned.add(str(folder))
+        print(f"warning: not using the rubric cache {folder}: {problem}", file=sys.stderr)
+    return False
+
+
 def read_yaml_cached(path: Path) -> tuple[Any, SourceMap]:
     """`read_yaml_file`, served from the cache when this exact file was read before."""
     folder = cache_dir()
-    try:
-        data = path.read_bytes() if folder is not None and path.stat().st_size <= MAX_BYTES else None
-    except OSError:
-        data = None
-    if folder is None or data is None:
-        return read_yaml_file(path)  # it reports a missing or unreadable file as usual
-    key = hashlib.sha256(b"%d\0%s\0" % (FORMAT, __version__.encode()) + data).hexdigest()
-    entry = folder / f"{key}.marshal"
-    found = _load(entry, str(path))
+    if folder is None:
+        return read_yaml_file(path)
+    data = read_bounded(path)  # only a regular file, at most MAX_BYTES: the same refusals as a fresh read
+    if not usable_dir(folder):
+        return parse_yaml_bytes(data, str(path))
+    digest = hashlib.sha256(b"%d\0%s\0" % (FORMAT, __version__.encode()) + data).digest()
+    entry = folder / f"{digest.hex()}.marshal"
+    found = _load(entry, digest, str(path))
     if found is not None:
         return found
-    value, source = read_yaml_file(path)
-    _store(entry, value, source)
+    value, source = parse_yaml_bytes(data, str(path))  # the bytes hashed, not a second read
+    _store(entry, digest, value, source)
     return value, source
 
 
-def _load(entry: Path, name: str) -> tuple[Any, SourceMap] | None:
+def _mac(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
+def _load(entry: Path, key: bytes, name: str) -> tuple[Any, SourceMap] | None:
+    from cluster_assess.io.files import NotRegular, TooLarge, read_regular
+
     try:
-        loaded = marshal.loads(entry.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        raw = read_regular(entry, MAX_ENTRY)
+    except (OSError, TooLarge, NotRegular):
         return None
-    if not (isinstance(loaded, tuple) and len(loaded) == 3 and isinstance(loaded[1], dict)
-            and isinstance(loaded[2], list)):
+    mac, payload = raw[len(MAGIC): len(MAGIC) + 32], raw[len(MAGIC) + 32:]
+    if not raw.startswith(MAGIC) or not hmac.compare_digest(mac, _mac(key, payload)):
+        return None  # not written by us for this file: planted, or damaged
+    try:
+        loaded = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(loaded, tuple) and len(loaded) == 3 and _plain(loaded[0], 0, [0])
+            and _positions(loaded[1]) and isinstance(loaded[2], list)
+            and all(isinstance(n, str) for n in loaded[2])):
         return None
     value, positions, notes = loaded
     return value, SourceMap(name, positions, notes=list(notes))
 
 
-def _store(entry: Path, value: Any, source: SourceMap) -> None:
+def _plain(value: Any, depth: int, count: list[int]) -> bool:
+    """Whether a value is what parsing YAML gives: dicts with text keys, lists, text, numbers,
+    booleans, None, within the limits a fresh read enforces."""
+    count[0] += 1
+    if count[0] > MAX_NODES or depth > MAX_DEPTH + 1:
+        return False
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return True
+    if isinstance(value, list):
+        return all(_plain(v, depth + 1, count) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v, depth + 1, count) for k, v in value.items())
+    return False
+
+
+def _positions(positions: Any) -> bool:
+    return isinstance(positions, dict) and all(
+        isinstance(k, tuple) and all(isinstance(p, (str, int)) for p in k)
+        and isinstance(v, tuple) and len(v) == 2 and all(isinstance(n, int) for n in v)
+        for k, v in positions.items()
+    )
+
+
+def _store(entry: Path, key: bytes, value: Any, source: SourceMap) -> None:
+    from cluster_assess.io.atomic import write_bytes
+
     try:
         payload = marshal.dumps((value, source.positions, list(source.notes)))
     except ValueError:
         return  # a value marshal cannot hold (a date): this file is not cached
-    part = entry.with_name(f".{entry.name}.{os.getpid()}.part")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(payload)
-        os.replace(part, entry)  # atomic: a reader sees the whole entry or none
-    except OSError:
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
+        write_bytes(entry, MAGIC + _mac(key, payload) + payload)  # atomic: a reader sees all or none
+    except (OSError, UserError):
         return
     with contextlib.suppress(OSError):
         entries = sorted(entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime)
