@@ -9,6 +9,7 @@ from cluster_assess.display import in_language
 from cluster_assess.render.markdown import escape
 from cluster_assess.rubric.explain import explain_item
 from cluster_assess.rubric.model import Rubric
+from cluster_assess.rubric.seeds import outside_seeds
 from cluster_assess.rubric.wording import name_of
 
 WORDS = {
@@ -23,6 +24,7 @@ WORDS = {
         "stages": "Stages", "gates": "gates", "floor": "floor (no gate)", "recommendations": "Recommendations",
         "answers": "Answers", "closes": "Closes", "fits": "Fits", "options": "Options",
         "better": "Better", "comparison": "Key indicators in comparisons",
+        "outside": "(from outside the seed documents: see seeds/outside-literature.md)",
         "comparison_intro": "`compare` shows these rows for each town, in this order; those marked * are kept "
                             "when many towns are shown one line each.",
     },
@@ -36,6 +38,7 @@ WORDS = {
         "priority": "优先级", "stages": "阶段", "gates": "门槛要素", "floor": "起点（无门槛）",
         "recommendations": "对策建议", "answers": "针对问题", "closes": "弥补要素", "fits": "适合阶段",
         "options": "选项", "better": "方向", "comparison": "比较中的关键指标",
+        "outside": "（来自源文件以外的文献，见 seeds/outside-literature.md）",
         "comparison_intro": "`compare` 按此顺序逐个集群列出这些指标；标 * 的在集群较多、每个集群一行时仍保留。",
     },
 }
@@ -102,5 +105,6 @@ def _item(rubric: Rubric, kind: str, item: Any, lang: str) -> list[str]:
     for key in ("recommendations", "answers", "closes", "fits", "options"):
         if links.get(key):
             out.append(f"- **{words[key]}:** " + ", ".join(f"`{v}`" for v in links[key]))
-    out.append(f"- **{words['source']}:** {data['source']}")
+    mark = f" {words['outside']}" if outside_seeds(data.get("source")) else ""
+    out.append(f"- **{words['source']}:** {data['source']}{mark}")
     return [*out, ""]
