@@ -37,7 +37,7 @@ RULES = [
     ('factor-evidence', "a factor needs a 'rating', a 'rule', or both"),
     ('fits-unknown-model', "unknown stage model 'ladderr'"),
     ('fits-unknown-stage', "model 'ladder' has no stage 'lowest'"),
-    ('metric-form', "a metric needs exactly one of 'ratio' or 'count_of'"),
+    ('metric-form', "a metric needs exactly one of 'ratio', 'count_of' or 'trend_of'"),
     ('metric-order', "metric 'metrics.share' must be defined before it is used"),
     ('missing-key', 'this key is required'),
     ('model-order', 'which must be listed before it'),

@@ -246,7 +246,10 @@ def _quantity(measures: tuple[str, ...]) -> Callable[[Any], tuple[FactValue, dic
 _SERIES_ITEM = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*(?:年)?\s*[:：=]?\s*(?P<amount>.+?)\s*$")
 
 
-def _series(inner: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
+Parser = Callable[[Any], tuple[FactValue, dict[str, Any]]]
+
+
+def _series(inner: Parser) -> Parser:
     """A yearly series, `{2019: 900多家, 2022: 600多家}` (or as text, `2019: 900多家; 2022: 600多家`):
     each year read as its field's kind; the value shown is the series as written, oldest first."""
     def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
@@ -255,7 +258,8 @@ def _series(inner: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Callabl
             for part in (p for p in re.split(r"[;；,，、\n]", value) if p.strip()):
                 match = _SERIES_ITEM.match(part)
                 if not match:
-                    raise AmountError(f"cannot read {part.strip()!r} as 'year: amount'; write e.g. '2019: 900多家; 2022: 600多家'")
+                    raise AmountError(
+                        f"cannot read {part.strip()!r} as 'year: amount'; write e.g. '2019: 900多家; 2022: 600多家'")
                 items.append((match.group("year"), match.group("amount")))
         elif isinstance(value, dict):
             items = list(value.items())
@@ -341,17 +345,20 @@ def _choice_type(**labels: tuple[str, ...]) -> Any:
 def count_of(what: str, *measures: str) -> Any:
     """A count whose measure words are `measures` (家/户/个 for firms, 间/个 for shops, 台/套 for
     machines); a figure in any other measure word is refused."""
-    return Annotated[Fact | None, _fact_parser("count", _count_in(measures, what)), FactKind("count", measures=measures)]
+    kind = FactKind("count", measures=measures)
+    return Annotated[Fact | None, _fact_parser("count", _count_in(measures, what)), kind]
 
 
 def quantity_of(*measures: str) -> Any:
     """A physical quantity kept with its measure word (2.8亿件)."""
-    return Annotated[Fact | None, _fact_parser("quantity", _quantity(measures)), FactKind("quantity", measures=measures)]
+    kind = FactKind("quantity", measures=measures)
+    return Annotated[Fact | None, _fact_parser("quantity", _quantity(measures)), kind]
 
 
-def series_of(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]], measures: tuple[str, ...] = ()) -> Any:
+def series_of(kind: str, parse: Parser, measures: tuple[str, ...] = ()) -> Any:
     """A yearly series whose years are read as `kind` (a count, money…)."""
-    return Annotated[Fact | None, _fact_parser("series", _series(parse)), FactKind("series", (kind,), measures=measures)]
+    marker = FactKind("series", (kind,), measures=measures)
+    return Annotated[Fact | None, _fact_parser("series", _series(parse)), marker]
 
 
 Tier = _choice_type(none=("无", "未达标"), strong=("强", "较强"), top=("顶尖", "最强"))

@@ -17,7 +17,7 @@ from cluster_assess.profile.schema import Profile
 
 _EXAMPLES = {
     "count": "200多", "money": "20多亿元", "share": "30%", "rate": "12%", "number": "3.5",
-    "flag": "true", "names": "[甲, 乙]", "text": "…", "rating": "3", "quantity": "2.8亿件",
+    "flag": "true", "names": "[甲, 乙]", "text": "…", "rating": "3", "quantity": "2.8亿件", "real": "-0.02",
 }
 # every unit the catalogue names, in Chinese for the Chinese template
 _UNITS_ZH = {
