@@ -153,6 +153,8 @@ def _yaml_scalar(value: object) -> str:
 
 
 def _yaml_value(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml_scalar(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
     return _yaml_scalar(value)
@@ -169,8 +171,8 @@ class ProfileMaker:
                  "garment_making", "design", "marketing"],
         "玻璃工艺制品": ["rod_tube", "energy_gas", "forming", "decoration", "packaging", "design_rd",
                      "testing", "trade_export"],
-        "五金": ["raw_materials", "components", "processing", "design_rd", "testing",
-                 "packaging_logistics", "marketing"],
+        "五金": ["metal_materials", "forging_casting", "machining", "surface_treatment", "assembly",
+                 "packaging_logistics", "design_rd", "testing", "marketing"],
     }
     PROVINCES: ClassVar[list[str]] = [
         "江苏省", "浙江省", "福建省", "广东省", "山东省", "河北省", "河南省", "湖北省", "四川省",
@@ -276,6 +278,16 @@ class ProfileMaker:
         if path == "facts.chain.segments":
             chain = self.INDUSTRIES[industry]
             return rng.sample(chain, rng.randint(1, len(chain)))
+        if path == "facts.chain.absent":
+            chain = self.INDUSTRIES[industry]
+            return rng.sample(chain, rng.randint(1, len(chain)))
+        if kind == "quantity":
+            return f"{rng.randint(1, 50)}亿{spec.measures[0]}"  # type: ignore[attr-defined]
+        if kind == "series":
+            start = rng.randint(2010, 2020)
+            if spec.choices[0] == "money":  # type: ignore[attr-defined]
+                return {start + k: f"{rng.randint(5, 90)}亿元" for k in range(rng.randint(2, 4))}
+            return {start + k: _count_text(rng, rng.randint(50, 900), "家") for k in range(rng.randint(2, 4))}
         if path == "facts.platforms.public_service":
             return rng.sample(self.platforms, rng.randint(0, len(self.platforms)))
         if kind == "count":

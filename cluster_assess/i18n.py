@@ -111,6 +111,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "init_unit": {"zh": "单位", "en": "unit"},
     "init_why": {"zh": "依据", "en": "why"},
     "init_example": {"zh": "例", "en": "e.g."},
+    "init_measures": {"zh": "量词", "en": "measure words"},
     "init_name": {"zh": "集群名称，如 小官庄镇玻璃工艺制品产业集群",
                   "en": "name of the cluster, e.g. 小官庄镇玻璃工艺制品产业集群"},
     "init_region": {"zh": "所在地区，如 江苏省宝应县小官庄镇", "en": "where it is, e.g. 江苏省宝应县小官庄镇"},

@@ -29,7 +29,7 @@ def test_the_template_lists_every_field_with_meaning_unit_and_source(cli):
         leaf = path.rsplit(".", 1)[-1]
         described = next(
             lines[j] for i, line in enumerate(lines) if line.strip() == f"# {leaf}:"
-            for j in range(i - 1, max(i - 6, 0), -1) if lines[j].strip().startswith(f"# {spec.en} · ")
+            for j in range(i - 1, max(i - 16, 0), -1) if lines[j].strip().startswith(f"# {spec.en} · ")  # past the chains listed
         )
         assert spec.why in described, path
         if spec.unit:

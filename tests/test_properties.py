@@ -43,6 +43,10 @@ def value_for(spec: FieldSpec) -> st.SearchStrategy[Any]:
         return st.sampled_from(spec.choices)
     if spec.kind == "real":
         return st.floats(-1, 1, allow_nan=False)
+    if spec.kind == "quantity":
+        return st.integers(0, 10**9).map(lambda n: f"{n}件")
+    if spec.kind == "series":
+        return st.tuples(st.integers(1, 10**9), st.integers(1, 10**9)).map(lambda t: {2020: t[0], 2022: t[1]})
     if spec.path == "facts.chain.segments":
         return st.lists(st.sampled_from(SEGMENTS), unique=True, max_size=8)
     if spec.kind == "names":
@@ -96,6 +100,12 @@ def improved(spec: FieldSpec, value: Any) -> Any | None:
         return min(0.99, value + 0.3) if higher else max(0.0, value - 0.3)
     if spec.kind in ("count", "money", "number"):
         return value * 3 + 10 if higher else (value // 3 if spec.kind == "count" else value / 3)
+    if spec.kind == "quantity":
+        n = int(value.removesuffix("件"))
+        return f"{n * 3 + 10 if higher else n // 3}件"
+    if spec.kind == "series":  # a better latest year
+        first, last = value[2020], value[2022]
+        return {2020: first, 2022: last * 3 + 10 if higher else max(1, last // 3)}
     if spec.path == "facts.chain.segments":
         missing = [s for s in SEGMENTS if s not in value]
         return [*value, missing[0]] if missing else None

@@ -57,3 +57,21 @@ def test_expert_cases_get_the_calls_an_expert_makes():
     assert all(s.stage != "cluster" for s in sparse.values())
     # a new park whose firms just moved in is not yet a cluster, and radiation does not apply
     assert calls["expert-new-park"].stages["radiation"].at_most == NOT_APPLICABLE
+
+
+# the agreement figure quoted in the README ("How far the tool agrees with real texts")
+README_FOUND = 34
+
+
+def test_the_checks_find_at_least_the_figure_in_the_readme():
+    found = expressible = 0
+    for path in PROFILES:
+        expect = yaml.safe_load(path.with_name(path.stem + ".expect.yaml").read_text(encoding="utf-8")) or {}
+        fired = {p.id for p in assess(load_profile(path).profile, RUBRIC).problems}
+        for problem in expect.get("author_problems") or []:
+            if problem.get("checks"):
+                expressible += 1
+                found += bool(set(problem["checks"]) & fired)
+    assert found >= README_FOUND, (found, expressible)
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"| of those, found by the tool | 26 | {README_FOUND} |" in readme

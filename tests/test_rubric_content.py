@@ -113,9 +113,9 @@ def test_the_core_rubric_covers_every_dimension_of_the_sources():
     assert {c.id for c in rubric.classifications} == {"cluster_type", "origin", "leading_firm_weight"}
     assert {c.id for c in rubric.value_chains} >= {"garment", "glass_crafts", "generic"}
     def count(prefix: str) -> int:
-        return sum(p.source.startswith(prefix) for p in rubric.problems)
+        return sum(p.source.startswith(prefix) for p in rubric.problems if p.id not in FROM_REAL_TEXTS)
 
-    assert count("000 · 存在问题") == 6
+    assert count("000 · 存在问题") == 6  # the checks added for real texts (issue 13) are not in these lists
     assert count("003 · 第一篇") == 4
     assert count("003 · 第三篇") == 4
     assert count("003 · 第四篇") == 5
@@ -179,3 +179,8 @@ def test_leading_firm_weight_is_measured_against_the_national_figures():
         "economy": {"above_scale_output_share": "50%"},
     }})
     assert assess(weaker, load_rubric()).classifications["leading_firm_weight"].value == "weak"
+
+
+# checks added for diagnoses real texts make (issue 13); they cite the seeds' passages (or outside
+# literature) but are not items of the seeds' own problem lists
+FROM_REAL_TEXTS = {"lacking_leading_firms", "association_detached", "decline", "rising_costs", "extensive_growth"}

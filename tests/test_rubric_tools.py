@@ -40,7 +40,7 @@ RULES = [
     ('implication-cycle', "a cycle of implications is not allowed"),
     ('implication-unknown-stage', "model 'ladder' has no stage 'top'"),
     ('unless-unknown-fact', "unknown fact path 'facts.institutions.asociation'"),
-    ('metric-form', "a metric needs exactly one of 'ratio' or 'count_of'"),
+    ('metric-form', "a metric needs exactly one of 'ratio', 'count_of' or 'trend_of'"),
     ('metric-order', "metric 'metrics.share' must be defined before it is used"),
     ('missing-key', 'this key is required'),
     ('model-order', 'which must be listed before it'),

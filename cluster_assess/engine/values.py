@@ -160,8 +160,23 @@ class Values:
             elif metric.count_of is not None:
                 items = self.values.get(metric.count_of)
                 interval = Interval.exact(len(items)) if isinstance(items, tuple) else None
+            elif metric.trend_of is not None:
+                interval = _trend(self.known.get(metric.trend_of))
             out[metric.id] = self._set_metric(path, interval) if interval is not None else None
         return out
+
+
+def _trend(item: Fact | Rating | None) -> Interval | None:
+    """Average yearly change from the first to the last year of a series, over every reading of
+    the figures: from the smallest last ÷ largest first to the largest last ÷ smallest first."""
+    points = getattr(item, "points", None)
+    if not points or len(points) < 2:
+        return None
+    (y0, lo0, hi0), (y1, lo1, hi1) = points[0], points[-1]
+    years = y1 - y0
+    if years <= 0 or lo0 <= 0 or not math.isfinite(hi0) or not math.isfinite(hi1):
+        return None
+    return Interval((lo1 / hi0) ** (1 / years) - 1, (hi1 / lo0) ** (1 / years) - 1)
 
 
 def choose_chain(rubric: Rubric, industry: str | None) -> ValueChain | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 from typing import Any
 
 from cluster_assess.errors import Problem
@@ -39,7 +40,53 @@ def cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], li
     if profile.year and profile.year > _dt.date.today().year:
         warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
     warnings.extend(_consistency_warnings(profile, source))
+    warnings.extend(chain_warnings(profile, source))
     return errors, warnings
+
+
+_DEFAULT_RUBRIC: list[Any] = []
+
+
+def chain_warnings(profile: Profile, source: SourceMap, rubric: Any = None) -> list[Problem]:
+    """Chain segments the reference chain does not know (with a "did you mean"), and an industry
+    that picks no chain of its own, so that its segments are read against the generic one. Read
+    against the built-in rubric unless one is given; only when the profile names segments."""
+    chain = profile.facts.chain
+    if chain.segments is None and chain.absent is None:
+        return []
+    if rubric is None:
+        if not _DEFAULT_RUBRIC:
+            from cluster_assess.rubric.loading import load_rubric
+
+            _DEFAULT_RUBRIC.append(load_rubric())
+        rubric = _DEFAULT_RUBRIC[0]
+    from cluster_assess.engine.values import chain_aliases, choose_chain
+
+    chosen = choose_chain(rubric, profile.industry)
+    if chosen is None:
+        return []
+    out: list[Problem] = []
+    if chosen.id == "generic" and profile.industry:
+        named = "; ".join(f"{c.id} ({'、'.join(c.match[:4])})" for c in rubric.value_chains if c.match)
+        out.append(source.problem(("industry",),
+            f"industry {profile.industry!r} matches no reference chain, so the segments are read against the "
+            f"generic chain ({chosen.name.zh}); chains and the words that pick them: {named}"))
+    aliases = chain_aliases(chosen)
+    for name in ("segments", "absent"):
+        fact = getattr(chain, name)
+        for i, raw in enumerate(fact.value if fact is not None else ()):
+            if str(raw) in aliases or str(raw).lower() in aliases:
+                continue
+            close = difflib.get_close_matches(str(raw), list(aliases), n=1, cutoff=0.4)
+            hint = "."
+            if close:
+                seg = next(s for s in chosen.segments if s.id == aliases[close[0]])
+                hint = f"; did you mean {seg.id!r} ({seg.name.zh})?"
+            ids = ", ".join(f"{s.id} ({s.name.zh})" for s in chosen.segments)
+            out.append(source.problem(("facts", "chain", name, i),
+                f"{raw!r} is not a segment of the {chosen.id} chain ({chosen.name.zh}){hint} "
+                f"It will be shown as unrecognised and not counted; the segments are: {ids}"))
+    return out
 
 
 def _consistency_warnings(profile: Profile, source: SourceMap) -> list[Problem]:

@@ -38,10 +38,14 @@ class Fact:
     hi: float | None = None
     lo_open: bool = False
     hi_open: bool = False
+    # the measure word of a quantity (件, 双, 吨…), kept because quantities in other words never mix
+    unit: str | None = None
+    # a yearly series: (year, lo, hi) per year written, oldest first
+    points: tuple[tuple[int, float, float], ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"value": list(self.value) if isinstance(self.value, tuple) else self.value}
-        for key in ("approx", "currency", "raw", "source", "note", "lo", "hi"):
+        for key in ("approx", "currency", "unit", "raw", "source", "note", "lo", "hi"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out
@@ -50,8 +54,9 @@ class Fact:
 _PROVENANCE_KEYS = {"value", "source", "note"}
 
 
-def _unwrap(raw: Any) -> tuple[Any, str | None, str | None]:
-    """Split the `{value, source, note}` form; anything else is a bare value."""
+def _unwrap(raw: Any, mapping: bool = False) -> tuple[Any, str | None, str | None]:
+    """Split the `{value, source, note}` form; anything else is a bare value (a mapping too, for
+    the kinds whose value is one, such as a yearly series)."""
     if isinstance(raw, dict) and "value" in raw:
         extra = set(raw) - _PROVENANCE_KEYS
         if extra:
@@ -63,24 +68,29 @@ def _unwrap(raw: Any) -> tuple[Any, str | None, str | None]:
             if raw.get(key) is not None and not isinstance(raw[key], str):
                 raise ValueError(f"'{key}' must be text")
         return raw["value"], raw.get("source"), raw.get("note")
-    if isinstance(raw, dict):
+    if isinstance(raw, dict) and not mapping:
         raise ValueError("expected a value, or a mapping with 'value' (and optional source, note)")
     return raw, None, None
 
 
 @dataclass(frozen=True)
 class FactKind:
-    """Annotation marker naming a fact's kind (count, money, share…) for templates and docs."""
+    """Annotation marker naming a fact's kind (count, money, share…) for templates and docs.
+
+    `measures` are the measure words (量词) a count or quantity may be written in (家, 间, 台…);
+    `labels` the Chinese words officials write for each choice (中低档 for mid_low)."""
 
     name: str
     choices: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+    labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
     def validate(raw: Any) -> Any:
         if isinstance(raw, Fact):
             return raw
-        value, source, note = _unwrap(raw)
+        value, source, note = _unwrap(raw, mapping=kind == "series")
         if value is None:
             return None
         try:
@@ -93,6 +103,31 @@ def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, An
         )
 
     return BeforeValidator(validate)
+
+
+_AREA_UNITS = ("平方公里", "平方米", "km2", "km²", "亩")
+
+
+def _measure_check(value: Any, amount: Amount, measures: tuple[str, ...], what: str) -> None:
+    """A count written in a measure word of another kind (`2.8亿件` of firms, `10万平方米` of shops)
+    is a figure of something else: refuse it, naming the words this field takes."""
+    if not measures or amount.unit is None or amount.unit in measures:
+        return
+    words = "、".join(measures)
+    kind = "an area" if amount.unit in _AREA_UNITS else f"counted in {amount.unit}"
+    raise AmountError(
+        f"{value!r} is {kind}, which is not a count of {what}; this field takes {words} "
+        f"(e.g. '200多{measures[0]}'), or a bare number"
+    )
+
+
+def _count_in(measures: tuple[str, ...], what: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
+    def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
+        parsed, extra = _count(value)
+        _measure_check(value, parse_amount(value), measures, what)
+        return parsed, extra
+
+    return parse
 
 
 def _count(value: Any) -> tuple[FactValue, dict[str, Any]]:
@@ -189,6 +224,76 @@ def _names(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return tuple(str(v).strip() for v in value), {}
 
 
+def _quantity(measures: tuple[str, ...]) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
+    """A physical quantity (2.8亿件, 55.3亿双, 3万吨): the number and its measure word, kept together."""
+    def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
+        amount = parse_amount(value)
+        if amount.currency or amount.percent:
+            raise AmountError(f"{value!r} is an amount of money or a share; this field is a quantity such as '2.8亿件'")
+        if amount.unit is None:
+            raise AmountError(
+                f"{value!r} has no measure word; write the quantity with its unit, e.g. '2.8亿件', "
+                f"in one of {'、'.join(measures)}"
+            )
+        _measure_check(value, amount, measures, "output")
+        if amount.value < 0:
+            raise AmountError(f"a quantity cannot be negative (got {value!r})")
+        return amount.value, {"approx": amount.approx, "unit": amount.unit, **_bounds(amount)}
+
+    return parse
+
+
+_SERIES_ITEM = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*(?:年)?\s*[:：=]?\s*(?P<amount>.+?)\s*$")
+
+
+Parser = Callable[[Any], tuple[FactValue, dict[str, Any]]]
+
+
+def _series(inner: Parser) -> Parser:
+    """A yearly series, `{2019: 900多家, 2022: 600多家}` (or as text, `2019: 900多家; 2022: 600多家`):
+    each year read as its field's kind; the value shown is the series as written, oldest first."""
+    def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
+        if isinstance(value, str):
+            items: list[tuple[Any, Any]] = []
+            for part in (p for p in re.split(r"[;；,，、\n]", value) if p.strip()):
+                match = _SERIES_ITEM.match(part)
+                if not match:
+                    raise AmountError(
+                        f"cannot read {part.strip()!r} as 'year: amount'; write e.g. '2019: 900多家; 2022: 600多家'")
+                items.append((match.group("year"), match.group("amount")))
+        elif isinstance(value, dict):
+            items = list(value.items())
+        else:
+            raise AmountError("expected a mapping of years to amounts, e.g. {2019: 900多家, 2022: 600多家}")
+        points: list[tuple[int, float, float]] = []
+        currencies: set[str | None] = set()
+        units: set[str | None] = set()
+        for year, amount in items:
+            try:
+                number = int(str(year).strip().removesuffix("年"))
+            except ValueError:
+                raise AmountError(f"{year!r} is not a year; the keys of a series are years such as 2019") from None
+            if not 1949 <= number <= 2100:
+                raise AmountError(f"{year!r} is not a plausible year")
+            shown, extra = inner(amount)
+            currencies.add(extra.get("currency"))
+            units.add(extra.get("unit"))
+            lo = extra.get("lo", float(shown))  # type: ignore[arg-type]
+            hi = extra.get("hi", float(shown))  # type: ignore[arg-type]
+            points.append((number, float(lo), float(hi)))
+        if len(points) < 2:
+            raise AmountError("a series needs at least two years")
+        if len({p[0] for p in points}) != len(points):
+            raise AmountError("a year is written twice in the series")
+        if len(currencies) > 1 or len(units) > 1:
+            raise AmountError("the years of a series are in different units or currencies; write them all in one")
+        points.sort()
+        text = "; ".join(f"{y}: {a}" for y, a in sorted(items, key=lambda i: int(str(i[0]).strip().removesuffix("年"))))
+        return text, {"points": tuple(points), "currency": next(iter(currencies)), "unit": next(iter(units))}
+
+    return parse
+
+
 def _real(value: Any) -> tuple[FactValue, dict[str, Any]]:
     """Any number, negative too (e.g. the Ellison–Glaeser γ is below 0 for dispersed industries)."""
     return parse_amount(value).value, {}
@@ -200,13 +305,21 @@ def _text(value: Any) -> tuple[FactValue, dict[str, Any]]:
     return str(value), {}
 
 
-def _choice(*allowed: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
+def _choice(labels: dict[str, tuple[str, ...]]) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
+    allowed = tuple(labels)
+    words = {word: choice for choice, said in labels.items() for word in said}
+
     def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
-        if value not in allowed:
-            hint = difflib.get_close_matches(str(value), allowed, n=1)
-            did = f"; did you mean {hint[0]!r}?" if hint else ""
-            raise AmountError(f"{value!r} is not one of {', '.join(allowed)}{did}")
-        return value, {}
+        text = value.strip() if isinstance(value, str) else value
+        if text in allowed:
+            return text, {}
+        if isinstance(text, str) and text in words:
+            return words[text], {}
+        options = [*allowed, *words]
+        hint = difflib.get_close_matches(str(value), options, n=1)
+        did = f"; did you mean {hint[0]!r}?" if hint else ""
+        listed = ", ".join(f"{c} ({'/'.join(labels[c])})" if labels[c] else c for c in allowed)
+        raise AmountError(f"{value!r} is not one of {listed}{did}")
 
     return parse
 
@@ -222,11 +335,53 @@ Text = Annotated[Fact | None, _fact_parser("text", _text), FactKind("text")]
 Real = Annotated[Fact | None, _fact_parser("real", _real), FactKind("real")]
 
 
-def _choice_type(*allowed: str) -> Any:
-    """A fact that takes one of a fixed set of words; the words are listed for templates and docs."""
-    return Annotated[Fact | None, _fact_parser("choice", _choice(*allowed)), FactKind("choice", allowed)]
+def _choice_type(**labels: tuple[str, ...]) -> Any:
+    """A fact that takes one of a fixed set of words, each also in the Chinese words officials
+    write for it (中低档 → mid_low); the words are listed for templates and docs."""
+    return Annotated[Fact | None, _fact_parser("choice", _choice(labels)),
+                     FactKind("choice", tuple(labels), labels=tuple(labels.items()))]
 
 
-Tier = _choice_type("none", "strong", "top")
-Origin = _choice_type("professional_market", "export_advantage", "leading_firm")
-Grade = _choice_type("low", "mid_low", "mid", "mid_high", "high")
+def count_of(what: str, *measures: str) -> Any:
+    """A count whose measure words are `measures` (家/户/个 for firms, 间/个 for shops, 台/套 for
+    machines); a figure in any other measure word is refused."""
+    kind = FactKind("count", measures=measures)
+    return Annotated[Fact | None, _fact_parser("count", _count_in(measures, what)), kind]
+
+
+def quantity_of(*measures: str) -> Any:
+    """A physical quantity kept with its measure word (2.8亿件)."""
+    kind = FactKind("quantity", measures=measures)
+    return Annotated[Fact | None, _fact_parser("quantity", _quantity(measures)), kind]
+
+
+def series_of(kind: str, parse: Parser, measures: tuple[str, ...] = ()) -> Any:
+    """A yearly series whose years are read as `kind` (a count, money…)."""
+    marker = FactKind("series", (kind,), measures=measures)
+    return Annotated[Fact | None, _fact_parser("series", _series(parse)), marker]
+
+
+Tier = _choice_type(none=("无", "未达标"), strong=("强", "较强"), top=("顶尖", "最强"))
+Origin = _choice_type(professional_market=("专业市场", "市场依托", "专业市场依托"),
+                      export_advantage=("出口优势", "出口", "外贸"),
+                      leading_firm=("龙头企业", "龙头", "龙头带动"))
+Grade = _choice_type(low=("低档", "低端"), mid_low=("中低档", "中低端"), mid=("中档", "中端"),
+                     mid_high=("中高档", "中高端"), high=("高档", "高端"))
+
+FIRM_WORDS = ("家", "户", "个", "企业")
+SHOP_WORDS = ("间", "个", "家", "户", "铺", "档")
+EQUIPMENT_WORDS = ("台", "套")
+OUTPUT_WORDS = ("件", "条", "双", "吨", "套", "只", "台", "打", "副", "顶", "把", "支", "张", "辆", "个", "片", "箱",
+                "米", "平方米")
+PEOPLE_WORDS = ("人", "名", "位")
+PLACE_WORDS = ("个", "家", "座", "所", "处")
+
+FirmCount = count_of("firms", *FIRM_WORDS)
+ShopCount = count_of("shops", *SHOP_WORDS)
+EquipmentCount = count_of("machines", *EQUIPMENT_WORDS)
+PeopleCount = count_of("people", *PEOPLE_WORDS)
+PlaceCount = count_of("places", *PLACE_WORDS)
+ItemCount = count_of("items", "个", "项", "件", "种", "款", "类", "家")
+Output = quantity_of(*OUTPUT_WORDS)
+FirmSeries = series_of("count", _count_in(FIRM_WORDS, "firms"), FIRM_WORDS)
+MoneySeries = series_of("money", _money)

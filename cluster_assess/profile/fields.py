@@ -24,6 +24,9 @@ class FieldSpec:
     better: str
     why: str
     choices: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+    labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    example: str = ""
 
 
 def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
@@ -39,6 +42,7 @@ def _walk_fields(model: type[BaseModel], prefix: str) -> Iterator[FieldSpec]:
         yield FieldSpec(
             f"{prefix}{name}", kind.name, str(extra["zh"]), str(extra["en"]), str(extra.get("unit", "")),
             str(extra.get("better", "none")), str(extra.get("why", "")), kind.choices,
+            kind.measures, kind.labels, str(extra.get("example", "")),
         )
 
 

@@ -17,13 +17,17 @@ from cluster_assess.profile.schema import Profile
 
 _EXAMPLES = {
     "count": "200多", "money": "20多亿元", "share": "30%", "rate": "12%", "number": "3.5",
-    "flag": "true", "names": "[甲, 乙]", "text": "…", "choice": "low | mid_low | mid | mid_high | high",
-    "rating": "3",
+    "flag": "true", "names": "[甲, 乙]", "text": "…", "rating": "3", "quantity": "2.8亿件", "real": "-0.02",
 }
+# every unit the catalogue names, in Chinese for the Chinese template
 _UNITS_ZH = {
     "firms": "家", "people": "人", "CNY": "元", "USD or CNY": "美元或元", "share": "比重", "rate": "增长率",
     "yes/no": "是/否", "names": "名称列表", "segment ids": "环节编号", "platform kinds": "平台类型",
-    "0–5": "0–5 分",
+    "0–5": "0–5 分", "trademarks": "件", "brands": "个", "centres": "个", "partnerships": "项",
+    "products": "种", "patents": "件", "markets": "个", "streets": "条", "shops": "间", "parks": "个",
+    "km²": "平方公里", "table unit": "表中单位", "ratio": "比值", "stars": "星", "index": "指数",
+    "choice": "选项", "quantity": "实物量（带量词）", "machines": "台", "CNY per unit": "元/件（双…）",
+    "CNY per year": "元/年", "firms per year": "家/年", "USD or CNY per year": "美元或元/年",
 }
 _TOP_LEVEL = {"name": "init_name", "region": "init_region", "industry": "init_industry", "year": "init_year",
               "sources": "init_sources", "notes": "init_notes"}
@@ -76,6 +80,23 @@ def render_template(lang: str, chains: list[Any], chain: Any | None = None) -> s
     return "\n".join(lines) + "\n"
 
 
+def example(spec: FieldSpec, lang: str) -> str:
+    """An example that fits the field: its own when declared, the choices (with the Chinese words
+    officials write, in the Chinese template), or the kind's with the field's first measure word."""
+    if spec.example:
+        return spec.example
+    if spec.kind == "choice":
+        labels = dict(spec.labels)
+        if lang == "zh" and labels:
+            return " | ".join(f"{c}（{labels[c][0]}）" if labels.get(c) else c for c in spec.choices)
+        return " | ".join(spec.choices)
+    if spec.kind == "flag" and lang == "zh":
+        return "是"
+    if spec.kind == "count" and spec.measures:
+        return f"200多{spec.measures[0]}"
+    return _EXAMPLES.get(spec.kind, "…")
+
+
 def _field_lines(spec: FieldSpec, depth: int, lang: str, chains: list[Any], chain: Any | None) -> list[str]:
     indent = "  " * depth
     meaning = spec.zh if lang == "zh" else spec.en
@@ -83,7 +104,9 @@ def _field_lines(spec: FieldSpec, depth: int, lang: str, chains: list[Any], chai
     if spec.unit:
         unit = _UNITS_ZH.get(spec.unit, spec.unit) if lang == "zh" else spec.unit
         parts.append(f"{t('init_unit', lang)}: {unit}")
-    parts.append(f"{t('init_example', lang)} {_EXAMPLES.get(spec.kind, '…')}")
+    if spec.measures and spec.kind in ("count", "quantity", "series"):
+        parts.append(f"{t('init_measures', lang)}: {'、'.join(spec.measures)}")
+    parts.append(f"{t('init_example', lang)} {example(spec, lang)}")
     if spec.why:
         parts.append(f"{t('init_why', lang)}: {spec.why}")
     out = [f"{indent}# {' · '.join(parts)}"]

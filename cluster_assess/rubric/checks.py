@@ -125,13 +125,13 @@ def _check_sources(checks: _Checks) -> None:
 
 
 def _check_metrics(checks: _Checks) -> None:
-    """A metric is a ratio or a count, over known paths or metrics defined before it."""
+    """A metric is a ratio, a count or a trend, over known paths or metrics defined before it."""
     metrics = checks.rubric.metrics
     for i, metric in enumerate(metrics):
-        if (metric.ratio is None) == (metric.count_of is None):
-            checks.report(("metrics", i), "a metric needs exactly one of 'ratio' or 'count_of'")
+        if sum(x is not None for x in (metric.ratio, metric.count_of, metric.trend_of)) != 1:
+            checks.report(("metrics", i), "a metric needs exactly one of 'ratio', 'count_of' or 'trend_of'")
         earlier = {m.id for m in metrics[:i]}
-        for path in (*(metric.ratio or ()), *([metric.count_of] if metric.count_of else [])):
+        for path in (*(metric.ratio or ()), *(p for p in (metric.count_of, metric.trend_of) if p)):
             if path.startswith("metrics.") and path.removeprefix("metrics.") not in earlier:
                 checks.report(("metrics", i), f"metric {path!r} must be defined before it is used")
             else:

@@ -9,6 +9,7 @@ from cluster_assess.display import in_language
 from cluster_assess.render.markdown import escape
 from cluster_assess.rubric.explain import explain_item
 from cluster_assess.rubric.model import Rubric
+from cluster_assess.rubric.seeds import outside_seeds
 from cluster_assess.rubric.wording import name_of
 
 WORDS = {
@@ -27,6 +28,7 @@ WORDS = {
         "conclude about another, applied to both stage bounds (if the first holds, so does the second; "
         "if the second is ruled out, so is the first).", "history": "a history: a later stage's evidence "
         "establishes the earlier ones",
+        "outside": "(from outside the seed documents: see seeds/outside-literature.md)",
         "comparison_intro": "`compare` shows these rows for each town, in this order; those marked * are kept "
                             "when many towns are shown one line each.",
     },
@@ -42,6 +44,7 @@ WORDS = {
         "options": "选项", "better": "方向", "comparison": "比较中的关键指标",
         "implications": "推定关系", "implications_intro": "一项证据可推出另一项，同时作用于阶段的上下限"
         "（前者成立则后者成立；后者被排除则前者也被排除）。", "history": "历程型：较高阶段的证据同时确立较低阶段",
+        "outside": "（来自源文件以外的文献，见 seeds/outside-literature.md）",
         "comparison_intro": "`compare` 按此顺序逐个集群列出这些指标；标 * 的在集群较多、每个集群一行时仍保留。",
     },
 }
@@ -123,5 +126,6 @@ def _item(rubric: Rubric, kind: str, item: Any, lang: str) -> list[str]:
     for key in ("recommendations", "answers", "closes", "fits", "options"):
         if links.get(key):
             out.append(f"- **{words[key]}:** " + ", ".join(f"`{v}`" for v in links[key]))
-    out.append(f"- **{words['source']}:** {data['source']}")
+    mark = f" {words['outside']}" if outside_seeds(data.get("source")) else ""
+    out.append(f"- **{words['source']}:** {data['source']}{mark}")
     return [*out, ""]

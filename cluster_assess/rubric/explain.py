@@ -179,6 +179,10 @@ def _metric(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
     elif getattr(item, "count_of", None) is not None:
         what = name_of(rubric, "fact", item.count_of)
         out["rule"] = Text(zh=f"“{what.zh}”的条目数", en=f"number of entries in '{what.en}'")
+    elif getattr(item, "trend_of", None) is not None:
+        what = name_of(rubric, "fact", item.trend_of)
+        out["rule"] = Text(zh=f"“{what.zh}”从首年到末年的年均变化率",
+                           en=f"average yearly change of '{what.en}' from its first to its last year")
     elif getattr(item, "segments", None) is not None:
         what = name_of(rubric, "fact", item.segments)
         out["rule"] = Text(zh=f"“{what.zh}”所列环节占参照产业链环节的比重（参照链按产业名选定）",
@@ -195,6 +199,12 @@ def _value_chain(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
                            en="used for industries named with: " + ", ".join(item.match))
     else:
         out["text"] = Text(zh="无匹配产业时的通用链条", en="used when no other chain matches the industry")
+    written = [(s, s.synonyms) for s in item.segments if getattr(s, "synonyms", None)]
+    if written:
+        zh = "；".join(f"{s.name.zh}（{s.id}）：" + "、".join(words) for s, words in written)
+        en = "; ".join(f"{s.id}: " + ", ".join(words) for s, words in written)
+        out["text"] = Text(zh=f"{out['text'].zh}。各环节也可写作 —— {zh}",
+                           en=f"{out['text'].en}. Segments may also be written as — {en}")
     out["links"]["segments"] = [s.id for s in item.segments]
 
 

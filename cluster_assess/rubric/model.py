@@ -73,12 +73,14 @@ class Item(Model):
 
 
 class Metric(Item):
-    """A value derived from facts: a ratio of two paths, or the number of entries in a list."""
+    """A value derived from facts: a ratio of two paths, the number of entries in a list, or the
+    average yearly change of a yearly series (`trend_of`, a rate: -0.1 is a fall of 10% a year)."""
 
     name: Text
     ratio: tuple[str, str] | None = None
     count_of: str | None = None
-    unit: Literal["share", "ratio", "count"] = "ratio"
+    trend_of: str | None = None
+    unit: Literal["share", "ratio", "count", "rate"] = "ratio"
     better: Better = Field(default="none", description="which direction is better when towns are compared")
     rationale: Text | None = None
 

@@ -94,3 +94,12 @@ def unresolved(source: str) -> list[str]:
     known = passages()
     docs = documents()
     return [loc for loc in split_locators(source) if loc.split(" · ")[0] in docs and loc not in known]
+
+
+OUTSIDE = "outside"
+
+
+def outside_seeds(source: str | None) -> bool:
+    """Whether a `source` cites literature from outside the seed documents (`outside · …`,
+    seeds/outside-literature.md): such items are marked so in the docs and in `explain`."""
+    return any(loc.split(" · ")[0] == OUTSIDE for loc in split_locators(source or ""))
