@@ -127,6 +127,7 @@ factors:
       all:
         - {fact: facts.firms.total, op: ">=", value: 300}
         - {fact: facts.economy.sales, op: ">=", value: "10亿元"}
+    fails_when: {fact: facts.firms.total, op: "<", value: 300}
     rationale:
       zh: 本县要求企业300家以上。
       en: "Our county asks for 300 firms or more."

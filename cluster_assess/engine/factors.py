@@ -67,6 +67,17 @@ class Factors:
         return Outcome(rule.value, rule.used, rule.missing | missing if rule.value is None else set())
 
     def rule(self, factor: Factor) -> Outcome | None:
+        """What the facts alone say of a factor: met when its rule holds; not met when its
+        `fails_when` holds (or, without one, when the rule fails); else unknown."""
+        base = self._rule_only(factor)
+        if base is None or factor.fails_when is None or base.value is not False:
+            return base
+        fails = evaluate(factor.fails_when, self.ctx)
+        if fails.value is True:
+            return Outcome(False, base.used | fails.used)
+        return Outcome(None, base.used | fails.used, base.missing | fails.missing)
+
+    def _rule_only(self, factor: Factor) -> Outcome | None:
         if factor.rule is None:
             return None
         if factor.id not in self._rule:

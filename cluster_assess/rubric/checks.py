@@ -177,6 +177,9 @@ def _check_factors(checks: _Checks) -> None:
             checks.report(("factors", i, "rating"), f"unknown rating {factor.rating!r}"
                           + _did_you_mean(factor.rating, ratings))
         checks.condition(("factors", i, "rule"), factor.rule)
+        checks.condition(("factors", i, "fails_when"), factor.fails_when)
+        if factor.fails_when is not None and factor.rule is None:
+            checks.report(("factors", i, "fails_when"), "'fails_when' qualifies a 'rule'; this factor has none")
         checks.recommendations(("factors", i, "recommendations"), factor.recommendations)
 
 

@@ -20,6 +20,8 @@ from cluster_assess.rubric.checks import cross_reference_problems
 from cluster_assess.rubric.model import Rubric
 
 MAX_EXTENDS = 16  # packs laid over packs: deeper chains are refused, not recursed into
+# a condition is one statement: an overlay's replaces the base's whole, never merged key by key
+WHOLE = frozenset({"rule", "fails_when", "when", "unless", "applies_when", "if", "then"})
 
 def load_rubric(ref: str | Path | None = None) -> Rubric:
     """Load a rubric by built-in id (`cluster-core`) or path; raise UserError with every problem.
@@ -101,7 +103,7 @@ def _merge(base: Any, over: Any, over_at: tuple[Any, ...], out_at: tuple[Any, ..
         out = dict(base)
         for key, value in over.items():
             _place(source, (*over_at, key), (*out_at, key), positions, files, shallow=True)
-            if key in base:
+            if key in base and key not in WHOLE:
                 out[key] = _merge(base[key], value, (*over_at, key), (*out_at, key), source, positions, files)
             else:
                 _place(source, (*over_at, key), (*out_at, key), positions, files)

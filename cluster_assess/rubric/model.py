@@ -130,6 +130,10 @@ class Factor(Item):
     rating: str | None = None
     threshold: float = Field(default=3.0, ge=0, le=5)
     rule: Condition | None = None
+    fails_when: Condition | None = Field(
+        default=None, description="what the facts must show for the factor to count as NOT met; without it, "
+        "the rule failing is enough. For rules written as sufficient conditions (met if …), so that a "
+        "missing sign of the factor is not read as its absence")
     rationale: Text | None = None
     weight: float = 1.0
     recommendations: list[str] = Field(default_factory=list)

@@ -47,4 +47,9 @@ def factor_rule(rubric: Rubric, factor: Any) -> Text:
         text = rule_text(rubric, factor.rule)
         zh.append(text.zh)
         en.append(text.en)
-    return Text(zh="；或".join(zh), en="; or ".join(en))
+    out = Text(zh="；或".join(zh), en="; or ".join(en))
+    if getattr(factor, "fails_when", None) is not None:
+        fails = rule_text(rubric, factor.fails_when)
+        out = Text(zh=f"{out.zh}（未评分时，{fails.zh}才判为不具备）",
+                   en=f"{out.en} (unrated, it counts as not met only when {fails.en})")
+    return out
