@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from cluster_assess.display import fact_text
 from cluster_assess.i18n import t
 from cluster_assess.report.document import Block, BulletList, Ladder, LadderRung, Paragraph, Report, cap
 
@@ -24,8 +25,10 @@ _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 
 
 def with_print_matter(report: Report, author: str | None, organisation: str | None,
-                      brief: tuple[Block, ...], subtitle_key: str = "print_subtitle") -> Report:
-    """The cover lines (author, organisation), the leader's summary and the page furniture."""
+                      brief: tuple[Block, ...], subtitle_key: str = "print_subtitle",
+                      summary: tuple[str, ...] = ()) -> Report:
+    """The cover lines (author, organisation), the leader's summary and the page furniture;
+    `summary` replaces the summary lines that the leader's summary now shows as figures."""
     import dataclasses
 
     lang = report.lang
@@ -33,7 +36,7 @@ def with_print_matter(report: Report, author: str | None, organisation: str | No
     at = next((i for i, (k, _) in enumerate(meta) if k == t("report_date", lang)), len(meta))
     extra = [(t("print_author", lang), author), (t("print_organisation", lang), organisation)]
     meta[at:at] = [(k, v) for k, v in extra if v]
-    return dataclasses.replace(report, meta=tuple(meta), subtitle=t(subtitle_key, lang), brief=brief,
+    return dataclasses.replace(report, meta=tuple(meta), summary=summary or report.summary, subtitle=t(subtitle_key, lang), brief=brief,
                                summary_title=t("brief_title", lang), contents_title=t("print_contents", lang),
                                page_label=t("print_page", lang))
 
@@ -79,7 +82,7 @@ def _problem(p: object, lang: str) -> str:
     if not evidence:
         return title
     fact = evidence[0]
-    shown = f"{fact.name.get(lang)}{_colon(lang)}{fact.display}"
+    shown = f"{fact.name.get(lang)}{_colon(lang)}{fact_text(fact, lang)}"
     return f"{title}（{shown}）" if lang == "zh" else f"{title} ({shown})"
 
 

@@ -58,7 +58,8 @@ def build_report(
     adds value-chain segment names and groups the factor chart by stage. Both are optional.
     `author` and `organisation` go on the cover."""
     report = _Builder(assessment, lang, date, profile, rubric).build()
-    return with_print_matter(report, author, organisation, cluster_brief(assessment, lang))
+    counts = tuple(x for x in report.summary[len(assessment.stages):len(assessment.stages) + 1])
+    return with_print_matter(report, author, organisation, cluster_brief(assessment, lang), summary=counts)
 
 
 
