@@ -36,7 +36,8 @@ def with_print_matter(report: Report, author: str | None, organisation: str | No
     at = next((i for i, (k, _) in enumerate(meta) if k == t("report_date", lang)), len(meta))
     extra = [(t("print_author", lang), author), (t("print_organisation", lang), organisation)]
     meta[at:at] = [(k, v) for k, v in extra if v]
-    return dataclasses.replace(report, meta=tuple(meta), summary=summary or report.summary, subtitle=t(subtitle_key, lang), brief=brief,
+    return dataclasses.replace(report, meta=tuple(meta), summary=summary or report.summary,
+                               subtitle=t(subtitle_key, lang), brief=brief,
                                summary_title=t("brief_title", lang), contents_title=t("print_contents", lang),
                                page_label=t("print_page", lang))
 
