@@ -256,8 +256,10 @@ def _block(block: Block, report: Report) -> str:
 def _grid(grid: Grid) -> str:
     """A figure as a table: the row label, then one marked, shaded cell per column."""
     label_w = 30 if len(grid.columns) > 4 else 36
-    cols = f'<col style="width:{label_w}%">' + "".join(
-        f'<col style="width:{(100 - label_w) / max(1, len(grid.columns)):.1f}%">' for _ in grid.columns)
+    shares = [label_w] + [(100 - label_w) / max(1, len(grid.columns))] * len(grid.columns)
+    if grid.widths:
+        shares = [100 * w / sum(grid.widths) for w in grid.widths]
+    cols = "".join(f'<col style="width:{w:.1f}%">' for w in shares)
     head = f'<th class="corner">{escape(grid.corner)}</th>' + "".join(f"<th>{escape(c)}</th>" for c in grid.columns)
     body = "".join(
         f'<tr><th class="row" scope="row">{escape(label)}</th>'

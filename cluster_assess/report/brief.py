@@ -102,9 +102,9 @@ def comparison_brief(by_key: dict[str, Assessment], names: dict[str, str], bands
     if figure is not None:
         out.append(figure)
     first = [names[k] for k, b in bands.items() if b == min(bands.values())] if bands else []
-    if first:
-        key = "brief_first_band_one" if len(first) == 1 else "brief_first_band"
-        out.append(Paragraph(t(key, lang).format(names=sep.join(first)), label=t("brief_ranking", lang)))
+    if len(first) > 1:  # one town first is already in the summary lines
+        out.append(Paragraph(t("brief_first_band", lang).format(names=sep.join(first)),
+                             label=t("brief_ranking", lang)))
     problems: Counter[str] = Counter()
     actions: Counter[str] = Counter()
     missing: Counter[str] = Counter()

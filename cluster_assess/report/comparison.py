@@ -47,8 +47,8 @@ def build_comparison_report(comparison: Comparison, assessments: dict[str, Asses
     its last subsection, with the ranking method's convention, rank ranges and stability figure."""
     builder = _Builder(comparison, assessments, lang, date)
     report = builder.build()
-    figure = interval_plot(comparison, builder.names, lang, t("fig_intervals", lang).format(n="").strip()
-                           ) if comparison.index is not None else None
+    figure = (interval_plot(comparison, builder.names, lang, t("fig_intervals_brief", lang))
+              if comparison.index is not None else None)
     brief = comparison_brief(assessments, builder.names, bands(comparison), figure, lang)
     report = with_print_matter(report, author, organisation, brief, "print_compare_subtitle")
     if not ranking:

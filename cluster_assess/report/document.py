@@ -84,6 +84,7 @@ class Grid:
     rows: tuple[tuple[str, tuple[GridCell, ...]], ...]
     legend: tuple[tuple[str, str, str], ...]  # (status, symbol, localised label)
     note: str = ""
+    widths: tuple[int, ...] = ()  # relative widths of the label and each column; equal when empty
 
 
 @dataclass(frozen=True)

@@ -101,5 +101,5 @@ def stage_grids(by_key: dict[str, Assessment], names: dict[str, str], lang: str,
             rows.append((names[key], tuple(cells)))
         model = cap(result.name.get(lang))
         out.append(Grid(t("fig_ladders", lang).format(n=first + n, model=model), t("town", lang), columns,
-                        tuple(rows), legend, t("fig_ladders_note", lang)))
+                        tuple(rows), legend, t("fig_ladders_note", lang), (5, *([2] * (len(columns) - 1)), 6)))
     return out

@@ -28,7 +28,6 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_towns_missing": {"zh": "{name}（{n}个集群缺）", "en": "{name} (unknown for {n} clusters)"},
     "brief_ranking": {"zh": "排名", "en": "Ranking"},
     "brief_first_band": {"zh": "第一档：{names}。", "en": "First band: {names}."},
-    "brief_first_band_one": {"zh": "成熟度最高：{names}。", "en": "Most mature: {names}."},
     # figures
     "ladder_legend_established": {"zh": "已确立", "en": "established"},
     "ladder_legend_possible": {"zh": "可能已达", "en": "possible"},
@@ -41,6 +40,7 @@ TEXT: dict[str, dict[str, str]] = {
                                "the number is the score."},
     "fig_intervals": {"zh": "图{n} 成熟度指数区间与排名档次",
                       "en": "Figure {n}. Maturity index intervals and rank bands"},
+    "fig_intervals_brief": {"zh": "成熟度指数区间与排名档次", "en": "Maturity index intervals and rank bands"},
     "fig_intervals_note": {"zh": "横条为指数在未知数据各种取值下的范围，圆点为按已知数据计算的值（区间窄时显示）；"
                                  "区间相互重叠的集群同属一档，尚不能区分先后。",
                            "en": "Each bar is the range the index can take over the unknown facts; the dot is the "
