@@ -87,6 +87,7 @@ footer { margin-top: 10mm; padding-top: 2mm; border-top: 0.6pt solid #999; font-
 .toc li { margin: 0.6mm 0; }
 .toc li.sub { padding-left: 7mm; font-size: 9.5pt; }
 .toc a { color: inherit; text-decoration: none; }
+figure.grid { break-inside: auto; page-break-inside: auto; }  /* a tall grid flows on; its header repeats */
 table.grid { table-layout: fixed; font-size: 8.5pt; }
 table.grid th { text-align: center; vertical-align: bottom; overflow-wrap: normal; word-break: keep-all; }
 table.grid th.row { text-align: left; vertical-align: middle; background: #fff; font-weight: normal; }
