@@ -210,6 +210,8 @@ class Assessment(Value):
     problems: list[ProblemFound]
     unchecked: list[ProblemUnchecked]
     conflicts: list[Conflict] = Field(default_factory=list)
+    contradictions: list[Implied] = Field(default_factory=list,
+                                          description="implications of the rubric the facts break: check them")
     recommendations: list[RecommendationResult]
     unknowns: list[Unknown]
     facts: list[FactShown]

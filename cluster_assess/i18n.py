@@ -341,3 +341,8 @@ def resolve_lang(option: str | None) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+# -- the printed report and the workbooks (cluster_assess/report/messages.py) ---------------------
+from cluster_assess.report.messages import TEXT as _PRINT_TEXT  # noqa: E402
+
+CATALOGUE.update(_PRINT_TEXT)

@@ -116,7 +116,8 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 
 
 def contradicted(a: Assessment) -> bool:
-    return any(i.id.endswith(":contradiction") for r in a.stages.values() for i in r.implied)
+    """The facts break the rubric's own implications: no property can hold of such a profile."""
+    return bool(a.contradictions)
 
 
 @SETTINGS

@@ -28,9 +28,9 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 DATE = dt.date(2026, 1, 15)
 GLASS = EXAMPLES / "xiaoguanzhuang-glass.yaml"
 SECTION_TITLES = {
-    "zh": ["一、基本情况", "二、发展阶段判断", "三、存在的主要问题", "四、发展方向与对策建议", "五、数据说明"],
+    "zh": ["一、基本情况", "二、发展阶段判断", "三、存在的主要问题", "四、发展方向与对策建议", "五、数据说明", "六、参考文献"],
     "en": ["1. Basic facts", "2. Stage of development", "3. Main problems", "4. Directions and recommendations",
-           "5. About the data"],
+           "5. About the data", "6. References"],
 }
 
 
@@ -138,7 +138,7 @@ def test_structure(example: str, lang: str, fmt: str) -> None:
         import html as html_lib
 
         flat = html_lib.unescape(flat)
-    positions = [flat.find(title) for title in SECTION_TITLES[lang]]
+    positions = [flat.rfind(title) for title in SECTION_TITLES[lang]]  # the headings, not the contents
     assert -1 not in positions and positions == sorted(positions), "the five sections, in order"
     problems = flat[positions[2]:positions[3]]
     recommendations = flat[positions[3]:positions[4]]
@@ -155,7 +155,7 @@ def test_structure(example: str, lang: str, fmt: str) -> None:
     assert cited, "the example cites its sources"
     for locator in cited:
         assert locator in flat, f"source locator {locator!r} missing from the {fmt} report"
-    data = flat[positions[4]:]
+    data = flat[positions[4]:positions[5]]
     for u in a.unknowns:
         assert u.path.replace("_", "_") in data
     assert a.rubric.id in data and a.rubric.version in data and "2026-01-15" in data
@@ -225,6 +225,8 @@ class Collect(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        if tag == "a" and all(k != "href" or (v or "").startswith("#") for k, v in attrs):
+            self.tags[-1] = "a#"  # the table of contents: links within the page only
         self.attrs += attrs
         if tag == "tr":
             self.rows.append(0)

@@ -146,17 +146,18 @@ def test_init_writes_a_template_that_reads_back(cli, tmp_path):
     assert run.code == 0, run.err
     book = load_workbook(path)
     sheet = book.worksheets[0]
-    header = [c.value for c in sheet[1]]
+    assert [c.value for c in sheet[1]][:4] == ["集群名称", "地区", "产业", "年份"]  # labels in Chinese
+    header = [c.value for c in sheet[2]]  # the field ids the reader goes by
     assert header[:4] == ["name", "region", "industry", "year"]
     assert "facts.firms.total" in header and "ratings.location_advantage.evidence" in header
     total = sheet.cell(row=1, column=header.index("facts.firms.total") + 1)
     assert total.comment is not None and "企业总数" in total.comment.text and "firms" in total.comment.text
     share = sheet.cell(row=1, column=header.index("facts.economy.export_share") + 1)
     assert "30%" in share.comment.text
-    assert book.sheetnames[1] == "字段说明"
+    assert book.sheetnames[1:] == ["填表说明", "字段说明"]
     # fill one row and it compares
     sheet.append(["甲镇", "某地", "服装", 2023])
-    sheet.cell(row=2, column=header.index("facts.firms.total") + 1, value=150)
+    sheet.cell(row=3, column=header.index("facts.firms.total") + 1, value=150)
     book.save(path)
     data = cli("compare", path, "-F", "json").json()
     assert data["columns"][0]["name"] == "甲镇"

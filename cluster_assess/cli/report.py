@@ -54,6 +54,9 @@ def report(
     method: str | None = typer.Option(None, "--method", "-m", help="Comparison reports: add a ranking by index, "
                                       "topsis or gra, with its stability figure (as `rank`)."),
     weights: str | None = typer.Option(None, "--weights", "-w", help="Weights of the --method ranking."),
+    author: str | None = typer.Option(None, "--author", help="The author named on the cover (撰写人)."),
+    organisation: str | None = typer.Option(None, "--organisation", "--org",
+                                            help="The organisation named on the cover (单位)."),
 ) -> None:
     """Write a survey report (调研报告): basic facts, stage, problems, recommendations, data notes.
 
@@ -90,7 +93,9 @@ def report(
         warn(loaded.warnings)
     if len(profiles) == 1:
         document = build_report(assess(profiles[0].profile, pack), language, dt.date.today(),
-                                profile=profiles[0].profile, rubric=pack)
+                                profile=profiles[0].profile, rubric=pack,
+                                author=author or _field(profiles, "author"),
+                                organisation=organisation or _field(profiles, "organisation"))
     else:
         from cluster_assess.compare.comparison import column_keys, compare
         from cluster_assess.report.comparison import build_comparison_report
@@ -105,10 +110,19 @@ def report(
                                     language)
         document = build_comparison_report(compare(assessments, pack),
                                            dict(zip(column_keys(assessments), assessments)),
-                                           language, dt.date.today(), ranking=ranking)
+                                           language, dt.date.today(), ranking=ranking,
+                                           author=author or _field(profiles, "author"),
+                                           organisation=organisation or _field(profiles, "organisation"))
     body = renderer("report", kind.value)(document)
     if isinstance(body, bytes):
         write_bytes(output, body, force)
         return
     with open_output(output, force) as stream:
         stream.write(body)
+
+
+def _field(profiles: list[object], name: str) -> str | None:
+    """The cover's author or organisation from the profiles, when they name one (and all the same one)."""
+    values = {getattr(p.profile, name, None) for p in profiles}  # type: ignore[attr-defined]
+    values.discard(None)
+    return str(values.pop()) if len(values) == 1 else None

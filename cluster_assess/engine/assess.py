@@ -40,6 +40,7 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
         metrics=values.metrics, chain=values.chain,
         classifications={c.id: classify(c, factors, evidence) for c in rubric.classifications},
         problems=found, unchecked=unchecked, conflicts=factors.conflicts(),
+        contradictions=[*stages.broken.values(), *stages.contradictions],
         recommendations=recommendations(rubric, found, results, factors, evidence),
         unknowns=unknowns(rubric, results, unchecked, evidence),
         facts=evidence.shown_all(values.known),

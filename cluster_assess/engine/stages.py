@@ -47,6 +47,7 @@ class Stages:
         self.forced_hi: dict[str, int] = {}
         self.moves: dict[str, list[Implied]] = {}
         self.contradictions: list[Implied] = []
+        self.broken: dict[str, Implied] = {}  # implications whose premise holds and conclusion is ruled out
 
     def at_least(self, model_id: str, stage_id: str) -> Tri:
         """Three-valued `model >= stage`, for conditions: unknown until the model is worked out."""
@@ -114,6 +115,11 @@ class Stages:
         """Apply each implication once; True when a bound or a factor moved."""
         moved = False
         for rule in self.rubric.implications:
+            if self._truth(rule.if_, factors) is True and self._truth(rule.then, factors) is False:
+                self.broken[rule.id] = Implied(id=f"{rule.id}:contradiction", source=rule.source, text=Text(
+                    zh=f"事实与推定关系相抵触：{rule.why.zh} 请核实相关事实。",
+                    en=f"The facts contradict an implication of the rubric: {rule.why.en} Please check the facts."))
+                continue
             if self._truth(rule.if_, factors) is True:
                 moved |= self._make(rule.then, True, rule, factors)
             if self._truth(rule.then, factors) is False:

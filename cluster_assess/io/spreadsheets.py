@@ -46,6 +46,9 @@ def read_sheet(path: Path) -> list[Input]:
     header_row, header = rows[0]
     if header_row != 1:  # row 1 is the header, even when it is left empty
         header_row, header = 1, []
+    elif len(rows) > 1 and rows[1][0] == 2 and _names_fields(rows[1][1]) and not _names_fields(header):
+        header_row, header = rows[1]  # the template's layout: labels in row 1, field ids in row 2
+        rows = rows[2:]
     else:
         rows = rows[1:]
     columns = _columns(header, label, header_row)
@@ -101,6 +104,18 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Probl
     with XlsxBook(path, PROFILE_LIMITS) as book:
         rows = list(book.rows())
         return book.label, rows, book.warnings
+
+
+def _names_fields(values: list[Any]) -> bool:
+    """Every non-blank cell is a column name the reader knows (a field id, or one with .source …)."""
+    specs = field_specs()
+    names = [str(v).strip() for v in values if not _blank(v)]
+
+    def known(name: str) -> bool:
+        base, _, extra = name.rpartition(".")
+        return name in TOP_FIELDS or name in specs or (base in specs and extra in (*FACT_EXTRAS, *RATING_EXTRAS))
+
+    return bool(names) and all(known(n) for n in names)
 
 
 def _blank(value: Any) -> bool:
@@ -248,59 +263,8 @@ def template_columns() -> list[tuple[str, str, str, str, str]]:
     return out
 
 
-_UNIT_HINT = {
-    "share": ("写 30% 或 0.3", "write 30% or 0.3"),
-    "rate": ("写 12% 或 0.12", "write 12% or 0.12"),
-    "CNY": ("可写 20亿元、5000万元", "e.g. 20亿元, 5000万元"),
-    "USD or CNY": ("写明币种，如 2000万美元", "say the currency, e.g. 2000万美元"),
-    "yes/no": ("是/否 或 TRUE/FALSE", "yes/no or TRUE/FALSE"),
-    "0–5": ("0（无）到5（优秀）", "0 (absent) to 5 (excellent)"),
-    "names": ("用顿号或逗号分隔", "separate with 、 or commas"),
-}
-
-
 def write_template(path: Path, lang: str, force: bool = False) -> int:
-    """Write the workbook template atomically (never over a file without force); return its column count."""
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
+    """Write the workbook template (see `io.workbook_template`); return its column count."""
+    from cluster_assess.io.workbook_template import write_template as write
 
-    from cluster_assess.io.output import check_output
-
-    check_output(str(path), force)
-    columns = template_columns()
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "集群" if lang == "zh" else "Towns"
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, (column, zh, en, unit, why) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column)
-        cell.font, cell.fill = bold, fill
-        hint = _UNIT_HINT.get(unit)
-        lines = [f"{zh} / {en}", f"单位 unit: {unit}" if unit else ""]
-        if hint:
-            lines.append(hint[0] if lang == "zh" else hint[1])
-        if why:
-            lines.append(f"出处 source: {why}")
-        lines.append("不知道就留空（未知≠0） / leave blank when unknown (unknown is not 0)")
-        comment = Comment("\n".join(x for x in lines if x), "cluster-assess")
-        comment.width, comment.height = 320, 140
-        cell.comment = comment
-        sheet.column_dimensions[column_letter(index)].width = max(12, min(28, len(column) * 0.9))
-    sheet.freeze_panes = "B2"
-    notes = book.create_sheet("字段说明" if lang == "zh" else "Fields")
-    notes.append(["column", "中文", "English", "unit", "source"])
-    for cell in notes[1]:
-        cell.font = bold
-    for row in columns:
-        notes.append(list(row))
-    for letter, width in zip("ABCDE", (40, 36, 56, 18, 28)):
-        notes.column_dimensions[letter].width = width
-        for cell in notes[letter]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    from cluster_assess.io.atomic import replacing
-
-    with replacing(path) as tmp:  # the one writer: unique temp file, links written through, mode kept
-        book.save(tmp)
-    return len(columns)
+    return write(path, lang, force)

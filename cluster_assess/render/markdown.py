@@ -41,9 +41,9 @@ def render(a: Assessment, lang: str) -> str:
     out += [f"## {t('stages', lang)}", ""]
     for result in a.stages.values():
         out += _stage(a, result, lang)
-    if a.conflicts:
+    if a.conflicts or a.contradictions:
         out += [f"### {t('conflicts', lang)}", ""]
-        out += [f"- {escape(c.text.get(lang))} ({c.source})" for c in a.conflicts] + [""]
+        out += [f"- {escape(c.text.get(lang))} ({c.source})" for c in [*a.conflicts, *a.contradictions]] + [""]
     if a.chain is not None:
         low, high = a.chain.completeness, a.chain.completeness_max
         shown = percent(low) if low == high else f"{percent(low)}–{percent(high)}"

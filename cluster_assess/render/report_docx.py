@@ -15,13 +15,17 @@ import io
 import re
 from typing import Any
 
+from cluster_assess.render import docx_print
 from cluster_assess.report.document import (
     Bar,
     BarChart,
     Block,
     BulletList,
+    Grid,
+    IntervalPlot,
     Ladder,
     Paragraph,
+    References,
     Report,
     Subsection,
     Table,
@@ -60,21 +64,18 @@ def render(report: Report) -> bytes:
     props.last_printed = stamp
     props.revision = 1
 
-    title = doc.add_paragraph(style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(clean(report.title))
     colon = "：" if zh else ": "
-    for label, value in report.meta:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        p.add_run(clean(label) + colon).bold = True
-        p.add_run(clean(value))
-    doc.add_paragraph()
-    head = doc.add_paragraph()
+    _cover(doc, report, colon)
+    head = doc.add_paragraph(style="Title" if report.brief else None)
     head.add_run(clean(report.summary_title)).bold = True
+    head.paragraph_format.page_break_before = bool(report.brief)
     for item in report.summary:
         doc.add_paragraph(clean(item), style="List Bullet")
+    _brief(doc, report, colon)
+    if report.contents_title:
+        from cluster_assess.i18n import t
+
+        docx_print.contents(doc, report, t("print_toc_hint", report.lang))
     for section in report.sections:
         doc.add_heading(clean(section.title), level=1)
         for block in section.blocks:
@@ -94,9 +95,51 @@ def render(report: Report) -> bytes:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         section.left_margin = section.right_margin = Cm((21.0 - TEXT_WIDTH_CM) / 2)
         section.top_margin = section.bottom_margin = Cm(2.2)
+    docx_print.page_numbers(doc, report.page_label)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _cover(doc: Any, report: Report, colon: str) -> None:
+    """Title, subtitle and the cover lines (region, rubric, author, organisation, date)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    title = doc.add_paragraph(style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if report.brief:
+        title.paragraph_format.space_before = Cm(5)
+    title.add_run(clean(report.title))
+    if report.subtitle:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Cm(4)
+        run = p.add_run(clean(report.subtitle))
+        run.font.size = Pt(15)
+        run.font.color.rgb = RGBColor.from_string(ACCENT)
+    for label, value in report.meta:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(3 if report.brief else 0)
+        p.add_run(clean(label) + colon).bold = True
+        p.add_run(clean(value))
+    doc.add_paragraph()
+
+
+def _brief(doc: Any, report: Report, colon: str) -> None:
+    """The leader's summary: small ladders (one table each, a thin gap between), then lists."""
+    legend: tuple[tuple[str, str], ...] = ()
+    for block in report.brief:
+        if isinstance(block, Ladder) and block.compact:
+            docx_print.ladder(doc, block, _caption)
+            docx_print.small(doc, "", 3)
+            legend = block.legend
+            continue
+        if legend:
+            docx_print.small(doc, docx_print.legend_text(legend), 8.5)
+            legend = ()
+        _block(doc, block, colon)
 
 
 def _setup(doc: Any, zh: bool) -> None:
@@ -156,7 +199,13 @@ def _block(doc: Any, block: Block, colon: str) -> None:
                 cell.text = clean(value)
                 _font(cell, 9)
     elif isinstance(block, Ladder):
-        _ladder(doc, block)
+        docx_print.ladder(doc, block, _caption)
+    elif isinstance(block, Grid):
+        docx_print.grid(doc, block, _caption)
+    elif isinstance(block, IntervalPlot):
+        docx_print.interval_plot(doc, block, _caption)
+    elif isinstance(block, References):
+        docx_print.references(doc, block)
     elif isinstance(block, BarChart):
         _bar_chart(doc, block)
     else:
@@ -226,26 +275,6 @@ def _shade(cell: Any, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().append(shd)
-
-
-def _ladder(doc: Any, figure: Ladder) -> None:
-    """One row of cells, one per stage: the current stage dark, the stages reached light."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    n = max(1, len(figure.rungs))
-    table = _table(doc, 1, n, [TEXT_WIDTH_CM / n] * n)
-    for cell, rung in zip(table.rows[0].cells, figure.rungs):
-        cell.text = clean(("● " if rung.current else "") + rung.name)
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if rung.current:
-            _shade(cell, ACCENT)
-            _font(cell, 10.5, bold=True, colour="FFFFFF")
-        elif rung.reached:
-            _shade(cell, ACCENT_LIGHT)
-            _font(cell, 10.5)
-        else:
-            _font(cell, 10.5, colour="666666")
-    _caption(doc, figure.caption, before=False)
 
 
 def _bar_chart(doc: Any, chart: BarChart) -> None:

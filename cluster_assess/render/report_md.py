@@ -16,8 +16,11 @@ from cluster_assess.report.document import (
     BarChart,
     Block,
     BulletList,
+    Grid,
+    IntervalPlot,
     Ladder,
     Paragraph,
+    References,
     Report,
     Subsection,
     Table,
@@ -68,9 +71,13 @@ def table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[s
 def render(report: Report) -> str:
     report = sanitised(report)  # user text: no control codes or bidi overrides reach the reader
     out = [f"# {heading(report.title)}", ""]
+    if report.subtitle:
+        out += [f"*{text(report.subtitle)}*", ""]
     out += [f"- **{text(k)}**{_colon(report)}{text(v)}" for k, v in report.meta] + [""]
     out += [f"## {heading(report.summary_title)}", ""]
     out += [f"- {text(s, start=True)}" for s in report.summary] + [""]
+    for block in report.brief:
+        out += _block(block, report)
     for section in report.sections:
         out += [f"## {heading(section.title)}", ""]
         for block in section.blocks:
@@ -102,8 +109,28 @@ def _block(block: Block, report: Report) -> list[str]:
         head = [f"**{text(block.caption)}**", ""] if block.caption else []
         return [*head, *table(block.headers, block.rows), ""]
     if isinstance(block, Ladder):
-        rungs = [f"**【{text(r.name)}】**" if r.current else text(r.name) for r in block.rungs]
-        return [f"*{text(block.caption)}*", "", " → ".join(rungs), ""]
+        marks = {"established": "■", "possible": "▨", "ruled_out": "□"}
+        rungs = [f"{marks[r.state]} " + (f"**【{text(r.name)}】**" if r.current else text(r.name))
+                 for r in block.rungs]
+        if block.compact:
+            return [f"- {text(block.caption, start=True)}：" if report.lang == "zh"
+                    else f"- {text(block.caption, start=True)}: ", f"  {' → '.join(rungs)}", ""]
+        legend = "　".join(f"{marks[s]} {text(label)}" for s, label in block.legend)
+        return [f"*{text(block.caption)}*", "", " → ".join(rungs), "", *([legend, ""] if legend else [])]
+    if isinstance(block, Grid):
+        rows = tuple((label, *(c.text for c in cells)) for label, cells in block.rows)
+        lines = [f"**{text(block.caption)}**", "", *table((block.corner, *block.columns), rows), ""]
+        return lines + ([f"*{text(block.note)}*", ""] if block.note else [])
+    if isinstance(block, IntervalPlot):
+        rows = tuple((i.band, i.label, _interval(i.low, i.high, i.point), i.text) for i in block.items)
+        lines = [f"**{text(block.caption)}**", "", *table(block.headers, rows), ""]
+        return lines + ([f"*{text(block.note)}*", ""] if block.note else [])
+    if isinstance(block, References):
+        out = []
+        for k, ref in enumerate(block.items, start=1):
+            out.append(f"{k}\\. {text(ref.entry)}")
+            out += [f"    - {text(x, start=True)}" for x in ref.locators]
+        return [*out, ""]
     if isinstance(block, BarChart):
         return _chart(block)
     raise TypeError(f"unknown block {type(block).__name__}")
@@ -120,6 +147,18 @@ def _chart(chart: BarChart) -> list[str]:
     if chart.note:
         lines += [f"*{text(chart.note)}*", ""]
     return lines
+
+
+def _interval(low: float, high: float, point: float | None, cells: int = 20) -> str:
+    """0–100 in twenty cells: ─ outside, ━ the interval, ● the point."""
+    out = []
+    for i in range(cells):
+        lo, hi = i * 100 / cells, (i + 1) * 100 / cells
+        if point is not None and lo <= point < hi + (1e-9 if i == cells - 1 else 0):
+            out.append("●")
+        else:
+            out.append("━" if high >= lo and low <= hi else "─")
+    return "".join(out)
 
 
 def _bar(bar: Bar) -> str:

@@ -35,7 +35,7 @@ def render(a: Assessment, lang: str, console: Console) -> None:
         console.print(_stage(a, result, lang))
     for line in conflicts(a, lang):
         console.print(line)
-    if a.conflicts:
+    if a.conflicts or a.contradictions:
         console.print()
     if a.chain is not None:
         chain = Text(f"{t('chain', lang)}: ", style="bold")
@@ -148,10 +148,11 @@ def chain_range(chain: object) -> str:
 
 def conflicts(a: Assessment, lang: str) -> list[Text]:
     """Ratings the facts contradict: shown so the assessor answers them, never resolved silently."""
-    if not a.conflicts:
+    if not (a.conflicts or a.contradictions):
         return []
     out = [Text(t("conflicts", lang) + ":", style="bold yellow")]
     out += [Text(f"  ! {c.text.get(lang)} [{c.source}]", style="yellow") for c in a.conflicts]
+    out += [Text(f"  ! {c.text.get(lang)} [{c.source}]", style="yellow") for c in a.contradictions]
     return out
 
 

@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, FactShown, StageResult
 from cluster_assess.display import fact_text, missing_names, percent
 from cluster_assess.i18n import t
+from cluster_assess.report.brief import cluster_brief, stage_ladder, with_print_matter
 from cluster_assess.report.document import (
     Bar,
     BarChart,
     Block,
     BulletList,
-    Ladder,
-    LadderRung,
     Paragraph,
     Report,
     Section,
@@ -34,6 +33,7 @@ from cluster_assess.report.document import (
     section_title,
     subsection_title,
 )
+from cluster_assess.report.references import references_section
 
 if TYPE_CHECKING:
     from cluster_assess.profile.schema import Profile
@@ -49,12 +49,18 @@ def build_report(
     *,
     profile: Profile | None = None,
     rubric: Rubric | None = None,
+    author: str | None = None,
+    organisation: str | None = None,
 ) -> Report:
     """Lay out one cluster's assessment as a survey report in `lang`, dated `date`.
 
     `profile` adds the notes written beside facts and the documents the profile cites; `rubric`
-    adds value-chain segment names and groups the factor chart by stage. Both are optional."""
-    return _Builder(assessment, lang, date, profile, rubric).build()
+    adds value-chain segment names and groups the factor chart by stage. Both are optional.
+    `author` and `organisation` go on the cover."""
+    report = _Builder(assessment, lang, date, profile, rubric).build()
+    counts = tuple(x for x in report.summary[len(assessment.stages):len(assessment.stages) + 1])
+    return with_print_matter(report, author, organisation, cluster_brief(assessment, lang), summary=counts)
+
 
 
 class _Builder:
@@ -148,6 +154,8 @@ class _Builder:
             self.recommendations_section(3),
         ]
         sections.append(self.data_section(4))
+        documents = list(self.profile.sources or []) if self.profile is not None else []
+        sections.append(references_section(5, self.locators, lang, documents))
         meta = [(t("region", lang), a.profile.region), (t("industry", lang), a.profile.industry),
                 (t("year", lang), str(a.profile.year) if a.profile.year else None),
                 (t("rubric", lang), f"{a.rubric.title.get(lang)}（{a.rubric.id} {a.rubric.version}）" if lang == "zh"
@@ -257,9 +265,7 @@ class _Builder:
     def stage_blocks(self, r: StageResult) -> list[Block]:
         lang = self.lang
         out: list[Block] = [
-            Ladder(self.tr("report_ladder", n=self.figure(), model=cap(r.name.get(lang))),
-                   tuple(LadderRung(x.name.get(lang), x.reached, x.current) for x in r.ladder),
-                   r.summary.get(lang)),
+            stage_ladder(r, lang, self.tr("report_ladder", n=self.figure(), model=cap(r.name.get(lang)))),
         ]
         if r.stage == UNDETERMINED and r.at_least != NOT_APPLICABLE:
             judgement = self.tr("report_stage_range", stage=cap(r.summary.get(lang)))
@@ -380,12 +386,4 @@ class _Builder:
             Paragraph(self.date.isoformat(), label=t("report_date", lang)),
         ]
         blocks.append(Subsection(subsection_title(index, k, t("report_method", lang), lang), tuple(method)))
-        k += 1
-        sources: list[Block] = []
-        documents = list(self.profile.sources or []) if self.profile is not None else []
-        if documents:
-            sources.append(Paragraph(self.sep.join(documents), label=t("report_profile_sources", lang)))
-        sources.append(Paragraph(t("report_locators_note", lang)))
-        sources.append(BulletList(tuple(self.locators)))  # every locator cited above, in order of first use
-        blocks.append(Subsection(subsection_title(index, k, t("report_locators", lang), lang), tuple(sources)))
         return Section("data", section_title(index, t("report_sec_data", lang), lang), tuple(blocks))

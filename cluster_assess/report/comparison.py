@@ -19,9 +19,8 @@ from cluster_assess.assessment import Assessment
 from cluster_assess.compare.model import Comparison, Row
 from cluster_assess.display import percent
 from cluster_assess.i18n import t
+from cluster_assess.report.brief import comparison_brief, with_print_matter
 from cluster_assess.report.document import (
-    Bar,
-    BarChart,
     BulletList,
     Paragraph,
     Report,
@@ -32,18 +31,26 @@ from cluster_assess.report.document import (
     section_title,
     subsection_title,
 )
+from cluster_assess.report.figures import bands, chunks, heat_maps, interval_plot, stage_grids
+from cluster_assess.report.references import references_section
 
 SIDE_BY_SIDE_MAX = 6  # more towns than this and tables turn to one row per town
 TOP_RECOMMENDATIONS = 3
 
 
 def build_comparison_report(comparison: Comparison, assessments: dict[str, Assessment], lang: str,
-                            date: dt.date, ranking: tuple[object, ...] = ()) -> Report:
+                            date: dt.date, ranking: tuple[object, ...] = (), *, author: str | None = None,
+                            organisation: str | None = None) -> Report:
     """Lay out a comparison as a report in `lang`; `assessments` maps column keys to assessments.
 
     `ranking`: optional blocks (from `cluster_assess.rank.figure.report_blocks`) added to section 二 as
     its last subsection, with the ranking method's convention, rank ranges and stability figure."""
-    report = _Builder(comparison, assessments, lang, date).build()
+    builder = _Builder(comparison, assessments, lang, date)
+    report = builder.build()
+    figure = (interval_plot(comparison, builder.names, lang, t("fig_intervals_brief", lang))
+              if comparison.index is not None else None)
+    brief = comparison_brief(assessments, builder.names, bands(comparison), figure, lang)
+    report = with_print_matter(report, author, organisation, brief, "print_compare_subtitle")
     if not ranking:
         return report
     import dataclasses
@@ -88,20 +95,21 @@ class _Builder:
         mark = " ▲" if cell.best else " ▼" if cell.worst else ""
         return cell.display.get(self.lang) + mark
 
-    def rows_table(self, title: str, rows: list[Row]) -> Table:
-        """Side by side (a column per town) for a few towns; one row per town for many."""
+    def rows_table(self, title: str, rows: list[Row]) -> list[Table]:
+        """Items as rows, towns as columns, at most SIDE_BY_SIDE_MAX towns a table (so that a
+        printed column is never narrower than a town's name)."""
         keys = [col.key for col in self.c.columns]
         for row in rows:
             self.cite(row.source)
-        if len(keys) <= SIDE_BY_SIDE_MAX:
-            headers = (self.tr("report_item"), *(self.names[k] for k in keys))
-            body = tuple((cap(r.label.get(self.lang)), *(self.cell(r, i) for i in range(len(keys)))) for r in rows)
-            widths = (3, *([2] * len(keys)))
-        else:
-            headers = (t("town", self.lang), *(cap(r.label.get(self.lang)) for r in rows))
-            body = tuple((self.names[k], *(self.cell(r, i) for r in rows)) for i, k in enumerate(keys))
-            widths = (3, *([2] * len(rows)))
-        return Table(self.caption(title), headers, body, widths)
+        parts = chunks(keys, SIDE_BY_SIDE_MAX)
+        tables = []
+        for k, part in enumerate(parts):
+            index = [keys.index(x) for x in part]
+            headers = (self.tr("report_item"), *(self.names[x] for x in part))
+            body = tuple((cap(r.label.get(self.lang)), *(self.cell(r, i) for i in index)) for r in rows)
+            shown = title if len(parts) == 1 else self.tr("table_part", title=title, k=k + 1, n=len(parts))
+            tables.append(Table(self.caption(shown), headers, body, (4, *([2] * len(part)))))
+        return tables
 
     def group(self, name: str) -> list[Row]:
         return [r for r in self.c.rows if r.group == name]
@@ -110,7 +118,8 @@ class _Builder:
 
     def build(self) -> Report:
         title = self.tr("report_compare_title", n=len(self.c.columns))
-        sections = (self.facts(0), self.stages(1), self.problems(2), self.recommendations(3), self.data(4))
+        sections = (self.facts(0), self.stages(1), self.problems(2), self.recommendations(3), self.data(4),
+                    references_section(5, self.locators, self.lang))
         ranked = [self.names[r.key] for r in self.c.ranking]
         summary = [self.tr("report_compare_summary", n=len(self.c.columns), ranked=len(self.c.ranking),
                            apart=len(self.c.apart))]
@@ -130,7 +139,7 @@ class _Builder:
                                                   towns=self.sep.join(self.names.values())))]
         indicators = self.group("indicator")
         if indicators:
-            blocks.append(self.rows_table(t("report_compare_indicators", self.lang), indicators))
+            blocks += self.rows_table(t("report_compare_indicators", self.lang), indicators)
         blocks.append(Paragraph(t("legend", self.lang)))
         return Section("facts", section_title(n, t("report_sec_facts", self.lang), self.lang), tuple(blocks))
 
@@ -139,18 +148,12 @@ class _Builder:
         ranking_blocks: list[object] = []
         if self.c.index is not None:
             self.cite(self.c.index.source)
-            bars = [Bar(self.names[r.key], r.index / 100, "met", r.display) for r in self.c.ranking]
-            bars += [Bar(self.names[a.key], None, "unknown", t("report_compare_apart_short", self.lang))
-                     for a in self.c.apart]
             self.figures += 1
-            ranking_blocks.append(BarChart(
-                self.tr("report_compare_chart", n=self.figures), tuple(bars),
-                (("met", t("report_compare_ranked", self.lang)), ("unknown", t("apart", self.lang))),
-                note=self.c.index.formula.get(self.lang),
-                headers=(t("town", self.lang), "", "", t("report_chart_bar", self.lang), t("index", self.lang)),
-            ))
+            ranking_blocks.append(interval_plot(self.c, self.names, self.lang,
+                                                t("fig_intervals", self.lang).format(n=self.figures)))
+            ranking_blocks.append(Paragraph(self.c.index.formula.get(self.lang)))
             rows = tuple(
-                (str(r.rank), self.names[r.key], f"{r.index:.1f}", percent(r.confidence),
+                (str(r.rank), self.names[r.key], r.display, percent(r.confidence),
                  *(self.by_key[r.key].stages[m].summary.get(self.lang) for m in self.c.index.models))
                 for r in self.c.ranking
             )
@@ -167,14 +170,15 @@ class _Builder:
         else:
             ranking_blocks.append(Paragraph(t("no_index", self.lang)))
         subs.append(Subsection(subsection_title(n, 0, t("ranking", self.lang), self.lang), tuple(ranking_blocks)))
-        stage_rows = self.group("stage")
-        if stage_rows:
-            subs.append(Subsection(subsection_title(n, 1, t("stages", self.lang), self.lang),
-                                   (self.rows_table(t("stages", self.lang), stage_rows),)))
-        factor_rows = self.group("factor")
-        if factor_rows:
+        grids = stage_grids(self.by_key, self.names, self.lang, self.figures + 1)
+        self.figures += len(grids)
+        if grids:
+            subs.append(Subsection(subsection_title(n, 1, t("stages", self.lang), self.lang), tuple(grids)))
+        heat = heat_maps(self.by_key, self.names, self.lang, self.figures + 1)
+        self.figures += len(heat)
+        if heat:
             subs.append(Subsection(subsection_title(n, len(subs), t("report_compare_factors", self.lang), self.lang),
-                                   (self.rows_table(t("report_compare_factors", self.lang), factor_rows),)))
+                                   tuple(heat)))
         if self.c.differences:
             items = []
             for d in self.c.differences:
@@ -191,7 +195,7 @@ class _Builder:
         blocks: list[object] = []
         counts = self.group("problems")
         if counts:
-            blocks.append(self.rows_table(t("report_compare_problem_counts", self.lang), counts))
+            blocks += self.rows_table(t("report_compare_problem_counts", self.lang), counts)
         items = []
         for key, name in self.names.items():
             found = self.by_key[key].problems
@@ -242,6 +246,4 @@ class _Builder:
                 items.append(f"{tr.name}: {steps}")
             subs.append(Subsection(subsection_title(n, len(subs), t("report_compare_trajectories", self.lang),
                                                     self.lang), (BulletList(tuple(items)),)))
-        subs.append(Subsection(subsection_title(n, len(subs), t("report_locators", self.lang), self.lang),
-                               (BulletList(tuple(self.locators)),)))
         return Section("data", section_title(n, t("report_sec_data", self.lang), self.lang), tuple(subs))
