@@ -92,8 +92,9 @@ def draft_from(documents: list[Document], industry: str | None = None,
     draft = Draft([d.name for d in documents], industry_value, chain, _title(documents))
     candidates: list[Candidate] = []
     places = [p for d in documents for p in sentences(d)]
+    home = lex.home_scope("\n".join(p for d in documents for p in d.paragraphs))
     for number, place in enumerate(places, 1):
-        candidates += [*find_amounts(lex, place), *find_flags(lex, place), *find_lists(lex, place),
+        candidates += [*find_amounts(lex, place, home), *find_flags(lex, place), *find_lists(lex, place),
                        *find_segments(lex, place, chain), *find_titles(lex, place)]
         for hint in find_rating_hints(lex, place):
             kept = draft.hints.setdefault(hint.rating, [])

@@ -59,7 +59,7 @@ def _year(lex: Lexicon, sentence: str, index: int) -> int | None:
     return after[0] if after else None
 
 
-def find_amounts(lex: Lexicon, place: Place) -> Iterator[Candidate]:
+def find_amounts(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidate]:
     sentence = place.sentence
     entries = lex.amount_entries()
     for offset, clause in clauses(sentence):
@@ -68,12 +68,12 @@ def find_amounts(lex: Lexicon, place: Place) -> Iterator[Candidate]:
         start = 0
         for i, item in enumerate(found):
             nxt = found[i + 1].start if i + 1 < len(found) else len(clause)
-            right = clause[item.end:nxt][:8]
+            right = clause[item.end:nxt][:12]
             left = clause[start:item.start]
-            if lex.qualifier.match(right):
+            if lex.qualifier.match(right) or (i + 1 < len(found) and right in ("", "的")):
                 continue  # 5000万元以上(的企业): describes a kind of firm; the next amount reads it
             start = item.end
-            if i and lex.qualifier.match(clause[found[i - 1].end:item.start]):
+            if i and _qualifies(lex, clause[found[i - 1].end:item.start]):
                 left = clause[_chain_start(lex, clause, found, i):item.start]
             try:
                 parse_amount(item.raw)
@@ -85,7 +85,7 @@ def find_amounts(lex: Lexicon, place: Place) -> Iterator[Candidate]:
             where = offset + item.start
             words = quote(sentence, where, offset + item.end)
             year = _year(lex, sentence, where)
-            reason = _doubt(lex, sentence[:where], left)
+            reason = _doubt(lex, sentence[:where], left, home)
             if len(fits) == 1:
                 if not reason and subset and fits[0].path in lex.totals:
                     reason = "part_of_figure"
@@ -105,16 +105,22 @@ def find_amounts(lex: Lexicon, place: Place) -> Iterator[Candidate]:
 def _chain_start(lex: Lexicon, clause: str, found: list[Found], i: int) -> int:
     """Where the words of an amount qualified by the ones before it start (年产销5000万元以上企业4家)."""
     j = i - 1
-    while j > 0 and lex.qualifier.match(clause[found[j - 1].end:found[j].start]):
+    while j > 0 and _qualifies(lex, clause[found[j - 1].end:found[j].start]):
         j -= 1
     return found[j - 1].end if j > 0 else 0
 
 
-def _doubt(lex: Lexicon, before: str, left: str) -> str:
+def _qualifies(lex: Lexicon, between: str) -> bool:
+    return bool(lex.qualifier.match(between)) or between in ("", "的")
+
+
+def _doubt(lex: Lexicon, before: str, left: str, home: int) -> str:
     if lex.hedges.search(before):
         return "target_or_proposal"
-    if lex.other_scope.search(left):
+    if lex.wider(left, home):
         return "wider_area"
+    if lex.mixed.search(left):
+        return "subject_unclear"
     return ""
 
 
@@ -146,18 +152,22 @@ def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
         if entry.kind == "names" and entry.items is not None:
             for match in entry.items.finditer(sentence):
                 items = tuple(dict.fromkeys(
-                    part.strip() for part in _ITEM_CUT.split(match.group("items")) if 2 <= len(part.strip()) <= 12))
+                    part.strip() for part in _ITEM_CUT.split(match.group("items"))
+                    if 2 <= len(part.strip()) <= 12 and not (entry.drop and entry.drop.search(part))))
                 if not items:
                     continue
                 hedged = bool(lex.hedges.search(sentence[:match.start()]))
                 yield Candidate(entry.path, items, place, quote(sentence, match.start(), match.end()),
                                 not hedged, "target_or_proposal" if hedged else "")
-        elif entry.kind == "choice":
+        else:
             for choice, pattern in entry.choices:
                 for match in pattern.finditer(sentence):
                     doubt = lex.hedges.search(sentence[:match.start()]) or _negated(
                         lex, sentence, match.start(), match.end())
-                    yield Candidate(entry.path, choice, place, quote(sentence, match.start(), match.end()),
+                    if doubt and entry.kind == "names":
+                        continue  # a platform proposed or missing: not a fact either way
+                    value = (choice,) if entry.kind == "names" else choice
+                    yield Candidate(entry.path, value, place, quote(sentence, match.start(), match.end()),
                                     not doubt, "target_or_proposal" if doubt else "")
 
 

@@ -20,7 +20,7 @@ AMOUNT_KINDS = ("count", "money", "share", "rate", "number")
 _KEYS = {
     "amount": {"label", "not", "measures"},
     "flag": {"holds", "fails"},
-    "names": {"items"},
+    "names": {"items", "drop", "values"},
     "choice": {"choices"},
 }
 
@@ -37,6 +37,7 @@ class Entry:
     yes: re.Pattern[str] | None = None
     no: re.Pattern[str] | None = None
     items: re.Pattern[str] | None = None
+    drop: re.Pattern[str] | None = None
     choices: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
@@ -46,7 +47,8 @@ class Lexicon:
     negations: re.Pattern[str]
     post_negations: re.Pattern[str]
     hedges: re.Pattern[str]
-    other_scope: re.Pattern[str]
+    scopes: tuple[re.Pattern[str], ...]
+    mixed: re.Pattern[str]
     subset: re.Pattern[str]
     qualifier: re.Pattern[str]
     year: re.Pattern[str]
@@ -61,6 +63,16 @@ class Lexicon:
 
     def amount_entries(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind in AMOUNT_KINDS]
+
+    def home_scope(self, text: str) -> int:
+        """The level of the area the text is about: its most frequent area word (the smaller on a tie);
+        with none, the city level, so only a province or the country counts as wider."""
+        counts = [len(p.findall(text)) for p in self.scopes]
+        best = max(counts)
+        return counts.index(best) if best else min(2, len(counts) - 1)
+
+    def wider(self, text: str, home: int) -> bool:
+        return any(p.search(text) for p in self.scopes[home + 1:])
 
 
 def _compile(pattern: Any, where: str) -> re.Pattern[str]:
@@ -95,11 +107,14 @@ def _entry(path: str, raw: Any, kind: str) -> Entry:
     if group == "flag":
         return Entry(path, kind, yes=_compile(raw["holds"], f"{path}.holds") if "holds" in raw else None,
                      no=_compile(raw["fails"], f"{path}.fails") if "fails" in raw else None)
+    if group == "names" and "values" in raw:
+        return Entry(path, kind, choices=tuple((str(k), _compile(v, f"{path}.values.{k}"))
+                                               for k, v in raw["values"].items()))
     if group == "names":
-        items = _compile(raw["items"], f"{path}.items")
+        items = _compile(raw.get("items"), f"{path}.items")
         if "items" not in items.groupindex:
             raise UserError.single("the pattern needs a group named 'items'", file=str(LEXICON_PATH), field=path)
-        return Entry(path, kind, items=items)
+        return Entry(path, kind, items=items, drop=_compile(raw["drop"], f"{path}.drop") if "drop" in raw else None)
     choices = raw["choices"]
     return Entry(path, kind, choices=tuple((str(k), _compile(v, f"{path}.choices.{k}")) for k, v in choices.items()))
 
@@ -140,7 +155,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negations=_compile(words["negations"], "words.negations"),
         post_negations=_compile(words["post_negations"], "words.post_negations"),
         hedges=_compile(words["hedges"], "words.hedges"),
-        other_scope=_compile(words["other_scope"], "words.other_scope"),
+        scopes=tuple(_compile(p, f"words.scopes[{i}]") for i, p in enumerate(words["scopes"])),
+        mixed=_compile(words["mixed"], "words.mixed"),
         subset=_compile(words["subset"], "words.subset"),
         qualifier=_compile(words["qualifier"], "words.qualifier"),
         year=_compile(words["year"], "words.year"),
