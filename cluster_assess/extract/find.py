@@ -62,6 +62,7 @@ def _year(lex: Lexicon, sentence: str, index: int) -> int | None:
 def find_amounts(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidate]:
     sentence = place.sentence
     entries = lex.amount_entries()
+    last: Entry | None = None  # the field of the sentence's last amount, for 增加到2000多家
     for offset, clause in clauses(sentence):
         found = amounts(clause)
         subset = bool(lex.subset.search(clause))
@@ -82,6 +83,9 @@ def find_amounts(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidat
             context = f"{left}¦{right}"
             fits = [e for e in entries if _fits(e, item) and e.label and e.label.search(context)
                     and not (e.not_ and e.not_.search(context))]
+            if not fits and last is not None and _fits(last, item) and lex.carry.search(left):
+                fits = [last]
+            last = fits[0] if len(fits) == 1 else None
             where = offset + item.start
             words = quote(sentence, where, offset + item.end)
             year = _year(lex, sentence, where)
@@ -152,7 +156,7 @@ def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
         if entry.kind == "names" and entry.items is not None:
             for match in entry.items.finditer(sentence):
                 items = tuple(dict.fromkeys(
-                    part.strip() for part in _ITEM_CUT.split(match.group("items"))
+                    part.strip().removesuffix("等") for part in _ITEM_CUT.split(match.group("items"))
                     if 2 <= len(part.strip()) <= 12 and not (entry.drop and entry.drop.search(part))))
                 if not items:
                     continue

@@ -49,6 +49,7 @@ class Lexicon:
     hedges: re.Pattern[str]
     scopes: tuple[re.Pattern[str], ...]
     mixed: re.Pattern[str]
+    carry: re.Pattern[str]
     subset: re.Pattern[str]
     qualifier: re.Pattern[str]
     year: re.Pattern[str]
@@ -157,6 +158,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         hedges=_compile(words["hedges"], "words.hedges"),
         scopes=tuple(_compile(p, f"words.scopes[{i}]") for i, p in enumerate(words["scopes"])),
         mixed=_compile(words["mixed"], "words.mixed"),
+        carry=_compile(words["carry"], "words.carry"),
         subset=_compile(words["subset"], "words.subset"),
         qualifier=_compile(words["qualifier"], "words.qualifier"),
         year=_compile(words["year"], "words.year"),
