@@ -15,6 +15,7 @@ import typer
 from cluster_assess.cli import compare as _compare  # noqa: F401
 from cluster_assess.cli import examples as _examples  # noqa: F401
 from cluster_assess.cli import explain as _explain  # noqa: F401
+from cluster_assess.cli import extract as _extract  # noqa: F401
 from cluster_assess.cli import init as _init  # noqa: F401
 from cluster_assess.cli import rank as _rank  # noqa: F401
 from cluster_assess.cli import report as _report  # noqa: F401

@@ -1,0 +1,211 @@
+"""Reading candidate facts out of sentences with the lexicon: amounts, flags, lists, choices,
+chain segments, titles, and sentences that look like evidence for a rating.
+
+Each finder says what it read and how sure the text lets it be: `fact` when one field fits and the
+sentence asserts it; `uncertain` (with the reason) when two fields fit, the subject is unclear,
+the figure is a target or proposal, belongs to a wider area, or is a part of another figure.
+Deciding between candidates (years, repeats, contradictions) is `draft.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cluster_assess.extract.lexicon import Entry, Lexicon
+from cluster_assess.extract.text import Found, Place, amounts, clauses, phrase_after, phrase_before, quote
+from cluster_assess.io.amounts import AmountError, parse_amount
+
+CURRENCY_UNITS = ("元", "美元", "欧元", "港元", "港币")
+_ITEM_CUT = re.compile(r"[、和及与]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One value a sentence proposes for one field."""
+
+    path: str
+    value: object
+    place: Place
+    quote: str
+    sure: bool = True
+    reason: str = ""
+    year: int | None = None
+    others: tuple[str, ...] = ()  # other fields the same words could be
+
+
+@dataclass(frozen=True)
+class RatingHint:
+    rating: str
+    place: Place
+    quote: str
+
+
+def _fits(entry: Entry, found: Found) -> bool:
+    """Does the amount's measure word suit the field's kind and measures?"""
+    if entry.kind == "money":
+        return found.unit in CURRENCY_UNITS
+    if entry.kind in ("share", "rate"):
+        return found.unit in ("%", "成")
+    return found.unit in entry.measures
+
+
+def _year(lex: Lexicon, sentence: str, index: int) -> int | None:
+    before = [int(m.group(1)) for m in lex.year.finditer(sentence[:index])]
+    if before:
+        return before[-1]
+    after = [int(m.group(1)) for m in lex.year.finditer(sentence)]
+    return after[0] if after else None
+
+
+def find_amounts(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidate]:
+    sentence = place.sentence
+    entries = lex.amount_entries()
+    last: Entry | None = None  # the field of the sentence's last amount, for 增加到2000多家
+    for offset, clause in clauses(sentence):
+        found = amounts(clause)
+        subset = bool(lex.subset.search(clause))
+        start = 0
+        for i, item in enumerate(found):
+            nxt = found[i + 1].start if i + 1 < len(found) else len(clause)
+            right = clause[item.end:nxt][:12]
+            left = clause[start:item.start]
+            if lex.qualifier.match(right) or (i + 1 < len(found) and right in ("", "的")):
+                continue  # 5000万元以上(的企业): describes a kind of firm; the next amount reads it
+            start = item.end
+            if i and _qualifies(lex, clause[found[i - 1].end:item.start]):
+                left = clause[_chain_start(lex, clause, found, i):item.start]
+            try:
+                parse_amount(item.raw)
+            except AmountError:
+                continue
+            context = f"{left}¦{right}"
+            fits = [e for e in entries if _fits(e, item) and e.label and e.label.search(context)
+                    and not (e.not_ and e.not_.search(context))]
+            if not fits and last is not None and _fits(last, item) and lex.carry.search(left):
+                fits = [last]
+            last = fits[0] if len(fits) == 1 else None
+            where = offset + item.start
+            words = quote(sentence, where, offset + item.end)
+            year = _year(lex, sentence, where)
+            reason = _doubt(lex, sentence[:where], left, home)
+            if len(fits) == 1:
+                if not reason and subset and fits[0].path in lex.totals:
+                    reason = "part_of_figure"
+                yield Candidate(fits[0].path, item.raw, place, words, not reason, reason, year)
+            elif len(fits) > 1:
+                paths = tuple(e.path for e in fits)
+                for entry in fits:
+                    yield Candidate(entry.path, item.raw, place, words, False, "two_fields", year,
+                                    tuple(p for p in paths if p != entry.path))
+            else:
+                unit = "元" if item.unit in CURRENCY_UNITS else item.unit
+                target = lex.unclear.get(unit)
+                if target and _fits(lex.entries[target], item):
+                    yield Candidate(target, item.raw, place, words, False, reason or "subject_unclear", year)
+
+
+def _chain_start(lex: Lexicon, clause: str, found: list[Found], i: int) -> int:
+    """Where the words of an amount qualified by the ones before it start (年产销5000万元以上企业4家)."""
+    j = i - 1
+    while j > 0 and _qualifies(lex, clause[found[j - 1].end:found[j].start]):
+        j -= 1
+    return found[j - 1].end if j > 0 else 0
+
+
+def _qualifies(lex: Lexicon, between: str) -> bool:
+    return bool(lex.qualifier.match(between)) or between in ("", "的")
+
+
+def _doubt(lex: Lexicon, before: str, left: str, home: int) -> str:
+    if lex.hedges.search(before):
+        return "target_or_proposal"
+    if lex.wider(left, home):
+        return "wider_area"
+    if lex.mixed.search(left):
+        return "subject_unclear"
+    return ""
+
+
+def _negated(lex: Lexicon, sentence: str, start: int, end: int) -> bool:
+    return bool(lex.negations.search(phrase_before(sentence, start, 8))
+                or lex.post_negations.search(phrase_after(sentence, end)))
+
+
+def find_flags(lex: Lexicon, place: Place) -> Iterator[Candidate]:
+    sentence = place.sentence
+    for entry in lex.entries.values():
+        if entry.kind != "flag":
+            continue
+        for pattern, says in ((entry.yes, True), (entry.no, False)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(sentence):
+                value = says
+                if says and _negated(lex, sentence, match.start(), match.end()):
+                    value = False
+                hedged = bool(lex.hedges.search(sentence[:match.start()]))
+                yield Candidate(entry.path, value, place, quote(sentence, match.start(), match.end()),
+                                not hedged, "target_or_proposal" if hedged else "")
+
+
+def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
+    sentence = place.sentence
+    for entry in lex.entries.values():
+        if entry.kind == "names" and entry.items is not None:
+            for match in entry.items.finditer(sentence):
+                items = tuple(dict.fromkeys(
+                    part.strip().removesuffix("等") for part in _ITEM_CUT.split(match.group("items"))
+                    if 2 <= len(part.strip()) <= 12 and not (entry.drop and entry.drop.search(part))))
+                if not items:
+                    continue
+                hedged = bool(lex.hedges.search(sentence[:match.start()]))
+                yield Candidate(entry.path, items, place, quote(sentence, match.start(), match.end()),
+                                not hedged, "target_or_proposal" if hedged else "")
+        else:
+            for choice, pattern in entry.choices:
+                for match in pattern.finditer(sentence):
+                    doubt = lex.hedges.search(sentence[:match.start()]) or _negated(
+                        lex, sentence, match.start(), match.end())
+                    if doubt and entry.kind == "names":
+                        continue  # a platform proposed or missing: not a fact either way
+                    value = (choice,) if entry.kind == "names" else choice
+                    yield Candidate(entry.path, value, place, quote(sentence, match.start(), match.end()),
+                                    not doubt, "target_or_proposal" if doubt else "")
+
+
+def find_segments(lex: Lexicon, place: Place, chain: str) -> Iterator[Candidate]:
+    """`facts.chain.segments` for segments the sentence names; `absent` for those it says are missing."""
+    sentence = place.sentence
+    for segment, pattern in lex.chains.get(chain, {}).items():
+        for match in pattern.finditer(sentence):
+            words = quote(sentence, match.start(), match.end())
+            if lex.hedges.search(sentence[:match.start()]):
+                yield Candidate("facts.chain.absent", (segment,), place, words, False, "target_or_proposal")
+            elif _negated(lex, sentence, match.start(), match.end()):
+                yield Candidate("facts.chain.absent", (segment,), place, words)
+            else:
+                yield Candidate("facts.chain.segments", (segment,), place, words)
+
+
+def find_titles(lex: Lexicon, place: Place) -> Iterator[Candidate]:
+    sentence = place.sentence
+    if not lex.title_trigger.search(sentence):
+        return
+    for match in lex.title.finditer(sentence):
+        title = match.group(0)
+        if lex.title_not.search(title):
+            continue
+        words = quote(sentence, match.start(), match.end())
+        if lex.hedges.search(sentence[:match.start()]):
+            yield Candidate("facts.brands.cluster_titles", (title,), place, words, False, "target_or_proposal")
+        elif not _negated(lex, sentence, match.start(), match.end()):
+            yield Candidate("facts.brands.cluster_titles", (title,), place, words)
+
+
+def find_rating_hints(lex: Lexicon, place: Place) -> Iterator[RatingHint]:
+    for rating, pattern in lex.ratings.items():
+        match = pattern.search(place.sentence)
+        if match:
+            yield RatingHint(rating, place, quote(place.sentence, match.start(), match.end(), 50))
