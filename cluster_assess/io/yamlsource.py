@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import msg
 
 try:  # the C composer is several times faster; fall back quietly where it is not built
     from yaml import CSafeLoader as _Loader
@@ -85,13 +86,12 @@ def decode(data: bytes, file: str, notes: list[str] | None = None) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UserError.single("the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8",
-                                   file=file) from None
+            raise UserError.single(msg("file_utf16_bad"), file=file) from None
         if notes is not None:
-            notes.append("read as UTF-16 (the file is not UTF-8)")
+            notes.append(msg("file_read_utf16"))
         return text
     if b"\x00" in data[:8192]:
-        raise UserError.single("this is a binary file, not YAML text; a profile is a text file (.yaml)", file=file)
+        raise UserError.single(msg("file_binary"), file=file)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -102,13 +102,11 @@ def decode(data: bytes, file: str, notes: list[str] | None = None) -> str:
         text = None
     if text is not None and _plausible_chinese(text):
         if notes is not None:
-            notes.append("read as GBK/GB18030 (the file is not UTF-8); saving it as UTF-8 avoids surprises")
+            notes.append(msg("file_read_gbk"))
         return text
     line = data[:first_bad].count(b"\n") + 1
     raise UserError.single(
-        f"the file is neither UTF-8 nor GBK text (undecodable byte at offset {first_bad}); "
-        "save it as UTF-8 (in Notepad: Save as → Encoding → UTF-8)",
-        file=file, line=line,
+        msg("file_encoding", offset=first_bad), file=file, line=line,
     )
 
 
@@ -144,23 +142,22 @@ def read_yaml_file(path: Path, problems: list[Problem] | None = None) -> tuple[A
     name = str(path)
     try:
         if path.is_dir():
-            raise UserError.single("this is a folder, not a YAML file", file=name)
+            raise UserError.single(msg("file_is_folder"), file=name)
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise UserError.single(
-                f"the file is {size // 1024} KiB; profiles and rubrics are limited to "
-                f"{MAX_BYTES // (1024 * 1024)} MiB",
+                msg("file_too_big", kib=size // 1024, mib=MAX_BYTES // (1024 * 1024)),
                 file=name,
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError.single("no such file", file=name) from None
+        raise UserError.single(msg("file_missing"), file=name) from None
     except PermissionError:
-        raise UserError.single("permission denied when reading the file", file=name) from None
+        raise UserError.single(msg("file_denied"), file=name) from None
     except IsADirectoryError:
-        raise UserError.single("this is a folder, not a YAML file", file=name) from None
+        raise UserError.single(msg("file_is_folder"), file=name) from None
     except OSError as exc:
-        raise UserError.single(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+        raise UserError.single(msg("file_unreadable", reason=exc.strerror or str(exc)), file=name) from None
     notes: list[str] = []
     text = decode(data, name, notes)
     value, source = parse_yaml(text, name, problems)
@@ -187,7 +184,7 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
             # ahead, before our event check sees the 65th level: same input, same message.
             mark = exc.problem_mark or exc.context_mark
             raise UserError.single(
-                f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
+                msg("yaml_deep", depth=MAX_DEPTH),
                 file=file, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             ) from None
         syntax = _syntax_problem(exc, text, file)
@@ -196,12 +193,12 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         raise UserError.single(
-            f"the file contains a character YAML does not allow (U+{exc.character:04X}); delete it"
-            if isinstance(exc.character, int) else f"YAML error: {exc.reason}",
+            msg("yaml_control", code=exc.character)
+            if isinstance(exc.character, int) else msg("yaml_error", detail=exc.reason),
             file=file, line=line,
         ) from None
     except yaml.YAMLError as exc:
-        raise UserError.single(f"YAML error: {exc}", file=file) from None
+        raise UserError.single(msg("yaml_error", detail=str(exc)), file=file) from None
     if node is None:
         return None, source
     # Without an anchor (&name) there is no alias, so the tree is exactly the values the event
@@ -209,8 +206,7 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     size = _expanded_size(node, {}, set(), file) if "&" in text else 0
     if size > MAX_NODES:
         raise UserError.single(
-            f"the document expands to {size} values through aliases (*name), more than the "
-            f"{MAX_NODES} allowed; refused (an alias bomb?)",
+            msg("yaml_bomb", size=size, limit=MAX_NODES),
             file=file, line=node.start_mark.line + 1,
         )
     builder = _Builder(source)
@@ -238,14 +234,11 @@ def _typing_slips(text: str, file: str) -> list[Problem]:
             continue
         if _WIDE_INDENT.match(line):
             column = line.index("\u3000") + 1
-            found.append(Problem("a full-width space (U+3000, from a Chinese input method) in the indentation; "
-                                 "indent with ordinary spaces", file, number, column))
+            found.append(Problem(msg("yaml_wide_space"), file, number, column))
         elif match := _FULLWIDTH_COLON.match(line):
-            found.append(Problem(f"the key {match.group(2)!r} is followed by a full-width colon '：'; "
-                                 "type ':' (half-width) and a space", file, number, len(match.group(1)) + 1))
+            found.append(Problem(msg("yaml_wide_colon", key=match.group(2)), file, number, len(match.group(1)) + 1))
         elif match := _NO_SPACE.match(line):
-            found.append(Problem(f"no space after the colon of {match.group(2)!r}; YAML needs 'key: value' "
-                                 "with a space, or it reads the whole line as text", file, number,
+            found.append(Problem(msg("yaml_no_space", key=match.group(2)), file, number,
                                  len(match.group(1)) + 1))
     return found
 
@@ -263,7 +256,7 @@ def _check_events(text: str, file: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise UserError.single(
-                    f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
+                    msg("yaml_deep", depth=MAX_DEPTH),
                     file=file, line=event.start_mark.line + 1, column=event.start_mark.column + 1,
                 )
         elif isinstance(event, _CLOSE):
@@ -272,7 +265,7 @@ def _check_events(text: str, file: str) -> None:
             count += 1
             if count > MAX_NODES:
                 raise UserError.single(
-                    f"the document holds more than {MAX_NODES} values; refused",
+                    msg("yaml_too_many", limit=MAX_NODES),
                     file=file, line=event.start_mark.line + 1,
                 )
 
@@ -285,7 +278,7 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], file
         return memo[key]
     if key in active:
         raise UserError.single(
-            "an alias (*name) refers to a collection that contains it; refused",
+            msg("yaml_self_alias"),
             file=file, line=node.start_mark.line + 1,
         )
     active.add(key)
@@ -316,37 +309,31 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     opened = exc.context_mark
     if "quoted scalar" in context and opened is not None:
         line, column = opened.line + 1, opened.column + 1
-        what = "a quoted value starts here but its closing quote is missing; add it (or remove the opening one)"
+        what = msg("yaml_quote")
     elif "tab" in problem or (column is not None and at[column - 1: column] == "\t") or (
         "cannot start any token" in problem and "\t" in at
     ):
-        what = "a tab character; YAML indentation must use spaces — replace the tab with spaces"
+        what = msg("yaml_tab")
     elif "could not find expected ':'" in problem and opened is not None:
         line, column = opened.line + 1, opened.column + 1
-        what = "this line has no ':' after its key; write 'key: value'"
+        what = msg("yaml_no_colon")
     elif "mapping values are not allowed" in problem:
-        what = (
-            "unexpected ':' — the line above may lack its ':', this line may be indented too deep, "
-            "or a value containing ': ' must be put in quotes"
-        )
+        what = msg("yaml_unexpected_colon")
     elif "did not find expected key" in problem:
-        what = "bad indentation: this line does not line up with the keys above it"
+        what = msg("yaml_dedent")
     elif "expected '-' indicator" in problem:
-        what = "a list item ('- ') and a key ('key:') are mixed at the same indentation"
+        what = msg("yaml_mixed")
     elif ("flow sequence" in context or "flow mapping" in context) and opened is not None:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
-        what = (
-            f"the '{bracket}' opened on line {opened.line + 1} is not closed, or an item lacks a comma; "
-            f"add the missing ',' or '{closing}'"
-        )
+        what = msg("yaml_unclosed", bracket=bracket, line=opened.line + 1, closing=closing)
     elif "undefined alias" in problem:
-        what = "an alias (*name) refers to an anchor (&name) that does not exist"
+        what = msg("yaml_undefined_alias")
     elif "single document" in context:
-        what = "the file holds more than one YAML document (a second '---'); a profile is one document"
+        what = msg("yaml_two_docs")
     else:
-        what = f"{context + ', ' if context else ''}{problem}"
-    return Problem(f"YAML syntax error: {what}; nothing after this could be read", file, line, column)
+        what = msg("yaml_other", detail=f"{context + ', ' if context else ''}{problem}")
+    return Problem(msg("yaml_syntax", what=what), file, line, column)
 
 
 class _Builder:
@@ -362,13 +349,13 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise UserError.single(
-                f"the document expands to more than {MAX_NODES} values (an alias bomb?); refused",
+                msg("yaml_bomb_short", limit=MAX_NODES),
                 file=self.source.file,
                 line=node.start_mark.line + 1,
             )
         if depth > MAX_DEPTH:
             raise UserError.single(
-                f"nesting deeper than {MAX_DEPTH} levels; refused",
+                msg("yaml_deep_short", depth=MAX_DEPTH),
                 file=self.source.file,
                 line=node.start_mark.line + 1,
             )
@@ -376,8 +363,7 @@ class _Builder:
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(
-                self.source.problem(path, f"the YAML tag {tag!r} is not allowed (profiles hold plain values only, "
-                                    "never objects or code); remove the tag")
+                self.source.problem(path, msg("yaml_tag", tag=tag))
             )
             return None
         if node.tag == _STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
@@ -392,14 +378,13 @@ class _Builder:
         """Construct a scalar; a value its own tag cannot hold (`!!int abc`, `2012-13-45` read as a
         date) is a problem at its line, not a crash."""
         if not isinstance(node, yaml.ScalarNode):
-            self.problems.append(self.source.problem(path, "a tag here does not fit the kind of value; remove it"))
+            self.problems.append(self.source.problem(path, msg("yaml_tag_kind")))
             return None
         try:  # the tag's constructor, called directly: a scalar needs none of construct_object's machinery
             return self.constructor.yaml_constructors[node.tag](self.constructor, node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             self.problems.append(self.source.problem(
-                path, f"cannot read {node.value!r} as the kind of value it looks like (a date? a number?); "
-                "put it in quotes if it is text"))
+                path, msg("yaml_unreadable_value", value=node.value)))
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
@@ -408,17 +393,17 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
-                    self.source.problem(path, "merge keys (<<) are not supported; write the keys out")
+                    self.source.problem(path, msg("yaml_merge"))
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(self.source.problem(path, "a key must be a plain word"))
+                self.problems.append(self.source.problem(path, msg("yaml_key_plain")))
                 continue
             if key_node.tag == _STR:  # the usual key: plain text, no constructor needed
                 key = key_node.value
             else:
                 if key_node.tag not in _STANDARD_TAGS:
-                    self.problems.append(self.source.problem(path, "a key must be a plain word, without a tag"))
+                    self.problems.append(self.source.problem(path, msg("yaml_key_tag")))
                     continue
                 key = self._scalar(key_node, path)
                 key = str(key) if not isinstance(key, str) else key
@@ -427,8 +412,7 @@ class _Builder:
             if key in seen:
                 self.problems.append(
                     Problem(
-                        f"duplicate key {key!r}: first on line {seen[key]}, again on line {line}; "
-                        "YAML would silently keep only the last — delete one",
+                        msg("yaml_duplicate", key=key, first=seen[key], again=line),
                         self.source.file,
                         line,
                         key_node.start_mark.column + 1,
