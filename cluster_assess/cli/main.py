@@ -58,7 +58,6 @@ def main(argv: list[str] | None = None) -> None:
 
 def _print_user_error(exc: Exception) -> None:
     from cluster_assess.errors import UserError
-
     from cluster_assess.i18n import msg, say
 
     problems = exc.problems if isinstance(exc, UserError) else []

@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cluster_assess.errors import Problem
-from cluster_assess.io.yamlsource import SourceMap
 from cluster_assess.i18n import Msg, msg
+from cluster_assess.io.yamlsource import SourceMap
 
 
 def translate(

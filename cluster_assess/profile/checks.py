@@ -6,10 +6,10 @@ import datetime as _dt
 from typing import Any
 
 from cluster_assess.errors import Problem
+from cluster_assess.i18n import msg
 from cluster_assess.io.yamlsource import SourceMap
 from cluster_assess.profile.facts import Fact
 from cluster_assess.profile.schema import Profile, SizeBands
-from cluster_assess.i18n import msg
 
 
 def cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], list[Problem]]:

@@ -17,8 +17,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from cluster_assess.io.amounts import Amount, AmountError, parse_amount
 from cluster_assess.i18n import msg
+from cluster_assess.io.amounts import Amount, AmountError, parse_amount
 
 FactValue = float | int | bool | str | tuple[str, ...]
 

@@ -10,12 +10,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.pydantic_errors import clean_loc, describe_type, translate
 from cluster_assess.io.yamlsource import SourceMap, read_yaml_file
 from cluster_assess.profile.checks import cross_checks
 from cluster_assess.profile.fields import field_specs
 from cluster_assess.profile.schema import Profile
-from cluster_assess.i18n import msg
 
 
 @dataclass

@@ -12,8 +12,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from cluster_assess.profile.facts import Count, Flag, Grade, Money, Names, Number, Origin, Rate, Real, Share, Tier
 from cluster_assess.i18n import msg
+from cluster_assess.profile.facts import Count, Flag, Grade, Money, Names, Number, Origin, Rate, Real, Share, Tier
 
 
 def fact(zh: str, en: str, unit: str = "", better: str = "none", why: str = "") -> Any:
