@@ -33,8 +33,10 @@ def main(argv: list[str] | None = None) -> None:
     Typer handles usage errors itself (exit 2); our UserError means bad input (exit 2); anything
     else is our bug (exit 1), reported in one paragraph.
     """
+    from cluster_assess import i18n
     from cluster_assess.errors import UserError
 
+    i18n.ACTIVE = None  # each run speaks its own --lang (tests run many commands in one process)
     try:
         app(args=argv, prog_name="cluster-assess")
     except UserError as exc:

@@ -209,6 +209,7 @@ class Rating(Strict):
 
     score: float = Field(ge=0, le=5)
     evidence: str | None = None
+    evidence_en: str | None = None  # the evidence in English, for the English edition
     source: str | None = None
 
 
