@@ -62,6 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
     "file_missing": {"zh": "文件不存在", "en": "no such file"},
     "file_denied": {"zh": "没有读取该文件的权限", "en": "permission denied when reading the file"},
     "file_unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
+    # where output goes
+    "out_folder": {"zh": "输出位置是文件夹；请给出文件名", "en": "the output is a folder; give a file name"},
+    "out_exists": {"zh": "文件已存在；如要覆盖请加 --force", "en": "the file exists; add --force to overwrite it"},
+    "out_no_folder": {"zh": "文件夹 {folder!r} 不存在", "en": "the folder {folder!r} does not exist"},
     # YAML
     "yaml_deep": {"zh": "嵌套超过 {depth} 层，拒绝读取（档案只需四五层）",
                   "en": "nesting deeper than {depth} levels; refused (a profile needs four or five)"},

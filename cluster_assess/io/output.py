@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.atomic import replacing
 
 
@@ -22,11 +23,11 @@ def check_output(output: str, force: bool) -> None:
         return
     path = Path(output)
     if path.is_dir():
-        raise UserError.single("the output is a folder; give a file name", file=output, field="--output")
+        raise UserError.single(msg("out_folder"), file=output, field="--output")
     if path.exists() and not force:
-        raise UserError.single("the file exists; add --force to overwrite it", file=output, field="--output")
+        raise UserError.single(msg("out_exists"), file=output, field="--output")
     if not path.parent.exists():
-        raise UserError.single(f"the folder {str(path.parent)!r} does not exist", file=output, field="--output")
+        raise UserError.single(msg("out_no_folder", folder=str(path.parent)), file=output, field="--output")
 
 
 @contextmanager
