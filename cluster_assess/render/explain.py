@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
+
 def render_text(item: dict[str, Any], lang: str) -> str:
     """Plain text, one labelled paragraph per part; no judgement here, only layout."""
     from cluster_assess.i18n import CATALOGUE, t
