@@ -15,6 +15,7 @@ import typer
 
 from cluster_assess.cli.options import ForceOption, OutputOption, format_option, note
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_output, open_output
 
 app = typer.Typer(
@@ -54,7 +55,7 @@ def _emit(text: str, output: str, force: bool) -> None:
     with open_output(output, force) as stream:
         stream.write(text)
     if output != "-":
-        note(f"wrote {output}")
+        note(msg("wrote", file=output))
 
 
 def _begin(output: str, force: bool, thresholds: Path | None) -> Any:
@@ -68,7 +69,7 @@ def _begin(output: str, force: bool, thresholds: Path | None) -> Any:
 def _finish(notes: list[str], text: str, output: str, force: bool) -> None:
     """The notes on stderr, then the result to stdout or -o FILE."""
     for n in notes:
-        note(f"note: {n}")
+        note(f"{say(msg('note_prefix'))}{say(n)}")
     _emit(text, output, force)
 
 
@@ -133,13 +134,10 @@ def regions_cmd(
         r = for_region or prof.get("region")
         i = for_industry or prof.get("industry")
         if not r or not i:
-            raise UserError.single(
-                "which cell is this profile's cluster? The profile has no region/industry; "
-                "pass --for-region and --for-industry", file=str(into),
-            )
+            raise UserError.single(msg("into_no_region_industry"), file=str(into))
         n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)),
                                       replace_stated=replace_stated)
-        note(f"wrote {n} measured facts for {r} × {i} into {into}")
+        note(msg("into_wrote_cell", n=n, region=r, industry=i, file=into))
 
 
 @app.command("firms")
@@ -198,10 +196,10 @@ def firms_cmd(
     x = None
     if totals is not None:
         if not region:
-            raise UserError.single("--totals needs --region to match firms to regions", file=str(table))
+            raise UserError.single(msg("firm_totals_region"), file=str(table))
         tv = totals_value or employees
         if not tv:
-            raise UserError.single("--totals needs --totals-value (its employment column)", file=str(totals))
+            raise UserError.single(msg("firm_totals_value"), file=str(totals))
         x = fm.load_region_totals(totals, totals_region or region, tv)
     rep = fm.compute(roster, src, cols, size_by=size_by.value, sales_unit=sales_unit.value,
                      region_totals=x, notes=notes, rubric=rubric)
@@ -214,4 +212,4 @@ def firms_cmd(
         ind = facts.pick_industry(rep, wanted)
         n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale),
                                       replace_stated=replace_stated)
-        note(f"wrote {n} measured facts for {ind.industry} into {into}")
+        note(msg("into_wrote_industry", n=n, industry=ind.industry, file=into))

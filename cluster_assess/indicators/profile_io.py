@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.atomic import replacing
 
 
@@ -58,14 +59,14 @@ def read_profile(path: Path) -> Mapping[str, Any]:
 
     if not path.exists():
         raise UserError.single(
-            "profile not found; --into writes into an existing profile", file=str(path)
+            msg("into_no_profile"), file=str(path)
         )
     try:
         data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
     except Exception as e:  # ruamel raises many YAMLError subclasses
-        raise UserError.single(f"profile is not valid YAML: {e}", file=str(path)) from e
+        raise UserError.single(msg("into_bad_yaml", detail=str(e)), file=str(path)) from e
     if not isinstance(data, Mapping):
-        raise UserError.single("profile must be a YAML mapping at the top", file=str(path))
+        raise UserError.single(msg("into_not_mapping"), file=str(path))
     return data
 
 
@@ -107,8 +108,7 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
     conflicts = stated_conflicts(doc, facts)
     if conflicts and not replace_stated:
         raise UserError.single(
-            f"the profile already states {', '.join(conflicts)}; measured values would replace what "
-            "you wrote, so nothing was changed — pass --replace-stated to replace stated values with measured ones",
+            msg("into_stated", paths=", ".join(conflicts)),
             file=str(path), field=conflicts[0],
         )
     if "facts" not in doc or doc["facts"] is None:
@@ -124,7 +124,7 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
                 node[key] = child
             elif not isinstance(child, Mapping):
                 raise UserError.single(
-                    f"'{where}' is a single value, but measured facts go inside it as a group",
+                    msg("into_not_group", where=where),
                     file=str(path), field=where,
                 )
             node = child

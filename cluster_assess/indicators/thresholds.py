@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 
 T = TypeVar("T")
 
@@ -98,16 +99,16 @@ def load_rubric(path: Path | None = None) -> IndicatorRubric:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        raise UserError.single("threshold file not found", file=str(path)) from e
+        raise UserError.single(msg("file_missing"), file=str(path)) from e
     except yaml.YAMLError as e:
-        raise UserError.single(f"not valid YAML: {e}", file=str(path)) from e
+        raise UserError.single(msg("yaml_error", detail=str(e)), file=str(path)) from e
     try:
         return IndicatorRubric.model_validate(data)
     except ValidationError as e:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise UserError.single(
-            f"invalid thresholds at '{loc}': {first['msg']}", file=str(path), field=loc
+            msg("thr_invalid", loc=loc, detail=first["msg"]), file=str(path), field=loc
         ) from e
 
 
