@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cluster_assess.cli.options import ForceOption, OutputOption, format_option, note
+from cluster_assess.cli.options import ForceOption, Lang, LangOption, OutputOption, format_option, lang_of, note
 from cluster_assess.errors import UserError
 from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_output, open_output
@@ -120,15 +120,17 @@ def regions_cmd(
                                  "profile's industry).")
     ] = None,
     thresholds: ThresholdsOpt = None,
+    lang: Lang | None = LangOption,
 ) -> None:
     """Location quotients, specialisation, diversity, concentration, stars and strength tiers."""
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import regions as rg
 
+    language = lang_of(lang)
     rubric = _begin(output, force, thresholds)
     data = rg.load_region_table(table, region, industry, value, establishments, sum_duplicates)
     res = rg.compute(data, rubric)
-    _finish(res.notes, render.regions(res, fmt.value, which.value, top), output, force)
+    _finish(res.notes, render.regions(res, fmt.value, which.value, top, language), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         r = for_region or prof.get("region")
@@ -184,11 +186,13 @@ def firms_cmd(
                                  "the roster has several).")
     ] = None,
     thresholds: ThresholdsOpt = None,
+    lang: Lang | None = LangOption,
 ) -> None:
     """Firm HHI, Gini, CR4/CR8, Ellison–Glaeser γ, size bands and leading-firm weight."""
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import firms as fm
 
+    language = lang_of(lang)
     rubric = _begin(output, force, thresholds)
     cols = fm.FirmColumns(firm=firm, industry=industry, region=region, employees=employees,
                           sales=sales, above_scale=above_scale)
@@ -203,7 +207,7 @@ def firms_cmd(
         x = fm.load_region_totals(totals, totals_region or region, tv)
     rep = fm.compute(roster, src, cols, size_by=size_by.value, sales_unit=sales_unit.value,
                      region_totals=x, notes=notes, rubric=rubric)
-    _finish(rep.notes, render.firms(rep, fmt.value), output, force)
+    _finish(rep.notes, render.firms(rep, fmt.value, language), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         wanted = for_industry

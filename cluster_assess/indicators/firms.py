@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from cluster_assess.errors import UserError
 from cluster_assess.i18n import msg
@@ -71,7 +71,8 @@ class FirmReport(BaseModel):
     sales_column: str | None
     employees_column: str | None
     industries: list[FirmIndicators]
-    notes: list[str]
+    # catalogue messages (i18n.Msg, a str) kept as they are, to be said in the reader's language
+    notes: list[SkipValidation[str]]
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class TableSource:
 def detect(path: Path) -> TableSource:
     """Pick the reader from the file suffix; refuse what we cannot read, naming the options."""
     if not path.exists():
-        raise UserError.single(msg("file_missing"), file=str(path))
+        raise UserError.single(msg("tbl_missing"), file=str(path))
     if path.is_dir():
         raise UserError.single(msg("tbl_is_folder"), file=str(path))
     suffix = path.suffix.lower()

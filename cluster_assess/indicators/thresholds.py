@@ -99,9 +99,9 @@ def load_rubric(path: Path | None = None) -> IndicatorRubric:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        raise UserError.single(msg("file_missing"), file=str(path)) from e
+        raise UserError.single(msg("thr_missing"), file=str(path)) from e
     except yaml.YAMLError as e:
-        raise UserError.single(msg("yaml_error", detail=str(e)), file=str(path)) from e
+        raise UserError.single(msg("thr_bad_yaml", detail=str(e)), file=str(path)) from e
     try:
         return IndicatorRubric.model_validate(data)
     except ValidationError as e:
