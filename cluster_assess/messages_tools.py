@@ -4,6 +4,18 @@ catalogue in `cluster_assess.i18n`. Every placeholder is filled by `i18n.msg(key
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    # the commands
+    "cmp_no_input": {"zh": "请至少给出一份要对比的档案、文件夹或表格", "en": "give at least one profile, folder or spreadsheet to compare"},
+    "cmp_none": {"zh": "没有可对比的集群：所有输入都未通过检查（见上）", "en": "no town could be compared: every input failed validation (see above)"},
+    "cmp_skipped": {"zh": "已对比 {good} 个集群；跳过 {bad} 份未通过检查的输入", "en": "compared {good} towns; skipped {bad} input(s) that failed validation"},
+    "chart_written": {"zh": "图表已写入 {file}", "en": "chart written to {file}"},
+    "skipped_problem": {"zh": "已跳过：{problem}", "en": "skipped: {problem}"},
+    "init_no_chain": {"zh": "没有参考产业链 {wanted!r}（可用：{chains}）", "en": "no reference value chain {wanted!r} (chains: {chains})"},
+    "init_no_chain_hint": {"zh": "没有参考产业链 {wanted!r}；是否应为 {hint!r}？（可用：{chains}）",
+                           "en": "no reference value chain {wanted!r}; did you mean {hint!r}? (chains: {chains})"},
+    "rubric_ok": {"zh": "{path}：无误（{id} {version}，{count} 项）", "en": "{path}: ok ({id} {version}, {count} items)"},
+    "pack_models": {"zh": "模型：{models}；要素 {factors} 项，分类 {classifications} 项，问题 {problems} 项，建议 {recommendations} 条",
+                    "en": "models: {models}; factors {factors}, classifications {classifications}, problems {problems}, recommendations {recommendations}"},
     # explain
     "explain_rule": {"zh": "规则", "en": "Rule"},
     "explain_thresholds": {"zh": "门槛", "en": "Thresholds"},

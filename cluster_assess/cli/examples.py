@@ -21,6 +21,7 @@ def examples(
     `cluster-assess score example:shishi`.
     """
     from cluster_assess.errors import UserError
+    from cluster_assess.i18n import msg
     from cluster_assess.io.packaged import examples as shipped
 
     found = shipped()
@@ -30,6 +31,6 @@ def examples(
         return
     key = name.removeprefix("example:")
     if key not in found:
-        raise UserError.single(f"no example named {key!r}; examples: {', '.join(found)}", field="NAME")
+        raise UserError.single(msg("no_example", name=key, found=", ".join(found)), field="NAME")
     with open_output(output, force) as stream:
         stream.write(found[key].read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ from cluster_assess.cli.options import (
     lang_of,
     note,
 )
+from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_output, open_output
 from cluster_assess.render import formats, renderer
 
@@ -76,7 +77,7 @@ def validate(
             problems += exc.problems
             continue
         count = len(pack.all_items())
-        typer.echo(f"{path}: ok ({pack.id} {pack.version}, {count} items)")
+        typer.echo(say(msg("rubric_ok", path=path, id=pack.id, version=pack.version, count=count)))
     if problems:
         raise UserError(problems)
 
@@ -101,4 +102,4 @@ def docs(
     with open_output(output, force) as stream:
         stream.write(render_rubric_docs(pack, language))
     if output != "-":
-        note(f"wrote {output}")
+        note(msg("wrote", file=output))

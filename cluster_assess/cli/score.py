@@ -125,7 +125,7 @@ def _report_skipped(file: str, exc: Any, lang: str) -> None:
 
     note(f"cluster-assess: {t('batch_skipped', lang).format(file=file)}:")
     for problem in exc.problems:
-        note(f"  {problem}")
+        note(f"  {problem.say(lang)}")
 
 
 @contextmanager

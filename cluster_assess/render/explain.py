@@ -56,11 +56,11 @@ def write_json(explanation: dict[str, Any], stream: IO[str], lang: str, *, plain
 
 
 def write_pack_list(rows: list[dict[str, Any]], stream: IO[str], lang: str, *, plain: bool) -> None:
+    from cluster_assess.i18n import t
+
     for row in rows:
         stream.write(f"{row['id']}\t{row['version']}\t{row['title']}\n")
-        stream.write(f"\tmodels: {', '.join(row['stage_models'])}; factors {row['factors']}, "
-                     f"classifications {row['classifications']}, problems {row['problems']}, "
-                     f"recommendations {row['recommendations']}\n")
+        stream.write("\t" + t("pack_models", lang).format(models=", ".join(row["stage_models"]), **row) + "\n")
 
 
 def write_pack_list_json(rows: list[dict[str, Any]], stream: IO[str], lang: str, *, plain: bool) -> None:
