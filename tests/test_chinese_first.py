@@ -64,6 +64,7 @@ def test_no_english_sentence_under_lang_zh(cli, tmp_path):
     for args in commands(tmp_path):
         run = cli(*args, "--lang", "zh")
         assert "Traceback" not in run.out + run.err, args
+        assert "No such option" not in run.err, args  # every command speaks --lang
         found += [f"{' '.join(map(str, args))}: {line}" for line in english_sentences(run.out + run.err)]
     assert not found, "\n".join(found[:40])
 

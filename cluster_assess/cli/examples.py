@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cluster_assess.cli.app import app
-from cluster_assess.cli.options import ForceOption, OutputOption
+from cluster_assess.cli.options import ForceOption, Lang, LangOption, OutputOption, lang_of
 from cluster_assess.io.output import open_output
 
 
@@ -14,6 +14,7 @@ def examples(
     name: str | None = typer.Argument(None, help="Example to print (e.g. shishi)."),
     output: str = OutputOption,
     force: bool = ForceOption,
+    lang: Lang | None = LangOption,
 ) -> None:
     """List the example profiles shipped with cluster-assess, or write one out.
 
@@ -24,6 +25,7 @@ def examples(
     from cluster_assess.i18n import msg
     from cluster_assess.io.packaged import examples as shipped
 
+    lang_of(lang)
     found = shipped()
     if name is None:
         for key, path in found.items():

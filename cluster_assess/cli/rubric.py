@@ -60,6 +60,7 @@ def list_rubrics(
 @rubric_app.command("validate")
 def validate(
     paths: list[Path] = typer.Argument(..., help="Rubric YAML file(s) to check.", show_default=False),
+    lang: Lang | None = LangOption,
 ) -> None:
     """Check rubric packs: every problem in every file is reported at once, with file:line.
 
@@ -68,6 +69,8 @@ def validate(
     """
     from cluster_assess.errors import UserError
     from cluster_assess.rubric.loading import load_rubric
+
+    lang_of(lang)
 
     problems = []
     for path in paths:
