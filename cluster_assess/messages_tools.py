@@ -4,6 +4,15 @@ catalogue in `cluster_assess.i18n`. Every placeholder is filled by `i18n.msg(key
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    # score's one-screen summary
+    "sum_conflicts": {"zh": "评分与事实不一致 {n} 处，请评估者核实：", "en": "{n} rating(s) the facts contradict, for the assessor to answer:"},
+    "sum_confidence": {"zh": "（可信度 {p}）", "en": " (confidence {p})"},
+    "sum_more": {"zh": "另有 {n} 项", "en": "{n} more"},
+    "sum_unchecked": {"zh": "{n} 项因数据不足未能核查", "en": "{n} could not be checked for lack of data"},
+    "sum_actions": {"zh": "首要对策建议", "en": "First actions"},
+    "sum_collect": {"zh": "建议补充收集 {n} 项数据，", "en": "{n} facts worth collecting, "},
+    "sum_collect_first": {"zh": "首先是：{names}", "en": "first: {names}"},
+    "sum_detail": {"zh": "全部依据、差距、问题、建议和出处：在命令后加 --detail", "en": "Every reason, gap, problem, action and source: add --detail"},
     # the commands
     "cmp_no_input": {"zh": "请至少给出一份要对比的档案、文件夹或表格", "en": "give at least one profile, folder or spreadsheet to compare"},
     "cmp_none": {"zh": "没有可对比的集群：所有输入都未通过检查（见上）", "en": "no town could be compared: every input failed validation (see above)"},

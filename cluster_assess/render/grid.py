@@ -33,3 +33,61 @@ def grid(headers: Sequence[str], rows: Sequence[Sequence[str]], *, markdown: boo
     dashes = ["-" * (w + 2 if markdown else w) for w in columns]
     rule = f"|{'|'.join(dashes)}|" if markdown else "  ".join(dashes)
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+# Line breaking for Chinese text (a small part of the rules of JIS X 4051 / GB/T 15834 practice):
+# a line may break between any two Chinese characters or at a space, but never before closing
+# punctuation (、，。) nor after opening punctuation (（“《).
+NO_START = set("、，。．；：！？）】》」』〉”’…—％%·,.;:!?)]}")
+NO_END = set("（【《「『〈“‘([{")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def break_points(text: str, limit: int, first: int | None = None) -> list[int]:
+    """Offsets at which to break `text` so that no line is wider than `limit` columns, breaking
+    at spaces and between Chinese characters, and never where a line would start with closing
+    punctuation or end with opening punctuation. Words longer than a line are folded. The first
+    line may have its own limit (`first`), for hanging indents."""
+    breaks: list[int] = []
+    line_width = 0
+    last_ok: int | None = None  # the latest offset in this line where a break is allowed
+    start = 0
+    for i, ch in enumerate(text):
+        if i > start and _allowed(text, i):
+            last_ok = i
+        w = 2 if _wide(ch) else 1
+        room = first if first is not None and not breaks else limit
+        if line_width + w > room and i > start and not ch.isspace():
+            cut = last_ok if last_ok is not None and last_ok > start else i
+            breaks.append(cut)
+            start = cut
+            line_width = sum(2 if _wide(c) else 1 for c in text[cut:i])
+            last_ok = None
+        line_width += w
+    return breaks
+
+
+def _allowed(text: str, i: int) -> bool:
+    """May a line break before text[i]?"""
+    before, here = text[i - 1], text[i]
+    if here in NO_START or before in NO_END:
+        return False
+    if before.isspace():
+        return not here.isspace()
+    return _wide(before) or _wide(here)
+
+
+def rich_divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """`rich._wrap.divide_line` with the breaking rules above (rich folds Chinese anywhere)."""
+    return break_points(text, max(width, 1))
+
+
+def install_line_breaking() -> None:
+    """Make rich (used for terminal views) break Chinese lines by the rules above. Idempotent;
+    called where a console is made."""
+    import rich.text
+
+    rich.text.divide_line = rich_divide_line  # type: ignore[assignment]
