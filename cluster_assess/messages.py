@@ -42,6 +42,10 @@ TEXT: dict[str, dict[str, str]] = {
     "bound_ge": {"zh": "{value!r} 太小：此处最小为 {limit}", "en": "{value!r} is too small: the least allowed here is {limit}"},
     "bound_lt": {"zh": "{value!r} 太大：须小于 {limit}", "en": "{value!r} is too large: it must be below {limit}"},
     "bound_gt": {"zh": "{value!r} 太小：须大于 {limit}", "en": "{value!r} is too small: it must be above {limit}"},
+    "pd_pattern": {"zh": "不符合格式 {pattern!r}（编号以小写字母开头，只用小写字母、数字和下划线）", "en": "String should match pattern {pattern!r}"},
+    "pd_text_short": {"zh": "至少要有 {min_length} 个字符", "en": "String should have at least {min_length} character(s)"},
+    "pd_list_short": {"zh": "至少要有 {min_length} 项，现有 {actual_length} 项", "en": "List should have at least {min_length} items after validation, not {actual_length}"},
+    "pd_literal": {"zh": "应为 {expected} 之一", "en": "Input should be {expected}"},
     # reading files
     "file_utf16_bad": {"zh": "文件开头像 UTF-16，但不是有效的 UTF-16；请另存为 UTF-8",
                        "en": "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"},
@@ -62,6 +66,17 @@ TEXT: dict[str, dict[str, str]] = {
     "file_missing": {"zh": "文件不存在", "en": "no such file"},
     "file_denied": {"zh": "没有读取该文件的权限", "en": "permission denied when reading the file"},
     "file_unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
+    # spreadsheets of towns
+    "sheet_empty": {"zh": "工作表是空的；第一行应为字段名（表头）", "en": "the sheet is empty; it needs a header row of field names"},
+    "sheet_no_rows": {"zh": "工作表有表头，但下面没有集群", "en": "the sheet has a header but no towns below it"},
+    "sheet_twice": {"zh": "{name!r} 列出现两次（另见 {other} 列）", "en": "column {name!r} appears twice (also column {other})"},
+    "sheet_unknown_column": {"zh": "未知的列 {name!r}；表头应写档案字段，如 facts.firms.total 或 企业总数",
+                             "en": "unknown column {name!r}; the header row names profile fields, e.g. facts.firms.total"},
+    "sheet_unknown_column_hint": {"zh": "未知的列 {name!r}；是否应为 {hint!r}？", "en": "unknown column {name!r}; did you mean {hint!r}?"},
+    "sheet_no_fields": {"zh": "第一行没有写任何档案字段（name、facts.firms.total、企业总数 …）",
+                        "en": "the first row names no profile fields (name, facts.firms.total, …)"},
+    "sheet_extra_no_value": {"zh": "给了 {extra}，却没有数值；请填写 {field} 或清空此格",
+                             "en": "a {extra} is given but no value; fill in {field} or clear this cell"},
     # where output goes
     "out_folder": {"zh": "输出位置是文件夹；请给出文件名", "en": "the output is a folder; give a file name"},
     "out_exists": {"zh": "文件已存在；如要覆盖请加 --force", "en": "the file exists; add --force to overwrite it"},

@@ -50,6 +50,8 @@ def translate(
             limit = error["ctx"].get(key)
             shown = f"{limit:g}" if isinstance(limit, int | float) else limit
             message = msg(word, value=error.get("input"), limit=shown)
+        elif kind in _GENERIC and isinstance(error.get("ctx"), dict):
+            message = msg(_GENERIC[kind], **{k: v for k, v in error["ctx"].items() if isinstance(v, str | int)})
         else:
             cause = error.get("ctx", {}).get("error") if isinstance(error.get("ctx"), dict) else None
             said = cause.args[0] if isinstance(cause, Exception) and cause.args else None
@@ -68,6 +70,12 @@ _EXPECTED = {  # pydantic's error type → what was wanted (a catalogue key)
     "bool_type": "want_bool",
     "bool_parsing": "want_bool",
     "list_type": "want_list",
+}
+_GENERIC = {  # pydantic's other error types → a catalogue message filled from the error's context
+    "string_pattern_mismatch": "pd_pattern",
+    "string_too_short": "pd_text_short",
+    "too_short": "pd_list_short",
+    "literal_error": "pd_literal",
 }
 _BOUNDS = {
     "less_than_equal": ("bound_le", "le"),
