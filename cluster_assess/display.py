@@ -110,12 +110,19 @@ def fact_text(fact: Any, lang: str) -> str:
 
         key = next((k for k in (f"grade_{fact.value}", f"choice_{fact.value}") if k in CATALOGUE), None)
         text = t(key, lang) if key else str(fact.value)
-    evidence = (getattr(fact, "evidence_en", None) if lang == "en" else None) or fact.evidence
+    evidence = evidence_text(fact, lang)
     if evidence:
         text += f" — {evidence}"
     if fact.approx and not _says_approx(fact.display) and not (lang == "en" and english):
         text += f" ({t('approx_' + fact.approx, lang)})"
     return text
+
+
+def evidence_text(fact: Any, lang: str) -> str:
+    """A rating's evidence as its assessor wrote it; the English edition takes `evidence_en` when
+    the profile gives one."""
+    return ((getattr(fact, "evidence_en", None) if lang == "en" else None) or getattr(fact, "evidence", None)
+            or "")
 
 
 def _says_approx(display: str) -> bool:
