@@ -15,9 +15,10 @@ def render_text(item: dict[str, Any], lang: str) -> str:
         return t(f"explain_{key}", lang)
 
     def value_of(key: str, value: Any) -> Any:  # levels, directions and units in the reader's words
-        catalogue_key = {"severity": f"explain_level_{value}", "priority": f"explain_level_{value}",
-                         "better": f"explain_better_{value}", "unit": f"unit_{value}"}.get(key)
-        return t(catalogue_key, lang) if catalogue_key in CATALOGUE else value
+        keys = {"severity": [f"explain_level_{value}"], "priority": [f"explain_level_{value}"],
+                "better": [f"explain_better_{value}"], "unit": [f"report_unit_{value}", f"unit_{value}"]}
+        found = next((k for k in keys.get(key, []) if k in CATALOGUE), None)
+        return t(found, lang) if found else value
 
     out = [f"{item['name']}  [{item['kind_name']} · {item['id']}]"]
     if item.get("text"):
