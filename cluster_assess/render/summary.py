@@ -53,7 +53,8 @@ def render_summary(a: Assessment, lang: str, console: Console, header: object) -
     console.rule(t("stages", lang), style="bold")
     for r in a.stages.values():
         body = Text(r.summary.get(lang), style="bold")
-        body.append(t("sum_confidence", lang).format(p=percent(r.confidence)), style="dim")
+        if r.stage != "not_applicable":  # a model that does not apply has no confidence to speak of
+            body.append(t("sum_confidence", lang).format(p=percent(r.confidence)), style="dim")
         console.print(hang(f"{r.name.get(lang)}{colon}", body, 2, 6))
     if a.conflicts:
         console.print(hang("! ", Text(t("sum_conflicts", lang).format(n=len(a.conflicts)), style="bold yellow"), 2))
