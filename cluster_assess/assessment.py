@@ -31,7 +31,9 @@ class FactShown(Value):
     unit: str = ""
     approx: str | None = None
     source: str | None = None
-    evidence: str | None = None  # an assessor's evidence text, for ratings
+    evidence: str | None = None  # an assessor's evidence text, for ratings, as written
+    evidence_en: str | None = None  # its English, where the profile gives one
+    display_en: str | None = None  # an amount written in Chinese words, said in English (200多家 → 200+ firms)
 
 
 class FactorResult(Value):

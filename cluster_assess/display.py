@@ -96,11 +96,56 @@ def money(value: float, currency: str, lang: str) -> str:
     return f"{value:,.0f} {currency}"
 
 
+def cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def amount_en(kind: str, value: Any, approx: str | None, lo: float | None, hi: float | None,
+              currency: str | None, unit: str) -> str:
+    """An amount said in English with the precision its writer gave it, from its interval:
+    200多家 → '200+ firms', 20多亿元 → 'CNY 2+ bn', 近3000家 → 'nearly 3,000 firms',
+    数百家 → '200–1,000 firms', 30%以上 → '30%+'."""
+    if kind == "money":
+        top = abs(value) or max(abs(v) for v in (lo or 0, hi or 0) if v != float("inf"))
+        scale, suffix = next(((s, w) for s, w in ((1e9, " bn"), (1e6, " m")) if top >= s), (1, ""))
+
+        def fig(v: float) -> str:
+            return f"{v / scale:,.4g}" if scale > 1 else f"{v:,.0f}"
+        head, tail = f"{currency or 'CNY'} ", suffix
+    elif kind in ("share", "rate"):
+        def fig(v: float) -> str:
+            return f"{v:.1%}".replace(".0%", "%")
+        head = tail = ""
+    else:
+        def fig(v: float) -> str:
+            return number(int(v)) if float(v).is_integer() else number(float(v))
+        head, tail = "", f" {unit}" if unit and unit not in ("table unit", "index", "ratio") else ""
+    if approx == "over":
+        said = f"{fig(value)}+"
+    elif approx in ("about", "nearly"):
+        said = f"{'about' if approx == 'about' else 'nearly'} {fig(value)}"
+    elif approx == "under" and hi is not None:
+        said = f"under {fig(hi)}"
+    elif approx == "at_most" and hi is not None:
+        said = f"at most {fig(hi)}"
+    elif lo is not None and hi is not None and lo != hi:
+        said = f"{fig(lo)}–{fig(hi)}"
+    else:
+        said = fig(value)
+    if head and said[:1].isalpha():  # 'about CNY 2 bn', not 'CNY about 2 bn'
+        word, _, rest = said.partition(" ")
+        return f"{word} {head}{rest}{tail}"
+    return f"{head}{said}{tail}"
+
+
 def fact_text(fact: Any, lang: str) -> str:
     """A fact as shown to people: what the profile said, or the number with its unit."""
     from cluster_assess.i18n import t
 
     text = fact.display
+    english = getattr(fact, "display_en", None)
+    if lang == "en" and english:
+        text = english
     if isinstance(fact.value, bool) and (fact.display or "").strip() not in ("是", "否"):
         text = t("yes" if fact.value else "no", lang)
     elif fact.kind == "choice":
@@ -108,11 +153,19 @@ def fact_text(fact: Any, lang: str) -> str:
 
         key = next((k for k in (f"grade_{fact.value}", f"choice_{fact.value}") if k in CATALOGUE), None)
         text = t(key, lang) if key else str(fact.value)
-    if fact.evidence:
-        text += f" — {fact.evidence}"
-    if fact.approx and not _says_approx(fact.display):
+    evidence = evidence_text(fact, lang)
+    if evidence:
+        text += f" — {evidence}"
+    if fact.approx and not _says_approx(fact.display) and not (lang == "en" and english):
         text += f" ({t('approx_' + fact.approx, lang)})"
     return text
+
+
+def evidence_text(fact: Any, lang: str) -> str:
+    """A rating's evidence as its assessor wrote it; the English edition takes `evidence_en` when
+    the profile gives one."""
+    return ((getattr(fact, "evidence_en", None) if lang == "en" else None) or getattr(fact, "evidence", None)
+            or "")
 
 
 def _says_approx(display: str) -> bool:

@@ -17,15 +17,23 @@ class Problem:
     sheet: bool = False  # line and column are a spreadsheet's row and column: say "row 7:column F"
 
     def __str__(self) -> str:
+        return self.say("en")
+
+    def say(self, lang: str | None = None) -> str:
+        """`file:line:column: field: message`, the message in `lang` (default: the active one)."""
+        from cluster_assess.i18n import current_lang, msg, say
+
+        language = lang or current_lang()
         if self.sheet:
-            row = f"row {self.line}" if self.line is not None else None
-            col = f"column {column_letter(self.column)}" if self.column is not None else None
+            row = say(msg("where_row", n=self.line), language) if self.line is not None else None
+            col = (say(msg("where_column", c=column_letter(self.column)), language)
+                   if self.column is not None else None)
             places: tuple[object, ...] = (self.file, row, col)
         else:
             places = (self.file, self.line, self.column)
         where = ":".join(str(part) for part in places if part is not None)
         parts = [p for p in (where, self.field) if p]
-        return ": ".join([*parts, self.message])
+        return ": ".join([*parts, say(self.message, language)])
 
 
 def column_letter(number: int) -> str:
@@ -57,3 +65,6 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+    def say(self, lang: str | None = None) -> str:
+        return "\n".join(p.say(lang) for p in self.problems)

@@ -75,12 +75,20 @@ def test_json_contract_has_the_documented_top_level_keys(cli):
 
 
 def test_text_view_shows_ladder_problems_and_recommendations(cli):
-    run = cli("score", EXAMPLES / "shishi.yaml")
+    run = cli("score", EXAMPLES / "shishi.yaml", "--detail")
     assert run.code == 0
     assert "[● cluster]" in run.out
     assert "talent shortage" in run.out
     assert "Recommendations, by priority" in run.out
     assert "\x1b[" not in run.out  # captured output is not a terminal: plain text
+
+
+def test_the_default_text_view_is_one_screen(cli):
+    run = cli("score", EXAMPLES / "shishi.yaml")
+    assert run.code == 0
+    assert "cluster" in run.out and "talent shortage" in run.out  # the stage and the first problems
+    assert "--detail" in run.out
+    assert len(run.out.splitlines()) <= 50
 
 
 def test_chinese_and_markdown_views(cli):
@@ -92,7 +100,7 @@ def test_chinese_and_markdown_views(cli):
 
 
 def test_views_show_type_structure_and_each_missing_segment(cli):
-    text = cli("score", EXAMPLES / "xiaoguanzhuang-glass.yaml").out
+    text = cli("score", EXAMPLES / "xiaoguanzhuang-glass.yaml", "--detail").out
     assert "Type and structure" in text
     assert "cluster type: SME community" in text
     assert "details:" in text  # the missing segments, named in the problems table

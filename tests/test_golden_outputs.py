@@ -1,7 +1,9 @@
 """Golden outputs of `score` and `compare` on the shipped examples, so that moving code around
 cannot change what users see without a test saying so.
 
-Text is rendered at a fixed width (COLUMNS) with colour off, as when piped. Regenerate the files
+Text is rendered at a fixed width (COLUMNS) with colour off, as when piped: the full `--detail`
+view at 100 columns, and the terminal views an official sees at 80 columns (score's one-screen
+summary, its detail, compare) in both languages. Regenerate the files
 deliberately, after reading the diff, with the same switch as the report goldens:
     UPDATE_GOLDEN=1 python -m pytest tests/test_golden_outputs.py
 """
@@ -44,7 +46,8 @@ def check(path: Path, output: str) -> None:
 
 @pytest.mark.parametrize(("name", "fmt", "lang"), SCORE)
 def test_score_golden(fixed, name, fmt, lang):
-    run = fixed("score", f"examples/{name}.yaml", "--format", fmt, "--lang", lang)
+    detail = ["--detail"] if fmt == "text" else []
+    run = fixed("score", f"examples/{name}.yaml", "--format", fmt, "--lang", lang, *detail)
     assert run.code == 0, run.err
     check(GOLDEN / f"score.{name}.{lang}.{SUFFIX[fmt]}", run.out)
 
@@ -54,3 +57,29 @@ def test_compare_golden(fixed, name, fmt, lang):
     run = fixed("compare", name, "--format", fmt, "--lang", lang)
     assert run.code == 0, run.err
     check(GOLDEN / f"compare.{name}.{lang}.{SUFFIX[fmt]}", run.out)
+
+
+# the terminal at 80 columns: (file stem, command line)
+TERMINAL = [
+    *[(f"score.{name}.{lang}.80", ("score", f"examples/{name}.yaml", "--lang", lang))
+      for name in ("shishi", "xiaoguanzhuang-glass") for lang in ("zh", "en")],
+    *[(f"score-detail.shishi.{lang}.80", ("score", "examples/shishi.yaml", "--detail", "--lang", lang))
+      for lang in ("zh", "en")],
+    *[(f"compare.examples.{lang}.80", ("compare", "examples", "--lang", lang)) for lang in ("zh", "en")],
+]
+
+
+@pytest.mark.parametrize(("stem", "args"), TERMINAL, ids=[stem for stem, _ in TERMINAL])
+def test_terminal_at_80_columns(fixed, monkeypatch, stem, args):
+    from cluster_assess.render.grid import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    run = fixed(*args)
+    assert run.code == 0, run.err
+    check(GOLDEN / f"{stem}.txt", run.out)
+    for line in run.out.splitlines():
+        assert width(line) <= 80, line
+        body = line.lstrip(" │┃")
+        assert not body or body[0] not in "、，。；：！？）》」』”", line  # no line opens with '，'
+    if args[0] == "score" and "--detail" not in args:
+        assert len(run.out.splitlines()) <= 50, "the summary fits one screen"

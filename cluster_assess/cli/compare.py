@@ -22,6 +22,7 @@ from cluster_assess.cli.options import (
     plain_output,
     warn,
 )
+from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_distinct, check_output, open_output
 from cluster_assess.render import formats, renderer
 
@@ -79,7 +80,7 @@ def compare(
             stream.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
         return
     if not inputs:
-        raise UserError.single("give at least one profile, folder or spreadsheet to compare", field="INPUT")
+        raise UserError.single(msg("cmp_no_input"), field="INPUT")
     language = lang_of(lang)
     check_output(output, force, [*inputs, rubric])
     if chart is not None:
@@ -89,15 +90,15 @@ def compare(
     good, bad = load_inputs(inputs, keep_going=keep_going)
     for item in bad:
         for problem in item.error.problems:  # type: ignore[union-attr]
-            typer.echo(f"skipped: {problem}", err=True)
+            typer.echo(say(msg("skipped_problem", problem=problem.say())), err=True)
     if not good:
-        raise UserError.single("no town could be compared: every input failed validation (see above)")
+        raise UserError.single(msg("cmp_none"))
     for item in good:
         warn(item.loaded.warnings)  # type: ignore[union-attr]
     assessments = [assess(item.loaded.profile, pack) for item in good]  # type: ignore[union-attr]
     result = build(assessments, pack, baseline=baseline, sort=sort, origins=[i.origin for i in good])
     if bad:
-        note(f"compared {len(good)} towns; skipped {len(bad)} input(s) that failed validation")
+        note(msg("cmp_skipped", good=len(good), bad=len(bad)))
     ranking = None
     if method is not None:  # the same code as `cluster-assess rank`
         from cluster_assess.cli.rank import ranking_for, spec_for
@@ -114,4 +115,4 @@ def compare(
     if chart is not None:
         with open_output(chart, force) as stream:
             renderer("chart", "svg")(result, stream, language, plain=True)
-        note(f"chart written to {Path(chart)}")
+        note(msg("chart_written", file=Path(chart)))

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 
 import typer
 
-from cluster_assess.cli.options import ForceOption, OutputOption, format_option, note
+from cluster_assess.cli.options import ForceOption, Lang, LangOption, OutputOption, format_option, lang_of, note
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg, say
 from cluster_assess.io.atomic import same_file
 from cluster_assess.io.output import check_output, open_output
 
@@ -55,7 +56,7 @@ def _emit(text: str, output: str, force: bool) -> None:
     with open_output(output, force) as stream:
         stream.write(text)
     if output != "-":
-        note(f"wrote {output}")
+        note(msg("wrote", file=output))
 
 
 def _begin(output: str, force: bool, thresholds: Path | None, into: Path | None, *tables: Path | None) -> Any:
@@ -78,7 +79,7 @@ def _begin(output: str, force: bool, thresholds: Path | None, into: Path | None,
 def _finish(notes: list[str], text: str, output: str, force: bool) -> None:
     """The notes on stderr, then the result to stdout or -o FILE."""
     for n in notes:
-        note(f"note: {n}")
+        note(f"{say(msg('note_prefix'))}{say(n)}")
     _emit(text, output, force)
 
 
@@ -129,27 +130,26 @@ def regions_cmd(
                                  "profile's industry).")
     ] = None,
     thresholds: ThresholdsOpt = None,
+    lang: Lang | None = LangOption,
 ) -> None:
     """Location quotients, specialisation, diversity, concentration, stars and strength tiers."""
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import regions as rg
 
+    language = lang_of(lang)
     rubric = _begin(output, force, thresholds, into, table)
     data = rg.load_region_table(table, region, industry, value, establishments, sum_duplicates)
     res = rg.compute(data, rubric)
-    _finish(res.notes, render.regions(res, fmt.value, which.value, top), output, force)
+    _finish(res.notes, render.regions(res, fmt.value, which.value, top, language), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         r = for_region or prof.get("region")
         i = for_industry or prof.get("industry")
         if not r or not i:
-            raise UserError.single(
-                "which cell is this profile's cluster? The profile has no region/industry; "
-                "pass --for-region and --for-industry", file=str(into),
-            )
+            raise UserError.single(msg("into_no_region_industry"), file=str(into))
         n = profile_io.write_measured(into, facts.region_facts(res, str(r), str(i)),
                                       replace_stated=replace_stated)
-        note(f"wrote {n} measured facts for {r} × {i} into {into}")
+        note(msg("into_wrote_cell", n=n, region=r, industry=i, file=into))
 
 
 @app.command("firms")
@@ -196,11 +196,13 @@ def firms_cmd(
                                  "the roster has several).")
     ] = None,
     thresholds: ThresholdsOpt = None,
+    lang: Lang | None = LangOption,
 ) -> None:
     """Firm HHI, Gini, CR4/CR8, Ellison–Glaeser γ, size bands and leading-firm weight."""
     from cluster_assess.indicators import facts, profile_io, render
     from cluster_assess.indicators import firms as fm
 
+    language = lang_of(lang)
     rubric = _begin(output, force, thresholds, into, table, totals)
     cols = fm.FirmColumns(firm=firm, industry=industry, region=region, employees=employees,
                           sales=sales, above_scale=above_scale)
@@ -208,14 +210,14 @@ def firms_cmd(
     x = None
     if totals is not None:
         if not region:
-            raise UserError.single("--totals needs --region to match firms to regions", file=str(table))
+            raise UserError.single(msg("firm_totals_region"), file=str(table))
         tv = totals_value or employees
         if not tv:
-            raise UserError.single("--totals needs --totals-value (its employment column)", file=str(totals))
+            raise UserError.single(msg("firm_totals_value"), file=str(totals))
         x = fm.load_region_totals(totals, totals_region or region, tv)
     rep = fm.compute(roster, src, cols, size_by=size_by.value, sales_unit=sales_unit.value,
                      region_totals=x, notes=notes, rubric=rubric)
-    _finish(rep.notes, render.firms(rep, fmt.value), output, force)
+    _finish(rep.notes, render.firms(rep, fmt.value, language), output, force)
     if into is not None:
         prof = profile_io.read_profile(into)
         wanted = for_industry
@@ -224,4 +226,4 @@ def firms_cmd(
         ind = facts.pick_industry(rep, wanted)
         n = profile_io.write_measured(into, facts.firm_facts(rep, ind, firm, above_scale),
                                       replace_stated=replace_stated)
-        note(f"wrote {n} measured facts for {ind.industry} into {into}")
+        note(msg("into_wrote_industry", n=n, industry=ind.industry, file=into))

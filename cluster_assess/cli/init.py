@@ -70,11 +70,14 @@ def _chain(chains: list[Any], wanted: str) -> Any:
     import difflib
 
     from cluster_assess.errors import UserError
+    from cluster_assess.i18n import msg
 
     for chain in chains:
         if wanted == chain.id or wanted.lower() in (w.lower() for w in chain.match):
             return chain
     ids = [c.id for c in chains]
     hint = difflib.get_close_matches(wanted, ids, n=1)
-    did = f"; did you mean {hint[0]!r}?" if hint else ""
-    raise UserError.single(f"no reference value chain {wanted!r}{did} (chains: {', '.join(ids)})", field="--industry")
+    if hint:
+        raise UserError.single(msg("init_no_chain_hint", wanted=wanted, hint=hint[0], chains=", ".join(ids)),
+                               field="--industry")
+    raise UserError.single(msg("init_no_chain", wanted=wanted, chains=", ".join(ids)), field="--industry")

@@ -34,8 +34,10 @@ def main(argv: list[str] | None = None) -> None:
     Typer handles usage errors itself (exit 2); our UserError means bad input (exit 2); anything
     else is our bug (exit 1), reported in one paragraph.
     """
+    from cluster_assess import i18n
     from cluster_assess.errors import UserError
 
+    i18n.ACTIVE = None  # each run speaks its own --lang (tests run many commands in one process)
     try:
         app(args=argv, prog_name="cluster-assess")
     except UserError as exc:
@@ -44,29 +46,28 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.exit(1)
     except KeyboardInterrupt:
-        typer.echo("Interrupted.", err=True)
+        from cluster_assess.i18n import msg, say
+
+        typer.echo(say(msg("interrupted")), err=True)
         sys.exit(130)
     except Exception as exc:  # the last line of defence: an internal error, said plainly
         if os.environ.get("CLUSTER_ASSESS_DEBUG"):
             raise
-        typer.echo(
-            f"cluster-assess: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in cluster-assess, not in your input. Set CLUSTER_ASSESS_DEBUG=1 to see "
-            "the traceback, and please report it.",
-            err=True,
-        )
+        from cluster_assess.i18n import msg, say
+
+        typer.echo(say(msg("internal_error", kind=type(exc).__name__, detail=exc)), err=True)
         sys.exit(1)
 
 
 def _print_user_error(exc: Exception) -> None:
     from cluster_assess.errors import UserError
+    from cluster_assess.i18n import msg, say
 
     problems = exc.problems if isinstance(exc, UserError) else []
     count = len(problems)
-    noun = "problem" if count == 1 else "problems"
-    typer.echo(f"cluster-assess: {count} {noun} in the input:" if count > 1 else "cluster-assess: error:", err=True)
+    typer.echo(say(msg("err_many", n=count) if count > 1 else msg("err_one")), err=True)
     for problem in problems:
-        typer.echo(f"  {problem}", err=True)
+        typer.echo(f"  {problem.say()}", err=True)
 
 
 if __name__ == "__main__":

@@ -39,9 +39,11 @@ RubricOption = typer.Option(
 
 
 def lang_of(option: Lang | None) -> str:
-    from cluster_assess.i18n import resolve_lang
+    """The command's language; also the one its errors and warnings are said in."""
+    from cluster_assess import i18n
 
-    return resolve_lang(option.value if option else None)
+    i18n.ACTIVE = i18n.resolve_lang(option.value if option else None)
+    return i18n.ACTIVE
 
 
 def plain_output(output: str) -> bool:
@@ -50,9 +52,14 @@ def plain_output(output: str) -> bool:
 
 
 def warn(problems: list[Problem]) -> None:
+    from cluster_assess.i18n import msg, say
+
     for problem in problems:
-        typer.echo(f"warning: {problem}", err=True)
+        typer.echo(f"{say(msg('warning_prefix'))}{problem.say()}", err=True)
 
 
 def note(message: str) -> None:
-    typer.echo(message, err=True)
+    """A note on stderr; a catalogue message is said in the command's language."""
+    from cluster_assess.i18n import say
+
+    typer.echo(say(message), err=True)

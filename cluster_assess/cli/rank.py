@@ -24,6 +24,7 @@ from cluster_assess.cli.options import (
     note,
     warn,
 )
+from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_output, open_output, write_bytes
 
 
@@ -189,7 +190,7 @@ def table_from_inputs(inputs: list[str], rubric: str | None, keep_going: bool = 
     good, bad = load_inputs(inputs, keep_going=keep_going)
     for item in bad:
         for problem in item.error.problems:  # type: ignore[union-attr]
-            typer.echo(f"skipped: {problem}", err=True)
+            typer.echo(say(msg("skipped_problem", problem=problem.say())), err=True)
     for item in good:
         warn(item.loaded.warnings)  # type: ignore[union-attr]
     assessments = [assess(item.loaded.profile, pack) for item in good]  # type: ignore[union-attr]

@@ -19,6 +19,7 @@ from cluster_assess.cli.options import (
     lang_of,
     note,
 )
+from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_output, open_output
 from cluster_assess.render import formats, renderer
 
@@ -59,6 +60,7 @@ def list_rubrics(
 @rubric_app.command("validate")
 def validate(
     paths: list[Path] = typer.Argument(..., help="Rubric YAML file(s) to check.", show_default=False),
+    lang: Lang | None = LangOption,
 ) -> None:
     """Check rubric packs: every problem in every file is reported at once, with file:line.
 
@@ -68,6 +70,8 @@ def validate(
     from cluster_assess.errors import UserError
     from cluster_assess.rubric.loading import load_rubric
 
+    lang_of(lang)
+
     problems = []
     for path in paths:
         try:
@@ -76,7 +80,7 @@ def validate(
             problems += exc.problems
             continue
         count = len(pack.all_items())
-        typer.echo(f"{path}: ok ({pack.id} {pack.version}, {count} items)")
+        typer.echo(say(msg("rubric_ok", path=path, id=pack.id, version=pack.version, count=count)))
     if problems:
         raise UserError(problems)
 
@@ -101,4 +105,4 @@ def docs(
     with open_output(output, force) as stream:
         stream.write(render_rubric_docs(pack, language))
     if output != "-":
-        note(f"wrote {output}")
+        note(msg("wrote", file=output))

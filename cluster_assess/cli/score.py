@@ -60,6 +60,11 @@ def score(
         help="Report a bad profile on stderr and go on with the rest; the exit status is then 2 "
         "if any profile failed.",
     ),
+    detail: bool = typer.Option(
+        False, "--detail", "-d",
+        help="Text format: everything — evidence, gaps, every problem and recommendation, sources — "
+        "instead of the one-screen summary.",
+    ),
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress",
         help=f"Progress bar on stderr (default: on when stderr is a terminal and more than "
@@ -95,8 +100,9 @@ def score(
     with open_output(output, force) as stream, _progress(show, total, t("batch_progress", language)) as step:
         # json is an array when the command line names several inputs, a folder or a glob, or a
         # sheet of several rows: decided at the first write, once the first input has been read
+        options = {"detail": detail} if format.value == "text" else {}
         writer = renderer("assessment", format.value)(
-            stream, language, plain=plain_output(output), many=lambda: many or rows > 1)
+            stream, language, plain=plain_output(output), many=lambda: many or rows > 1, **options)
         for path in iter_profiles(profiles):  # streamed: names are not held in a list either
             items = load_file(path)  # one profile, or one a row of a spreadsheet
             bad = [item for item in items if item.error is not None]
@@ -125,7 +131,7 @@ def _report_skipped(file: str, exc: Any, lang: str) -> None:
 
     note(f"cluster-assess: {t('batch_skipped', lang).format(file=file)}:")
     for problem in exc.problems:
-        note(f"  {problem}")
+        note(f"  {problem.say(lang)}")
 
 
 @contextmanager

@@ -34,9 +34,9 @@ def validate(
     for item in iter_inputs(paths):  # one profile, or one a row of a spreadsheet
         problems = item.error.problems if item.error is not None else []
         for problem in problems:
-            typer.echo(str(problem))
+            typer.echo(problem.say(language))
         for problem in item.warnings:
-            typer.echo(f"warning: {problem}")
+            typer.echo(f"{t('warning_prefix', language)}{problem.say(language)}")
         checked += 1
         errors += len(problems)
         warnings += len(item.warnings)

@@ -20,6 +20,7 @@ from cluster_assess.compare.model import Apart, Column, Comparison, IndexDefinit
 from cluster_assess.compare.rows import build_rows
 from cluster_assess.compare.trajectories import trajectories
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.rubric.model import MaturityIndex, Rubric, Text
 
 SORT_KEYS = ("index", "name", "year", "input")
@@ -36,7 +37,7 @@ def compare(
 ) -> Comparison:
     """Put assessments side by side, rank them, explain the gaps and follow clusters over years."""
     if not assessments:
-        raise UserError.single("nothing to compare: no profiles were given or all of them failed")
+        raise UserError.single(msg("cmp_nothing"))
     columns = _columns(assessments, origins or [None] * len(assessments))
     by_key = dict(zip((c.key for c in columns), assessments))
     indexes = {c.key: r for c in columns if (r := maturity(by_key[c.key], rubric)) is not None}
@@ -131,8 +132,8 @@ def _find_baseline(wanted: str, columns: list[Column]) -> str:
     if len(matches) == 1:
         return matches[0]
     choices = ", ".join(c.key for c in columns)
-    what = "matches several towns" if matches else "matches no town"
-    raise UserError.single(f"{wanted!r} {what}; give one of: {choices}", field="--baseline")
+    raise UserError.single(msg("cmp_baseline_many" if matches else "cmp_baseline_none", wanted=wanted,
+                               choices=choices), field="--baseline")
 
 
 def _order(columns: list[Column], by_key: dict[str, Assessment], ranking: list[Ranked], apart: list[Apart],
@@ -152,7 +153,7 @@ def _order(columns: list[Column], by_key: dict[str, Assessment], ranking: list[R
     row = next((r for r in probe if r.id == sort), None)
     if row is None:
         ids = ", ".join([*SORT_KEYS, *(r.id for r in probe)])
-        raise UserError.single(f"cannot sort by {sort!r}; choose one of: {ids}", field="--sort")
+        raise UserError.single(msg("cmp_sort", sort=sort, ids=ids), field="--sort")
     sign = 1.0 if row.better == "lower" else -1.0
 
     def key(i: int) -> tuple[int, float, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from cluster_assess.assessment import FactShown
+from cluster_assess.display import amount_en, cjk
 from cluster_assess.engine.values import Values
 from cluster_assess.profile.facts import Fact
 from cluster_assess.profile.fields import field_specs
@@ -75,10 +76,11 @@ class Evidence:
         value = self.values.values[path]
         if isinstance(item, Rating):
             return FactShown(path=path, name=name, kind="rating", value=value, display=f"{value:g}/5", unit="0–5",
-                             source=item.source, evidence=item.evidence)
+                             source=item.source, evidence=item.evidence, evidence_en=item.evidence_en)
         if isinstance(item, Fact):
             return FactShown(path=path, name=name, kind=item.kind, value=_jsonable(value), display=display(item),
-                             unit=item.currency or unit, approx=item.approx, source=item.source)
+                             unit=item.currency or unit, approx=item.approx, source=item.source,
+                             display_en=_english(item, unit))
         metric = self.rubric.metrics_by_path.get(path)
         share = metric is not None and metric.unit == "share"
         interval = self.values.intervals.get(path)
@@ -100,6 +102,13 @@ def number(value: Any) -> str:
             return "∞"
         return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
     return str(value)
+
+
+def _english(fact: Fact, unit: str) -> str | None:
+    """The amount in English when the writer put it in Chinese words; None when their words serve."""
+    if not fact.raw or not cjk(fact.raw) or not isinstance(fact.value, int | float) or isinstance(fact.value, bool):
+        return None
+    return amount_en(fact.kind, fact.value, fact.approx, fact.lo, fact.hi, fact.currency, unit)
 
 
 def display(fact: Fact) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.indicators.profile_io import Measured
 
 if TYPE_CHECKING:
@@ -26,12 +27,12 @@ def region_facts(res: RegionIndicators, region: str, industry: str) -> list[Meas
         known_r = res.regions.filter(pl.col("region") == region).height > 0
         known_i = res.industries.filter(pl.col("industry") == industry).height > 0
         what = (
-            f"region {region!r} is not in the table" if not known_r
-            else f"industry {industry!r} is not in the table" if not known_i
-            else f"region {region!r} has no row for industry {industry!r}"
+            msg("into_no_region", region=region) if not known_r
+            else msg("into_no_industry", industry=industry) if not known_i
+            else msg("into_no_cell", region=region, industry=industry)
         )
         raise UserError.single(
-            f"{what}; pass --for-region / --for-industry with the table's own codes",
+            msg("into_which_cell", what=what),
             file=table,
         )
     c = cell.row(0, named=True)
@@ -64,15 +65,14 @@ def pick_industry(report: FirmReport, industry: str | None) -> FirmIndicators:
             return report.industries[0]
         names = ", ".join(repr(x.industry) for x in report.industries[:10])
         raise UserError.single(
-            f"the roster has {len(report.industries)} industries ({names}…); name one with "
-            "--for-industry", file=report.table,
+            msg("into_many_industries", n=len(report.industries), names=names), file=report.table,
         )
     for x in report.industries:
         if x.industry == industry:
             return x
     names = ", ".join(repr(x.industry) for x in report.industries[:10])
     raise UserError.single(
-        f"industry {industry!r} is not in the roster (it has {names}); use --for-industry",
+        msg("into_industry_missing", industry=industry, names=names),
         file=report.table,
     )
 

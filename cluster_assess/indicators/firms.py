@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.indicators.tables import (
     TableSource,
     read_table,
@@ -70,7 +71,8 @@ class FirmReport(BaseModel):
     sales_column: str | None
     employees_column: str | None
     industries: list[FirmIndicators]
-    notes: list[str]
+    # catalogue messages (i18n.Msg, a str) kept as they are, to be said in the reader's language
+    notes: list[SkipValidation[str]]
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,7 @@ def _flags(df: pl.DataFrame, column: str, src: TableSource) -> pl.Series:
     if not ok.all():
         i = int((~ok).arg_true()[0])
         raise table_error(
-            f"above-scale flag {df.get_column(column)[i]!r} is not understood; use 1/0, "
-            "true/false, yes/no, 是/否 or 规上/规下",
+            msg("firm_flag", value=df.get_column(column)[i]),
             file=str(src.path), line=src.line_of(i), column=column,
         )
     return text.is_in(list(TRUE_WORDS)).alias("_above")
@@ -113,7 +114,7 @@ def load_roster(
     """Read a roster into canonical columns: firm, industry, region, employees, sales, above."""
     if not (cols.employees or cols.sales):
         raise UserError.single(
-            "a firm roster needs a size column: pass --employees and/or --sales", file=str(path)
+            msg("firm_no_size"), file=str(path)
         )
     text = [c for c in (cols.firm, cols.industry, cols.region) if c]
     numeric = [c for c in (cols.employees, cols.sales) if c]
@@ -123,11 +124,11 @@ def load_roster(
 
     if cols.above_scale and cols.above_scale not in df.columns:
         raise table_error(
-            f"column {cols.above_scale!r} is not in the table", file=str(path),
+            msg("tbl_no_column_short", column=cols.above_scale), file=str(path),
             column=cols.above_scale,
         )
     if df.height == 0:
-        raise UserError.single("the roster has no data rows", file=str(path))
+        raise UserError.single(msg("firm_no_rows"), file=str(path))
     for c in text:
         require_text(df, c, src)
     if cols.employees:
@@ -152,10 +153,7 @@ def load_roster(
         i = int(dup.arg_true()[0])
         if not sum_duplicates:
             raise table_error(
-                f"firm {out['firm'][i]!r} appears more than once in industry "
-                f"{out['industry'][i]!r} ({n_dup} rows involved). Duplicates are NOT summed by "
-                "default — remove them, or pass --sum-duplicates to add their sizes up "
-                "(e.g. one row per plant).",
+                msg("firm_dup", firm=out["firm"][i], industry=out["industry"][i], n=n_dup),
                 file=str(path), line=src.line_of(i), column=cols.firm,
             )
         before = out.height
@@ -163,7 +161,7 @@ def load_roster(
             pl.col("region").first(),
             pl.col("employees").sum(), pl.col("sales").sum(), pl.col("above").any(),
         )
-        notes.append(f"{before - out.height} duplicate firm row(s) were summed (--sum-duplicates).")
+        notes.append(msg("firm_dup_summed", n=before - out.height))
     return out, src, notes
 
 
@@ -199,11 +197,11 @@ def compute(
     size_col = cols.sales if size_by == "sales" else cols.employees
     if size_col is None:
         raise UserError.single(
-            f"--size-by {size_by} needs the --{size_by} column", file=str(src.path)
+            msg("firm_size_by", size_by=size_by), file=str(src.path)
         )
     emp_name = "employees" if cols.employees else "sales"
     if not cols.employees:
-        notes.append("No --employees column: E–G γ uses sales as the size measure.")
+        notes.append(msg("firm_eg_sales"))
 
     x = _region_shares(roster, src, cols, emp_name, region_totals, notes)
     results = [
@@ -223,28 +221,21 @@ def _region_shares(roster: pl.DataFrame, src: TableSource, cols: FirmColumns, em
     import polars as pl
 
     if not cols.region:
-        notes.append("E–G γ not computed: no --region column.")
+        notes.append(msg("firm_eg_no_region"))
         return None
     if region_totals is not None:
         missing = set(roster.get_column("region").unique().to_list()) - set(region_totals)
         if missing:
             raise table_error(
-                f"region {sorted(missing)[0]!r} of the roster has no total in the region "
-                f"totals table ({len(missing)} such region(s)); region names must match",
+                msg("firm_no_total", region=sorted(missing)[0], n=len(missing)),
                 file=str(src.path), column=cols.region,
             )
         return region_totals
     if roster.get_column("industry").n_unique() > 1:
         agg = roster.group_by("region").agg(pl.col(emp_name).sum())
-        notes.append(
-            "E–G x_j (regions' share of all employment) taken from the roster's firms in "
-            "all industries; pass --totals for official regional employment."
-        )
+        notes.append(msg("firm_eg_roster_x"))
         return dict(zip(agg["region"].to_list(), agg[emp_name].to_list(), strict=True))
-    notes.append(
-        "E–G γ not computed: one industry only and no --totals table of regional "
-        "employment to compare it with."
-    )
+    notes.append(msg("firm_eg_one_industry"))
     return None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.atomic import real_target, write_bytes
 from cluster_assess.io.files import NotRegular, TooLarge, open_regular_fd, read_fd, read_regular
 from cluster_assess.io.yamlsource import MAX_BYTES
@@ -62,7 +63,7 @@ def read_profile(path: Path) -> Mapping[str, Any]:
     regular file only, at most MAX_BYTES, in any encoding `validate` accepts."""
     if not path.exists():
         raise UserError.single(
-            "profile not found; --into writes into an existing profile", file=str(path)
+            msg("into_no_profile"), file=str(path)
         )
     try:
         data = read_regular(path, MAX_BYTES)
@@ -238,7 +239,7 @@ def _merge(doc: Any, facts: list[Measured], day: _dt.date | None, path: Path) ->
                 node[key] = child
             elif not isinstance(child, Mapping):
                 raise UserError.single(
-                    f"'{where}' is a single value, but measured facts go inside it as a group",
+                    msg("into_not_group", where=where),
                     file=str(path), field=where,
                 )
             node = child

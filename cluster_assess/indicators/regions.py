@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.indicators.tables import TableSource, read_table, require_non_negative, table_error
 from cluster_assess.indicators.thresholds import IndicatorRubric, default_rubric
 
@@ -64,7 +65,7 @@ def load_region_table(
     import polars as pl
 
     if df.height == 0:
-        raise UserError.single("the table has no data rows", file=str(path))
+        raise UserError.single(msg("tbl_no_rows"), file=str(path))
     require_non_negative(df, value, src, "value")
     if establishments:
         require_non_negative(df, establishments, src, "establishment count")
@@ -96,7 +97,7 @@ def prepare_cells(
         if nulls:
             i = int(df.get_column(col).is_null().arg_true()[0])
             raise table_error(
-                f"key is empty ({nulls} blank row(s) in all)",
+                msg("tbl_blank_key", n=nulls),
                 file=str(src.path), line=src.line_of(i), column=name,
             )
     codes = key_codes(df)
@@ -104,7 +105,7 @@ def prepare_cells(
     if bad is not None:
         blank = df.get_column(bad).cast(pl.String).str.strip_chars() == ""
         raise table_error(
-            f"key is empty ({int(blank.sum())} blank row(s) in all)",
+            msg("tbl_blank_key", n=int(blank.sum())),
             file=str(src.path), line=src.line_of(int(blank.arg_true()[0])),
             column=key_columns[0 if bad == REG else 1],
         )
@@ -116,19 +117,13 @@ def prepare_cells(
             r, ind = df.row(i)[0], df.row(i)[1]
             first, second = sorted((i, j))
             raise table_error(
-                f"region {r!r} × industry {ind!r} appears more than once (rows "
-                f"{src.line_of(first)} and {src.line_of(second)}); {n_dup} surplus row(s) in "
-                "all. Duplicates are NOT summed by default — remove them, or pass "
-                "--sum-duplicates to add them up (e.g. when the table lists establishments "
-                "or sub-industries).",
+                msg("tbl_dup_cell", region=r, industry=ind, first=src.line_of(first),
+                    second=src.line_of(second), n=n_dup),
                 file=str(src.path), line=src.line_of(first), column=value_column,
             )
         before = df.height
         df, codes = _sum_duplicates(df, codes)
-        notes.append(
-            f"{before - df.height} duplicate region × industry row(s) were summed into "
-            f"{df.height} cells (--sum-duplicates)."
-        )
+        notes.append(msg("tbl_dup_summed", n=before - df.height, cells=df.height))
     return RegionTable(df, src, value_column, notes, codes)
 
 
@@ -285,7 +280,7 @@ def compute(table: RegionTable, rubric: IndicatorRubric | None = None) -> Region
     total = float(cells.get_column(VAL).sum())
     if total <= 0:
         raise table_error(
-            "all values are zero; nothing to measure", file=str(table.source.path),
+            msg("tbl_all_zero"), file=str(table.source.path),
             column=table.value_column,
         )
     n_reg = cells.get_column(REG).n_unique()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.files import require_regular
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ CSV_FIELD_CHARS = 128 * 1024
 def table_error(message: str, *, file: str, line: int | None = None, column: str | None = None) -> UserError:
     """The one user-error type, located at a table's row and named column, the way the profile
     spreadsheets are (`t.csv:row 5: column 'emp': …`)."""
-    where = f"column {column!r}" if column else None
+    where = msg("tbl_column", column=column) if column else None
     return UserError([Problem(message, file, line, None, where, sheet=line is not None)])
 
 
@@ -50,7 +51,7 @@ class TableSource:
 def detect(path: Path) -> TableSource:
     """Pick the reader from the file suffix; refuse what we cannot read, naming the options."""
     if not path.exists():
-        raise UserError.single("file not found", file=str(path))
+        raise UserError.single(msg("tbl_missing"), file=str(path))
     if path.is_dir():
         raise UserError.single("is a directory, expected a table file", file=str(path))
     # a FIFO would block the table reader for ever and /dev/zero feed it without end: regular files only
@@ -63,7 +64,7 @@ def detect(path: Path) -> TableSource:
     if suffix in XLSX_SUFFIXES:
         return TableSource(path, "xlsx")
     raise UserError.single(
-        f"unsupported table type '{suffix or '(none)'}'; use .csv, .tsv, .parquet or .xlsx",
+        msg("tbl_type", suffix=suffix or "(none)"),
         file=str(path),
     )
 
@@ -91,8 +92,7 @@ def _check_columns(src: TableSource, available: Sequence[str], wanted: Sequence[
     if missing:
         shown = ", ".join(repr(c) for c in list(available)[:30])
         raise table_error(
-            f"column {missing[0]!r} is not in the table; the columns are: {shown}. "
-            "Name the right one with the matching option (e.g. --region, --value).",
+            msg("tbl_no_column", column=missing[0], shown=shown),
             file=str(src.path),
             column=missing[0],
         )
@@ -127,7 +127,7 @@ def read_table(
                 try:
                     header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
                 except Exception as e:  # polars raises several types for unreadable CSV
-                    raise UserError.single(f"cannot read as CSV: {e}", file=str(path)) from e
+                    raise UserError.single(msg("tbl_bad_csv", detail=str(e)), file=str(path)) from e
                 _check_columns(src, header, required)
                 cols = [c for c in wanted if c in header]
                 # Read everything as text first: keeps codes like '0101' intact and lets us
@@ -143,7 +143,7 @@ def read_table(
                 try:
                     names = list(pl.read_parquet_schema(path))
                 except Exception as e:
-                    raise UserError.single(f"cannot read as Parquet: {e}", file=str(path)) from e
+                    raise UserError.single(msg("tbl_bad_parquet", detail=str(e)), file=str(path)) from e
                 _check_columns(src, names, required)
                 df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
     import polars as pl
@@ -173,21 +173,20 @@ def to_number(df: pl.DataFrame, column: str, src: TableSource) -> pl.Series:
         if bad.any():
             i = int(bad.arg_true()[0])
             raise table_error(
-                f"value {s[i]!r} is not a number ({int(bad.sum())} such row(s) in all)",
+                msg("tbl_not_number", value=s[i], n=int(bad.sum())),
                 file=str(src.path), line=src.line_of(i), column=column,
             )
     if out.is_null().any():
         i = int(out.is_null().arg_true()[0])
         raise table_error(
-            f"value is missing ({int(out.is_null().sum())} empty cell(s) in all); "
-            "fill it in or drop the row — a blank is not zero",
+            msg("tbl_missing_value", n=int(out.is_null().sum())),
             file=str(src.path), line=src.line_of(i), column=column,
         )
     nan = out.is_nan()
     if nan.any():
         i = int(nan.arg_true()[0])
         raise table_error(
-            "value is NaN", file=str(src.path), line=src.line_of(i), column=column
+            msg("tbl_nan"), file=str(src.path), line=src.line_of(i), column=column
         )
     return out.alias(column)
 
@@ -198,8 +197,8 @@ def require_non_negative(df: pl.DataFrame, column: str, src: TableSource, what: 
     if neg.any():
         i = int(neg.arg_true()[0])
         raise table_error(
-            f"negative {what} {df.get_column(column)[i]:g} ({int(neg.sum())} negative row(s) "
-            "in all); counts and amounts must be ≥ 0",
+            msg("tbl_negative", what=msg(f"tbl_what_{what.replace(' ', '_')}"), value=f"{df.get_column(column)[i]:g}",
+                n=int(neg.sum())),
             file=str(src.path), line=src.line_of(i), column=column,
         )
 
@@ -211,7 +210,7 @@ def require_text(df: pl.DataFrame, column: str, src: TableSource) -> None:
     if blank.any():
         i = int(blank.arg_true()[0])
         raise table_error(
-            f"key is empty ({int(blank.sum())} blank row(s) in all)",
+            msg("tbl_blank_key", n=int(blank.sum())),
             file=str(src.path), line=src.line_of(i), column=column,
         )
 
@@ -259,7 +258,7 @@ def _xlsx_columns(src: TableSource, book: object, required: Sequence[str],
     rows = book.rows()
     first = next(rows, None)
     if first is None or first[0] != 1:
-        raise table_error("the first sheet has no header in row 1", file=book.label)
+        raise table_error(msg("tbl_no_header"), file=book.label)
     header = [("" if h is None else str(h)).strip() for h in first[1]]
     _check_columns(src, header, required)
     keep = [c for c in dict.fromkeys([*required, *optional]) if c in header]
@@ -321,18 +320,17 @@ def _csv_problem(src: TableSource, sep: str, cause: Exception) -> UserError:
                     if width is None:
                         width = len(fields)
                     elif fields and len(fields) != width:
-                        return table_error(f"the row has {len(fields)} fields but the header has {width}; a field "
-                            "holding the separator must be put in double quotes",
+                        return table_error(msg("tbl_fields", n=len(fields), width=width),
                             file=str(src.path), line=record)
                     line = reader.line_num
             except csv.Error as e:
                 if "field larger" in str(e):
-                    what = f"a field longer than {CSV_FIELD_CHARS:,} characters"
+                    what = msg("tbl_long_field", n=f"{CSV_FIELD_CHARS:,}")
                 elif "unexpected end of data" in str(e) or "EOF" in str(e):
-                    what = "a double quote that is never closed (the rest of the file became one field)"
+                    what = msg("tbl_open_quote")
                 else:
-                    what = f"a quoting error ({e})"
-                return table_error(f"the row starting on line {line + 1} has {what}",
+                    what = msg("tbl_quoting", detail=str(e))
+                return table_error(msg("tbl_row_has", line=line + 1, what=what),
                                    file=str(src.path), line=record + 1)
     finally:
         csv.field_size_limit(old)
@@ -354,11 +352,10 @@ def _check_utf8(src: TableSource) -> None:
             except UnicodeDecodeError as e:
                 row = lines + chunk[: max(e.start, 0)].count(b"\n")
                 raise table_error(
-                    "the text is not UTF-8 (a GBK file, or a cell pasted from one?); nothing was guessed — "
-                    "save the table as CSV UTF-8", file=str(src.path), line=row) from None
+                    msg("tbl_not_utf8"), file=str(src.path), line=row) from None
             lines += chunk.count(b"\n")
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise table_error("the file ends in the middle of a UTF-8 character; save it as CSV UTF-8",
+            raise table_error(msg("tbl_cut_utf8"),
                                       file=str(src.path), line=lines) from None

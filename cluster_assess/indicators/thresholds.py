@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 
 T = TypeVar("T")
 
@@ -105,7 +106,7 @@ def load_rubric(path: Path | None = None) -> IndicatorRubric:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise UserError.single(
-            f"invalid thresholds at '{loc}': {first['msg']}", file=str(path), field=loc
+            msg("thr_invalid", loc=loc, detail=first["msg"]), file=str(path), field=loc
         ) from e
 
 

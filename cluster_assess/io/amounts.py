@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from cluster_assess.i18n import msg
+
 Approx = str  # "over" | "about" | "nearly"
 
 # Words before the number. None: the word says nothing about precision (达, 共计…).
@@ -177,21 +179,21 @@ def _prefix_approx(label: str) -> Approx | None:
 
 def _finite(value: float, raw: object) -> float:
     if not math.isfinite(value) or abs(value) > 1e18:
-        raise AmountError(f"{raw!r} is not a usable number; write an ordinary number")
+        raise AmountError(msg("amt_unusable", value=raw))
     return value
 
 
 def parse_amount(raw: object) -> Amount:
     """Parse a number or a Chinese/Western amount string into an Amount."""
     if isinstance(raw, bool):
-        raise AmountError(f"expected a number, got {str(raw).lower()}")
+        raise AmountError(msg("amt_bool", value=str(raw).lower()))
     if isinstance(raw, int | float):
         try:
             return Amount(_finite(float(raw), raw))
         except OverflowError:
-            raise AmountError(f"{raw} is too large to be an amount") from None
+            raise AmountError(msg("amt_too_large", value=raw)) from None
     if not isinstance(raw, str):
-        raise AmountError(f"expected a number or an amount like '20多亿元', got {type(raw).__name__}")
+        raise AmountError(msg("amt_type", name=type(raw).__name__))
     return _parse_text(raw)
 
 
@@ -202,12 +204,10 @@ def _parse_text(raw: str) -> Amount:
     memory stays flat over any number of profiles."""
     text = normalise(raw)
     if not text:
-        raise AmountError("the value is empty; write a number, or delete the line if it is unknown")
+        raise AmountError(msg("amt_empty"))
     sign = next((w for w in _SIGN_WORDS if w in text), None)
     if sign:
-        raise AmountError(
-            f"{raw!r} says '{sign}' in words; write the change as a signed number, e.g. '-5%' for a fall of 5%"
-        )
+        raise AmountError(msg("amt_sign_words", value=raw, sign=sign))
     if text in SHARE_WORDS:
         lo, hi, lo_open, hi_open = SHARE_WORDS[text]
         return Amount(lo, "words", None, True, "%", lo, hi, lo_open, hi_open)
@@ -234,9 +234,9 @@ def _range(text: str, raw: str) -> Amount | None:
     tail = re.sub(r"^[+]?\d+(?:\.\d+)?", "", right)
     low = _parse_single(left if re.search(r"\D$", left) else left + tail, raw)
     if low.currency != high.currency or low.percent != high.percent:
-        raise AmountError(f"{raw!r}: the two ends of the range are in different units; write both in the same unit")
+        raise AmountError(msg("amt_range_units", value=raw))
     if low.lo is None or high.hi is None or low.lo > high.hi:
-        raise AmountError(f"{raw!r}: the range runs backwards; write the smaller figure first")
+        raise AmountError(msg("amt_range_backwards", value=raw))
     return Amount(low.value, "range", high.currency, high.percent, high.unit, low.lo, high.hi)
 
 
@@ -280,16 +280,10 @@ def _parse_single(text: str, raw: str) -> Amount:
             break
     label, number = _split_label(_percent_words(text))
     if not number:
-        raise AmountError(
-            f"cannot read {raw!r} as an amount: there is no number in it; write a number such as "
-            "200, or an amount such as '20亿元', '200多家', '30%' or '2000万美元'"
-        )
+        raise AmountError(msg("amt_no_number", value=raw))
     match = _TOKEN.match(_chinese_numeral(number))
     if not match:
-        raise AmountError(
-            f"cannot read {raw!r} as an amount; write a number such as 2000000000, "
-            "or an amount such as '20亿元', '200多家', '30%' or '2000万美元'"
-        )
+        raise AmountError(msg("amt_unreadable", value=raw))
     written = match.group("num")
     value = float(written)
     scale = _scale(match.group("mult") or "")
@@ -301,12 +295,10 @@ def _parse_single(text: str, raw: str) -> Amount:
     approx = approx or prefix
     unit = (match.group("unit") or "").lower() or None
     if match.group("noun") and unit not in _COUNT_WORDS:
-        raise AmountError(
-            f"cannot read {raw!r}: unexpected words {match.group('noun')!r} after the number; write the amount only"
-        )
+        raise AmountError(msg("amt_words_after", value=raw, noun=match.group("noun")))
     currency = _CURRENCIES.get(unit) if unit else None
     if currency_sign and currency and currency != currency_sign:
-        raise AmountError(f"{raw!r} names two currencies; write one, e.g. '2000万美元'")
+        raise AmountError(msg("amt_two_currencies", value=raw))
     currency = currency or currency_sign
     factor = 1.0
     if unit == "成":  # 三成 = 30%

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
 
@@ -135,13 +136,12 @@ def decode(data: bytes, file: str, notes: list[str] | None = None) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UserError.single("the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8",
-                                   file=file) from None
+            raise UserError.single(msg("file_utf16_bad"), file=file) from None
         if notes is not None:
-            notes.append("read as UTF-16 (the file is not UTF-8)")
+            notes.append(msg("file_read_utf16"))
         return text
     if b"\x00" in data[:8192]:
-        raise UserError.single("this is a binary file, not YAML text; a profile is a text file (.yaml)", file=file)
+        raise UserError.single(msg("file_binary"), file=file)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -152,13 +152,11 @@ def decode(data: bytes, file: str, notes: list[str] | None = None) -> str:
         text = None
     if text is not None and _plausible_chinese(text):
         if notes is not None:
-            notes.append("read as GBK/GB18030 (the file is not UTF-8); saving it as UTF-8 avoids surprises")
+            notes.append(msg("file_read_gbk"))
         return text
     line = data[:first_bad].count(b"\n") + 1
     raise UserError.single(
-        f"the file is neither UTF-8 nor GBK text (undecodable byte at offset {first_bad}); "
-        "save it as UTF-8 (in Notepad: Save as → Encoding → UTF-8)",
-        file=file, line=line,
+        msg("file_encoding", offset=first_bad), file=file, line=line,
     )
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import Msg, msg
 
 if TYPE_CHECKING:
     from cluster_assess.profile.loading import LoadedProfile
@@ -154,7 +155,7 @@ def _glob(pattern: str) -> Iterator[str]:
             yield match
 
 
-def _not_empty(found: Iterator[str], message: str, ref: str) -> Iterator[str]:
+def _not_empty(found: Iterator[str], message: str | Msg, ref: str) -> Iterator[str]:
     """`found`, or a UserError when it yields nothing: almost always a typo."""
     empty = True
     for item in found:
@@ -173,10 +174,10 @@ def iter_profiles(refs: Iterable[str | Path]) -> Iterator[str | Path]:
         if text.startswith("example:"):
             yield text
         elif path.is_dir():
-            yield from _not_empty(profiles_in(path), f"the folder holds no profiles ({', '.join(PROFILE_SUFFIXES)})",
+            yield from _not_empty(profiles_in(path), msg("in_folder_empty", kinds=", ".join(PROFILE_SUFFIXES)),
                                   text)
         elif is_glob(text) and not path.exists():
-            yield from _not_empty(_glob(text), "the pattern matches no files", text)
+            yield from _not_empty(_glob(text), msg("in_glob_empty"), text)
         else:
             yield path
 
@@ -205,7 +206,7 @@ def load_file(ref: str | Path) -> list[Input]:
     suffix = Path(text).suffix.lower()
     if suffix == ".xls":
         return [Input(text, error=UserError.single(
-            "old-style .xls workbooks cannot be read; save it as .xlsx (Excel workbook) or .csv", file=text))]
+            msg("in_xls"), file=text))]
     if suffix in SPREADSHEET_SUFFIXES:
         from cluster_assess.io.spreadsheets import read_sheet
 

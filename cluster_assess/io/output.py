@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.atomic import open_atomic, real_target, refuse_inputs, same_file
 from cluster_assess.io.atomic import write_bytes as write_atomic
 
@@ -28,14 +29,14 @@ def check_output(output: str, force: bool, inputs: Inputs = (), option: str = "-
         return
     path = Path(output)
     if path.is_dir():
-        raise UserError.single("the output is a folder; give a file name", file=output, field=option)
+        raise UserError.single(msg("out_folder"), file=output, field=option)
     if path.is_symlink() and not path.exists():
         raise UserError.single("the output is a symbolic link to a file that does not exist; "
                                "remove the link or give another name", file=output, field=option)
     if path.exists() and not force:
-        raise UserError.single("the file exists; add --force to overwrite it", file=output, field=option)
+        raise UserError.single(msg("out_exists"), file=output, field=option)
     if not real_target(path).parent.exists():
-        raise UserError.single(f"the folder {str(path.parent)!r} does not exist", file=output, field=option)
+        raise UserError.single(msg("out_no_folder", folder=str(path.parent)), file=output, field=option)
     if path.exists():
         refuse_inputs(output, input_files(inputs), option)
 

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cluster_assess.errors import Problem
+from cluster_assess.i18n import Msg, msg
 from cluster_assess.io.yamlsource import SourceMap
 
 
@@ -32,45 +33,55 @@ def translate(
             hint = difflib.get_close_matches(str(loc[-1]), candidates, n=1, cutoff=0.5)
             if not hint and elsewhere is not None:
                 hint = elsewhere(str(loc[-1]))
-            message = f"unknown key {loc[-1]!r}"
+            message = msg("unknown_key", key=loc[-1])
             if hint:
-                message += f"; did you mean {hint[0]!r}?"
+                message = msg("unknown_key_hint", key=loc[-1], hint=hint[0])
             elif candidates:
-                message += f" (allowed here: {', '.join(candidates)})"
+                message = msg("unknown_key_allowed", key=loc[-1], allowed=", ".join(candidates))
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
             got = _get(data, loc)
-            message = f"expected a mapping of keys here, not {describe_type(got)}"
+            message = msg("expected_mapping", got=describe_type(got))
         elif kind == "missing":
-            message = "this key is required"
+            message = msg("key_required")
         elif kind in _EXPECTED:
-            message = f"expected {_EXPECTED[kind]} here, not {describe_type(_get(data, loc))}"
+            message = msg("expected_here", want=msg(_EXPECTED[kind]), got=describe_type(_get(data, loc)))
         elif kind in _BOUNDS and isinstance(error.get("ctx"), dict):
             word, key = _BOUNDS[kind]
             limit = error["ctx"].get(key)
             shown = f"{limit:g}" if isinstance(limit, int | float) else limit
-            message = f"{error.get('input')!r} is {word} {shown}"
+            message = msg(word, value=error.get("input"), limit=shown)
+        elif kind in _GENERIC and isinstance(error.get("ctx"), dict):
+            message = msg(_GENERIC[kind], **{k: v for k, v in error["ctx"].items() if isinstance(v, str | int)})
         else:
-            message = error["msg"].removeprefix("Value error, ")
+            cause = error.get("ctx", {}).get("error") if isinstance(error.get("ctx"), dict) else None
+            said = cause.args[0] if isinstance(cause, Exception) and cause.args else None
+            message = said if isinstance(said, Msg) else error["msg"].removeprefix("Value error, ")
         problems.append(source.problem(loc, message))
     return problems
 
 
-_EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
+_EXPECTED = {  # pydantic's error type → what was wanted (a catalogue key)
+    "string_type": "want_text",
+    "int_type": "want_int",
+    "int_parsing": "want_int",
+    "int_from_float": "want_int",
+    "float_type": "want_number",
+    "float_parsing": "want_number",
+    "bool_type": "want_bool",
+    "bool_parsing": "want_bool",
+    "list_type": "want_list",
+}
+_GENERIC = {  # pydantic's other error types → a catalogue message filled from the error's context
+    "string_pattern_mismatch": "pd_pattern",
+    "string_too_short": "pd_text_short",
+    "too_short": "pd_list_short",
+    "literal_error": "pd_literal",
 }
 _BOUNDS = {
-    "less_than_equal": ("too large: the most allowed here is", "le"),
-    "greater_than_equal": ("too small: the least allowed here is", "ge"),
-    "less_than": ("too large: it must be below", "lt"),
-    "greater_than": ("too small: it must be above", "gt"),
+    "less_than_equal": ("bound_le", "le"),
+    "greater_than_equal": ("bound_ge", "ge"),
+    "less_than": ("bound_lt", "lt"),
+    "greater_than": ("bound_gt", "gt"),
 }
 
 
@@ -91,18 +102,18 @@ def clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def describe_type(value: Any) -> str:
+def describe_type(value: Any) -> Msg:
     if value is None:
-        return "an empty value"
+        return msg("type_empty")
     if isinstance(value, bool):
-        return "true/false"
+        return msg("type_bool")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return msg("type_number", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return msg("type_text", value=value)
     if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
+        return msg("type_list")
+    return msg("type_other", name=type(value).__name__)
 
 
 def _alias(model: type[BaseModel], name: str) -> str:

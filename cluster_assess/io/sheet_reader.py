@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import Problem, UserError, column_letter
+from cluster_assess.i18n import msg
 
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
@@ -568,8 +569,7 @@ class _Sheet:
             if cell.formula is not None and not cell.saw_value:
                 shown = cell.formula if len(cell.formula) < 60 else cell.formula[:57] + "…"
                 self.book.warnings.append(Problem(
-                    f"cell {ref} holds a formula (={shown}) with no saved result, so it is read as unknown; "
-                    "open the workbook in Excel and save it, so the result is stored", self.book.label,
+                    msg("xl_formula", ref=ref, formula=shown), self.book.label,
                     self.row, cell.column, sheet=True))
             return
         if self.row > self.limits.rows:
@@ -614,8 +614,7 @@ class _Sheet:
                             self.row, cell.column)
         if kind == "e":
             self.book.warnings.append(Problem(
-                f"cell {ref} holds the Excel error {text[:20]}, so it is read as unknown; correct the formula "
-                "or clear the cell", self.book.label, self.row, cell.column, sheet=True))
+                msg("xl_error_value", ref=ref, error=text[:20]), self.book.label, self.row, cell.column, sheet=True))
             return None
         if kind == "d":
             import datetime as dt
@@ -655,12 +654,10 @@ class _Sheet:
                 continue
             row, column = int(a.group(2)), column_number(a.group(1))
             self.book.warnings.append(Problem(
-                f"cells {ref} are merged: only {first} holds the value and the other cells of the range are "
-                "read as unknown; unmerge them and fill in each cell", self.book.label, row, column, sheet=True))
+                msg("xl_merged", ref=ref, first=first), self.book.label, row, column, sheet=True))
         if self.merged_count > len(self.merged):
             self.book.warnings.append(Problem(
-                f"the sheet has {_n(self.merged_count)} merged ranges in all (only the first "
-                f"{len(self.merged)} are named above); merged cells but the first are read as unknown",
+                msg("xl_merged_many", n=_n(self.merged_count), shown=len(self.merged)),
                 self.book.label, sheet=True))
 
 
@@ -757,8 +754,7 @@ class CsvTable:
                         "encodings. Nothing was guessed; save the file again as CSV UTF-8", row)
             offset += len(line) + 1
         self.encoding = "gbk"
-        self.warnings.append(Problem("read as GBK/GB18030 (the file is not UTF-8); saving it as CSV UTF-8 "
-                                     "avoids surprises", self.label))
+        self.warnings.append(Problem(msg("csv_read_gbk"), self.label))
         return text
 
     def rows(self, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import Problem, UserError, column_letter
+from cluster_assess.i18n import msg
 from cluster_assess.io.files import require_regular
 from cluster_assess.io.inputs import Input
 from cluster_assess.io.yamlsource import MAX_BYTES, SourceMap
@@ -42,7 +43,7 @@ def read_sheet(path: Path) -> list[Input]:
     the warnings of the row it is in, or of the first town read when it is about the whole sheet."""
     label, rows, warnings = _read_rows(path)
     if not rows:
-        raise UserError.single("the sheet is empty; it needs a header row of field names", file=label)
+        raise UserError.single(msg("sheet_empty"), file=label)
     header_row, header = rows[0]
     if header_row != 1:  # row 1 is the header, even when it is left empty
         header_row, header = 1, []
@@ -70,7 +71,7 @@ def read_sheet(path: Path) -> list[Input]:
                 out.append(Input(origin, loaded=LoadedProfile(profile, source, row_warnings)))
         by_row[number] = out[-1]
     if not out:
-        raise UserError.single("the sheet has a header but no towns below it", file=label)
+        raise UserError.single(msg("sheet_no_rows"), file=label)
     first = next((i for i in out if i.loaded is not None), None)
     for warning in warnings:
         item = by_row.get(warning.line) if warning.line is not None else None
@@ -91,7 +92,7 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Probl
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError.single("no such file", file=name) from None
+        raise UserError.single(msg("file_missing"), file=name) from None
     if size > MAX_SHEET_BYTES:
         raise UserError.single(f"the file is {size // (1024 * 1024)} MiB; sheets are limited to "
                                f"{MAX_SHEET_BYTES // (1024 * 1024)} MiB", file=name)
@@ -129,8 +130,31 @@ class _Column:
     extra: str | None  # None for the value itself, else source/note/evidence
 
 
+# a header cell may name a field by its Chinese label, as officials' own sheets do
+TOP_LABELS = {"名称": "name", "集群名称": "name", "地区": "region", "所在地区": "region", "产业": "industry",
+              "年份": "year", "资料来源": "sources", "来源": "sources", "备注": "notes"}
+EXTRA_LABELS = {"出处": "source", "来源": "source", "备注": "note", "依据": "evidence"}
+
+
+def _by_label() -> dict[str, str]:
+    """Chinese label → field path: `企业总数` → `facts.firms.total` (labels are unique)."""
+    return {**TOP_LABELS, **{spec.zh: path for path, spec in field_specs().items()}}
+
+
+def _canonical(name: str, labels: dict[str, str]) -> str:
+    """A header cell as a field path: `企业总数` and `企业总数.出处` name what `facts.firms.total` and
+    `facts.firms.total.source` name."""
+    if name in labels:
+        return labels[name]
+    base, dot, extra = name.rpartition(".")
+    if dot and base in labels:
+        return f"{labels[base]}.{EXTRA_LABELS.get(extra, extra)}"
+    return name
+
+
 def _columns(header: list[Any], label: str, row: int) -> list[_Column]:
     specs = field_specs()
+    labels = _by_label()
     known = [*TOP_FIELDS, *specs]
     problems: list[Problem] = []
     columns: list[_Column] = []
@@ -141,10 +165,11 @@ def _columns(header: list[Any], label: str, row: int) -> list[_Column]:
         name = str(cell).strip()
         where = {"file": label, "line": row, "column": index, "sheet": True}
         if name in seen:
-            problems.append(Problem(f"column {name!r} appears twice (also column {column_letter(seen[name])})",
+            problems.append(Problem(msg("sheet_twice", name=name, other=column_letter(seen[name])),
                                     field=name, **where))
             continue
         seen[name] = index
+        written, name = name, _canonical(name, labels)
         base, _, extra = name.rpartition(".")
         if name in TOP_FIELDS:
             columns.append(_Column(index, (name,), None))
@@ -153,14 +178,17 @@ def _columns(header: list[Any], label: str, row: int) -> list[_Column]:
         elif base in specs and extra in (RATING_EXTRAS if base.startswith("ratings.") else FACT_EXTRAS):
             columns.append(_Column(index, tuple(base.split(".")), extra))
         else:
-            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            message = f"unknown column {name!r}" + (f"; did you mean {hint[0]!r}?" if hint else
-                                                    "; the header row names profile fields, e.g. facts.firms.total")
-            problems.append(Problem(message, field=name, **where))
+            hint = difflib.get_close_matches(name, [*known, *labels], n=1, cutoff=0.6)
+            if hint:
+                shown = f"{hint[0]} ({labels[hint[0]]})" if hint[0] in labels else hint[0]
+                message = msg("sheet_unknown_column_hint", name=written, hint=shown)
+            else:
+                message = msg("sheet_unknown_column", name=written)
+            problems.append(Problem(message, field=written, **where))
     if problems:
         raise UserError(problems)
     if not columns:
-        raise UserError.single("the first row names no profile fields (name, facts.firms.total, …)",
+        raise UserError.single(msg("sheet_no_fields"),
                                file=label, line=row, sheet=True)
     return columns
 
@@ -216,8 +244,8 @@ def _row_data(values: list[Any], columns: list[_Column], label: str,
         node = _get(data, target)
         if node is None:
             line, column = source.positions[(*target, next(iter(extra)))]
-            problems.append(Problem(f"a {' and '.join(extra)} is given but no value; fill in "
-                                    f"{'.'.join(target)} or clear this cell", label, line, column,
+            problems.append(Problem(msg("sheet_extra_no_value", extra=" and ".join(extra), field=".".join(target)),
+                                    label, line, column,
                                     ".".join(target), sheet=True))
             continue
         if target[0] == "ratings":

@@ -9,6 +9,7 @@ import re
 import yaml
 
 from cluster_assess.errors import Problem
+from cluster_assess.i18n import msg
 
 _FULLWIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*)[ ]*：")
 _NO_SPACE = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*):(?![ \t]|$|//)")
@@ -25,17 +26,13 @@ def typing_slips(text: str, file: str) -> list[Problem]:
             continue
         if _WIDE_INDENT.match(line):
             column = line.index("\u3000") + 1
-            found.append(Problem("a full-width space (U+3000, from a Chinese input method) in the indentation; "
-                                 "indent with ordinary spaces", file, number, column))
+            found.append(Problem(msg("yaml_wide_space"), file, number, column))
         elif match := _FULLWIDTH_COLON.match(line):
-            found.append(Problem(f"the key {match.group(2)!r} is followed by a full-width colon '：'; "
-                                 "type ':' (half-width) and a space", file, number, len(match.group(1)) + 1))
+            found.append(Problem(msg("yaml_wide_colon", key=match.group(2)), file, number, len(match.group(1)) + 1))
         elif match := _NO_SPACE.match(line):
-            found.append(Problem(f"no space after the colon of {match.group(2)!r}; YAML needs 'key: value' "
-                                 "with a space, or it reads the whole line as text", file, number,
+            found.append(Problem(msg("yaml_no_space", key=match.group(2)), file, number,
                                  len(match.group(1)) + 1))
     return found
-
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
@@ -49,34 +46,30 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     opened = exc.context_mark
     if "quoted scalar" in context and opened is not None:
         line, column = opened.line + 1, opened.column + 1
-        what = "a quoted value starts here but its closing quote is missing; add it (or remove the opening one)"
+        what = msg("yaml_quote")
     elif "tab" in problem or (column is not None and at[column - 1: column] == "\t") or (
         "cannot start any token" in problem and "\t" in at
     ):
-        what = "a tab character; YAML indentation must use spaces — replace the tab with spaces"
+        what = msg("yaml_tab")
     elif "could not find expected ':'" in problem and opened is not None:
         line, column = opened.line + 1, opened.column + 1
-        what = "this line has no ':' after its key; write 'key: value'"
+        what = msg("yaml_no_colon")
     elif "mapping values are not allowed" in problem:
-        what = (
-            "unexpected ':' — the line above may lack its ':', this line may be indented too deep, "
-            "or a value containing ': ' must be put in quotes"
-        )
+        what = msg("yaml_unexpected_colon")
     elif "did not find expected key" in problem:
-        what = "bad indentation: this line does not line up with the keys above it"
+        what = msg("yaml_dedent")
     elif "expected '-' indicator" in problem:
-        what = "a list item ('- ') and a key ('key:') are mixed at the same indentation"
+        what = msg("yaml_mixed")
     elif ("flow sequence" in context or "flow mapping" in context) and opened is not None:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
-        what = (
-            f"the '{bracket}' opened on line {opened.line + 1} is not closed, or an item lacks a comma; "
-            f"add the missing ',' or '{closing}'"
-        )
+        what = msg("yaml_unclosed", bracket=bracket, line=opened.line + 1, closing=closing)
     elif "undefined alias" in problem:
-        what = "an alias (*name) refers to an anchor (&name) that does not exist"
+        what = msg("yaml_undefined_alias")
     elif "single document" in context:
-        what = "the file holds more than one YAML document (a second '---'); a profile is one document"
+        what = msg("yaml_two_docs")
     else:
-        what = f"{context + ', ' if context else ''}{problem}"
-    return Problem(f"YAML syntax error: {what}; nothing after this could be read", file, line, column)
+        what = msg("yaml_other", detail=f"{context + ', ' if context else ''}{problem}")
+    return Problem(msg("yaml_syntax", what=what), file, line, column)
+
+

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.files import decode
 from cluster_assess.io.yaml_messages import syntax_problem, typing_slips
 
@@ -131,11 +132,11 @@ def read_bounded(path: Path) -> bytes:
             raise UserError.single("this is a folder, not a YAML file", file=name) from None
         raise not_regular_error(name, exc.kind, "profiles and rubrics") from None
     except FileNotFoundError:
-        raise UserError.single("no such file", file=name) from None
+        raise UserError.single(msg("file_missing"), file=name) from None
     except PermissionError:
-        raise UserError.single("permission denied when reading the file", file=name) from None
+        raise UserError.single(msg("file_denied"), file=name) from None
     except IsADirectoryError:
-        raise UserError.single("this is a folder, not a YAML file", file=name) from None
+        raise UserError.single(msg("file_is_folder"), file=name) from None
     except OSError as exc:
         raise UserError.single(f"cannot read the file: {exc.strerror or exc}", file=name) from None
 
@@ -159,7 +160,7 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
             # ahead, before our event check sees the 65th level: same input, same message.
             mark = exc.problem_mark or exc.context_mark
             raise UserError.single(
-                f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
+                msg("yaml_deep", depth=MAX_DEPTH),
                 file=file, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             ) from None
         syntax = syntax_problem(exc, text, file)
@@ -168,12 +169,12 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         raise UserError.single(
-            f"the file contains a character YAML does not allow (U+{exc.character:04X}); delete it"
-            if isinstance(exc.character, int) else f"YAML error: {exc.reason}",
+            msg("yaml_control", code=exc.character)
+            if isinstance(exc.character, int) else msg("yaml_error", detail=exc.reason),
             file=file, line=line,
         ) from None
     except yaml.YAMLError as exc:
-        raise UserError.single(f"YAML error: {exc}", file=file) from None
+        raise UserError.single(msg("yaml_error", detail=str(exc)), file=file) from None
     if node is None:
         return None, source
     # Without an anchor (&name) there is no alias, so the tree is exactly the values the event
@@ -181,8 +182,7 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
     size, chars = _expanded_size(node, {}, set(), file) if "&" in text else (0, 0)
     if size > MAX_NODES:
         raise UserError.single(
-            f"the document expands to {size} values through aliases (*name), more than the "
-            f"{MAX_NODES} allowed; refused (an alias bomb?)",
+            msg("yaml_bomb", size=size, limit=MAX_NODES),
             file=file, line=node.start_mark.line + 1,
         )
     if chars > MAX_CHARS:
@@ -214,7 +214,7 @@ def _check_events(text: str, file: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise UserError.single(
-                    f"nesting deeper than {MAX_DEPTH} levels; refused (a profile needs four or five)",
+                    msg("yaml_deep", depth=MAX_DEPTH),
                     file=file, line=event.start_mark.line + 1, column=event.start_mark.column + 1,
                 )
         elif isinstance(event, _CLOSE):
@@ -223,7 +223,7 @@ def _check_events(text: str, file: str) -> None:
             count += 1
             if count > MAX_NODES:
                 raise UserError.single(
-                    f"the document holds more than {MAX_NODES} values; refused",
+                    msg("yaml_too_many", limit=MAX_NODES),
                     file=file, line=event.start_mark.line + 1,
                 )
 
@@ -239,7 +239,7 @@ def _expanded_size(node: yaml.Node, memo: dict[int, tuple[int, int]], active: se
         return memo[key]
     if key in active:
         raise UserError.single(
-            "an alias (*name) refers to a collection that contains it; refused",
+            msg("yaml_self_alias"),
             file=file, line=node.start_mark.line + 1,
         )
     active.add(key)
@@ -277,13 +277,13 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise UserError.single(
-                f"the document expands to more than {MAX_NODES} values (an alias bomb?); refused",
+                msg("yaml_bomb_short", limit=MAX_NODES),
                 file=self.source.file,
                 line=node.start_mark.line + 1,
             )
         if depth > MAX_DEPTH:
             raise UserError.single(
-                f"nesting deeper than {MAX_DEPTH} levels; refused",
+                msg("yaml_deep_short", depth=MAX_DEPTH),
                 file=self.source.file,
                 line=node.start_mark.line + 1,
             )
@@ -291,8 +291,7 @@ class _Builder:
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(
-                self.source.problem(path, f"the YAML tag {tag!r} is not allowed (profiles hold plain values only, "
-                                    "never objects or code); remove the tag")
+                self.source.problem(path, msg("yaml_tag", tag=tag))
             )
             return None
         if node.tag == _STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
@@ -307,14 +306,13 @@ class _Builder:
         """Construct a scalar; a value its own tag cannot hold (`!!int abc`, `2012-13-45` read as a
         date) is a problem at its line, not a crash."""
         if not isinstance(node, yaml.ScalarNode):
-            self.problems.append(self.source.problem(path, "a tag here does not fit the kind of value; remove it"))
+            self.problems.append(self.source.problem(path, msg("yaml_tag_kind")))
             return None
         try:  # the tag's constructor, called directly: a scalar needs none of construct_object's machinery
             return self.constructor.yaml_constructors[node.tag](self.constructor, node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             self.problems.append(self.source.problem(
-                path, f"cannot read {node.value!r} as the kind of value it looks like (a date? a number?); "
-                "put it in quotes if it is text"))
+                path, msg("yaml_unreadable_value", value=node.value)))
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
@@ -323,17 +321,17 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
-                    self.source.problem(path, "merge keys (<<) are not supported; write the keys out")
+                    self.source.problem(path, msg("yaml_merge"))
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(self.source.problem(path, "a key must be a plain word"))
+                self.problems.append(self.source.problem(path, msg("yaml_key_plain")))
                 continue
             if key_node.tag == _STR:  # the usual key: plain text, no constructor needed
                 key = key_node.value
             else:
                 if key_node.tag not in _STANDARD_TAGS:
-                    self.problems.append(self.source.problem(path, "a key must be a plain word, without a tag"))
+                    self.problems.append(self.source.problem(path, msg("yaml_key_tag")))
                     continue
                 key = self._scalar(key_node, path)
                 key = str(key) if not isinstance(key, str) else key
@@ -342,8 +340,7 @@ class _Builder:
             if key in seen:
                 self.problems.append(
                     Problem(
-                        f"duplicate key {key!r}: first on line {seen[key]}, again on line {line}; "
-                        "YAML would silently keep only the last — delete one",
+                        msg("yaml_duplicate", key=key, first=seen[key], again=line),
                         self.source.file,
                         line,
                         key_node.start_mark.column + 1,

@@ -7,6 +7,7 @@ import difflib
 from typing import Any
 
 from cluster_assess.errors import Problem
+from cluster_assess.i18n import msg
 from cluster_assess.io.yamlsource import SourceMap
 from cluster_assess.profile.facts import Fact
 from cluster_assess.profile.schema import Profile, SizeBands
@@ -21,24 +22,23 @@ def cross_checks(profile: Profile, source: SourceMap) -> tuple[list[Problem], li
     path = ("facts", "firms")
     if total is not None and firms.above_scale and firms.above_scale.value > total:
         errors.append(source.problem((*path, "above_scale"),
-            f"above-scale firms ({firms.above_scale.value}) exceed the total number of firms ({total})"))
+            msg("chk_above_total", above=firms.above_scale.value, total=total)))
     bands = [(name, getattr(firms.size_bands, name)) for name in SizeBands.model_fields]
     known_bands = [(n, b.value) for n, b in bands if b is not None]
     if total is not None:
         for name, value in known_bands:
             if value > total:
                 warnings.append(source.problem((*path, "size_bands", name),
-                    f"{value} firms in this size band but only {total} firms in all"))
+                    msg("chk_band_total", value=value, total=total)))
         if firms.exporters and firms.exporters.value > total:
             warnings.append(source.problem((*path, "exporters"),
-                f"{firms.exporters.value} exporting firms but only {total} firms in all"))
+                msg("chk_exporters_total", value=firms.exporters.value, total=total)))
     for (n1, v1), (n2, v2) in zip(known_bands, known_bands[1:]):
         if v2 > v1:
             warnings.append(source.problem((*path, "size_bands", n2),
-                f"more firms {n2} ({v2}) than {n1} ({v1}); each band counts the firms above a threshold, "
-                "so the counts should not grow"))
+                msg("chk_bands_grow", n1=n1, v1=v1, n2=n2, v2=v2)))
     if profile.year and profile.year > _dt.date.today().year:
-        warnings.append(source.problem(("year",), f"the year {profile.year} is in the future"))
+        warnings.append(source.problem(("year",), msg("chk_future_year", year=profile.year)))
     warnings.extend(_consistency_warnings(profile, source))
     warnings.extend(chain_warnings(profile, source))
     return errors, warnings
@@ -103,36 +103,40 @@ def _consistency_warnings(profile: Profile, source: SourceMap) -> list[Problem]:
     above, medium = value(firms.above_scale), value(firms.medium_large)
     if above is not None and medium is not None and medium > above:
         out.append(source.problem(("facts", "firms", "medium_large"),
-            f"{medium} medium and large firms but only {above} above-scale firms; medium and large firms "
-            "are normally all above scale"))
+            msg("chk_medium_above", medium=medium, above=above)))
     total = value(firms.total)
     in_parks = value(profile.facts.parks.firms_in_parks)
     if total is not None and in_parks is not None and in_parks > total:
         out.append(source.problem(("facts", "parks", "firms_in_parks"),
-            f"{in_parks} firms in the parks but only {total} firms in all"))
+            msg("chk_parks_total", value=in_parks, total=total)))
     sales = cny(economy.sales)
     if sales:
         for name in ("profit", "exports_direct", "exports_indirect"):
             amount = cny(getattr(economy, name))
             if amount is not None and amount > sales:
                 out.append(source.problem(("facts", "economy", name),
-                    f"{name.replace('_', ' ')} ({amount:,.0f} CNY) exceed sales ({sales:,.0f} CNY); "
-                    "check the units (万/亿)"))
+                    msg("chk_exceeds_sales", name=_label(name), amount=f"{amount:,.0f}",
+                        sales=f"{sales:,.0f}")))
         exports = [cny(economy.exports_direct), cny(economy.exports_indirect)]
         written = value(economy.export_share)
         if written is not None and economy.exports_direct is not None and exports[0] is not None:
             implied = sum(x for x in exports if x is not None) / sales
             if abs(implied - written) > 0.15:
                 out.append(source.problem(("facts", "economy", "export_share"),
-                    f"the export share is written as {written:.0%}, but exports and sales give {implied:.0%}; "
-                    "check one of the figures"))
+                    msg("chk_export_share", written=f"{written:.0%}", implied=f"{implied:.0%}")))
     if above is not None and total:
         firm_share = above / total
         for name in ("above_scale_output_share", "above_scale_sales_share", "above_scale_employment_share"):
             share = value(getattr(economy, name))
             if share is not None and share + 1e-9 < firm_share:
                 out.append(source.problem(("facts", "economy", name),
-                    f"above-scale firms are {firm_share:.0%} of all firms but this share is only {share:.0%}; "
-                    "being the larger firms, their share of output, sales or jobs is normally higher"))
+                    msg("chk_above_share", firm_share=f"{firm_share:.0%}", share=f"{share:.0%}")))
     return out
 
+
+def _label(name: str) -> dict[str, str]:
+    """An economy field's name in both languages, for a message."""
+    from cluster_assess.profile.fields import field_specs
+
+    spec = field_specs()[f"facts.economy.{name}"]
+    return {"zh": spec.zh, "en": name.replace("_", " ")}

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from cluster_assess.i18n import msg
 from cluster_assess.io.amounts import Amount, AmountError, parse_amount
 
 FactValue = float | int | bool | str | tuple[str, ...]
@@ -60,13 +61,10 @@ def _unwrap(raw: Any, mapping: bool = False) -> tuple[Any, str | None, str | Non
     if isinstance(raw, dict) and "value" in raw:
         extra = set(raw) - _PROVENANCE_KEYS
         if extra:
-            raise ValueError(
-                f"unknown key {sorted(extra)[0]!r} beside 'value'; a fact may carry only "
-                "value, source and note"
-            )
+            raise ValueError(msg("fact_extra_key", key=sorted(extra)[0]))
         for key in ("source", "note"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
-                raise ValueError(f"'{key}' must be text")
+                raise ValueError(msg("fact_key_text", key=key))
         return raw["value"], raw.get("source"), raw.get("note")
     if isinstance(raw, dict) and not mapping:
         raise ValueError("expected a value, or a mapping with 'value' (and optional source, note)")
@@ -96,7 +94,7 @@ def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, An
         try:
             parsed, extra = parse(value)
         except AmountError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.args[0]) from None
         return Fact(
             parsed, kind, source=source, note=note,
             raw=value if isinstance(value, str) else None, **extra,
@@ -133,22 +131,22 @@ def _count_in(measures: tuple[str, ...], what: str) -> Callable[[Any], tuple[Fac
 def _count(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or amount.percent:
-        raise AmountError(f"{value!r} is an amount of money or a share; this field is a count")
+        raise AmountError(msg("fact_count_money", value=value))
     if amount.value < 0:
-        raise AmountError(f"a count cannot be negative (got {value!r})")
+        raise AmountError(msg("fact_count_negative", value=value))
     if amount.value != int(amount.value):
-        raise AmountError(f"a count must be a whole number (got {value!r})")
+        raise AmountError(msg("fact_count_whole", value=value))
     return int(amount.value), {"approx": amount.approx, **_bounds(amount)}
 
 
 def _money(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.percent:
-        raise AmountError(f"{value!r} is a share; this field is an amount of money")
+        raise AmountError(msg("fact_money_share", value=value))
     if amount.unit and not amount.currency:
-        raise AmountError(f"{value!r} is a count ({amount.unit}); this field is an amount of money")
+        raise AmountError(msg("fact_money_count", value=value, unit=amount.unit))
     if amount.value < 0:
-        raise AmountError(f"an amount of money here cannot be negative (got {value!r})")
+        raise AmountError(msg("fact_money_negative", value=value))
     return amount.value, {"approx": amount.approx, "currency": amount.currency or "CNY", **_bounds(amount)}
 
 
@@ -159,30 +157,26 @@ def _bare_fraction_check(value: Any, amount: Any, what: str) -> None:
     size = abs(amount.value)
     if size >= 1 and size <= 100:
         shown = f"{amount.value:g}"
-        raise AmountError(
-            f"{value!r} is ambiguous for a {what}: write '{shown}%' for {shown} per cent, "
-            f"or a fraction (e.g. {amount.value / 100:g})"
-        )
+        raise AmountError(msg("fact_ambiguous", value=value, what=msg(f"kind_{what}"), shown=shown,
+                              fraction=f"{amount.value / 100:g}"))
     if size > 100:
-        raise AmountError(
-            f"{value!r} is not a {what}: write a percentage such as '30%' or a fraction such as 0.3"
-        )
+        raise AmountError(msg("fact_not_fraction", value=value, what=msg(f"kind_{what}")))
 
 
 def _share(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
-        raise AmountError(f"{value!r} is not a share; write '30%' or 0.3")
+        raise AmountError(msg("fact_not_share", value=value))
     _bare_fraction_check(value, amount, "share")
     if not 0 <= amount.value <= 1:
-        raise AmountError(f"a share must lie between 0% and 100% (got {value!r})")
+        raise AmountError(msg("fact_share_range", value=value))
     return amount.value, {"approx": amount.approx, **_bounds(amount, top=1.0)}
 
 
 def _rate(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.currency or (amount.unit and not amount.percent):
-        raise AmountError(f"{value!r} is not a rate; write '30%' or 0.3")
+        raise AmountError(msg("fact_not_rate", value=value))
     _bare_fraction_check(value, amount, "rate")
     return amount.value, {"approx": amount.approx, **_bounds(amount)}
 
@@ -190,7 +184,7 @@ def _rate(value: Any) -> tuple[FactValue, dict[str, Any]]:
 def _number(value: Any) -> tuple[FactValue, dict[str, Any]]:
     amount = parse_amount(value)
     if amount.value < 0:
-        raise AmountError(f"cannot be negative (got {value!r})")
+        raise AmountError(msg("fact_negative", value=value))
     return amount.value, {"approx": amount.approx, **_bounds(amount)}
 
 
@@ -213,14 +207,14 @@ def _flag(value: Any) -> tuple[FactValue, dict[str, Any]]:
         return True, {}
     if isinstance(value, str) and value.strip().lower() in _FALSE:
         return False, {}
-    raise AmountError(f"expected true or false (是/否), got {value!r}")
+    raise AmountError(msg("fact_flag", value=value))
 
 
 def _names(value: Any) -> tuple[FactValue, dict[str, Any]]:
     if isinstance(value, str):
         value = [part for part in re.split(r"[、,，;；]\s*", value) if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-        raise AmountError("expected a list of names")
+        raise AmountError(msg("fact_names"))
     return tuple(str(v).strip() for v in value), {}
 
 
@@ -301,7 +295,7 @@ def _real(value: Any) -> tuple[FactValue, dict[str, Any]]:
 
 def _text(value: Any) -> tuple[FactValue, dict[str, Any]]:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise AmountError("expected text")
+        raise AmountError(msg("fact_text"))
     return str(value), {}
 
 
@@ -317,9 +311,10 @@ def _choice(labels: dict[str, tuple[str, ...]]) -> Callable[[Any], tuple[FactVal
             return words[text], {}
         options = [*allowed, *words]
         hint = difflib.get_close_matches(str(value), options, n=1)
-        did = f"; did you mean {hint[0]!r}?" if hint else ""
         listed = ", ".join(f"{c} ({'/'.join(labels[c])})" if labels[c] else c for c in allowed)
-        raise AmountError(f"{value!r} is not one of {listed}{did}")
+        if hint:
+            raise AmountError(msg("fact_choice_hint", value=value, allowed=listed, hint=hint[0]))
+        raise AmountError(msg("fact_choice", value=value, allowed=listed))
 
     return parse
 

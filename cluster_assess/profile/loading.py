@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io.pydantic_errors import clean_loc, describe_type, translate
 from cluster_assess.io.yamlsource import SourceMap, read_yaml_file
 from cluster_assess.profile.checks import cross_checks
@@ -33,7 +34,7 @@ def resolve_profile(ref: str | Path) -> Path:
         found = examples()
         name = text.removeprefix("example:")
         if name not in found:
-            raise UserError.single(f"no example named {name!r}; examples: {', '.join(found)}", file=text)
+            raise UserError.single(msg("no_example", name=name, found=", ".join(found)), file=text)
         return found[name]
     return Path(ref)
 
@@ -74,10 +75,10 @@ def check_profile_data(data: Any, source: SourceMap) -> tuple[list[Problem], Pro
     """(errors, profile or None, warnings) for parsed profile data; never raises for bad data."""
     warnings = [Problem(text, source.file) for text in source.notes]
     if data is None:
-        return [Problem("the profile is empty; start from `cluster-assess init`", source.file)], None, warnings
+        return [Problem(msg("profile_empty"), source.file)], None, warnings
     if not isinstance(data, dict):
         return [Problem(
-            f"a profile must be a mapping of keys (name:, facts:, …), not {describe_type(data)}",
+            msg("profile_not_mapping", got=describe_type(data)),
             source.file, 1,
         )], None, warnings
     data = _empty_groups_as_mappings(data, Profile)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from cluster_assess.i18n import msg
 from cluster_assess.profile.facts import (
     Count,
     EquipmentCount,
@@ -266,21 +267,20 @@ class Rating(Strict):
 
     score: float = Field(ge=0, le=5)
     evidence: str | None = None
+    evidence_en: str | None = None  # the evidence in English, for the English edition
     source: str | None = None
 
 
 def _rating(raw: Any) -> Any:
     if isinstance(raw, bool):
-        raise ValueError("a rating is a number from 0 to 5")
+        raise ValueError(msg("rating_number"))
     if isinstance(raw, int | float):
         return {"score": raw}
     if isinstance(raw, str):
         try:
             return {"score": float(unicodedata.normalize("NFKC", raw).strip())}
         except ValueError:
-            raise ValueError(
-                f"a rating is a number from 0 to 5, e.g. 3 or {{score: 3, evidence: ...}}; not the text {raw!r}"
-            ) from None
+            raise ValueError(msg("rating_text", value=raw)) from None
     return raw
 
 

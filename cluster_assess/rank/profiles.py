@@ -55,7 +55,7 @@ def table_from_assessments(assessments: list[Assessment], names: list[str], rubr
     x, cell_lo, cell_hi = cells[..., 0], cells[..., 1], cells[..., 2]
     known = ~np.isnan(x) | ~np.isnan(cell_lo)  # a value, or at least a range for it
     keep = known.any(axis=0) if x.size else np.zeros(0, dtype=bool)
-    dropped = [labels[j]["en"] for j in np.flatnonzero(~keep)]
+    dropped = [labels[j] for j in np.flatnonzero(~keep)]  # {zh, en}: said in the reader's language
     pick = np.flatnonzero(keep)
     return Table(
         names=names, criteria=[criteria[j] for j in pick], x=x[:, pick], benefit=np.array(benefit, bool)[pick],

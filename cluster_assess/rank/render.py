@@ -81,7 +81,8 @@ def notes(r: Result, lang: str) -> list[str]:
     if r.spec.complete_only:
         out.append(tr("rank_complete_only", lang, n=len(r.table.names), k=len(r.left_out),
                       names=sep.join(r.left_out) or "—"))
-    out.extend(tr(key, lang, **kw) for key, kw in r.notes)
+    out.extend(tr(key, lang, **{k: v[lang] if isinstance(v, dict) else v for k, v in kw.items()})
+               for key, kw in r.notes)
     for line in r.ahp:
         res = line.result
         out.append(tr("rank_ahp_cr", lang, who=line.who, lam=res.lambda_max, ci=res.ci,

@@ -39,7 +39,7 @@ class Table:
     labels: list[dict[str, str]] | None = None  # {zh, en} per criterion
     rubric_weights: np.ndarray | None = None
     source: str = ""
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[str | dict[str, str]] = field(default_factory=list)  # a column name, or a {zh, en} label
     # what is known of an unknown cell, when more than its criterion's scale (NaN: nothing more):
     # a stage range or a chain completeness range narrows where the cell may lie
     cell_lo: np.ndarray | None = None

@@ -17,6 +17,7 @@ from cluster_assess.compare.index import inseparable_groups
 from cluster_assess.compare.model import Cell, Comparison, Row
 from cluster_assess.display import percent, sanitised
 from cluster_assess.i18n import t
+from cluster_assess.render.summary import hang
 from cluster_assess.render.text import make_console
 
 TRANSPOSE_AFTER = 12
@@ -86,21 +87,22 @@ def _ranking(c: Comparison, lang: str, console: Console) -> None:
     spare = console.width - (sum(widths) + 3 * len(widths))
     if spare < 0:  # narrow terminal: the town column gives way first, down to 10 cells
         widths[1] = max(10, widths[1] + spare)
-    table = Table(pad_edge=False, expand=False)
-    for k, (header, width) in enumerate(zip(headers, widths)):
-        table.add_column(header, width=width, overflow="fold", justify="right" if k in (0, 2, 3) else "left")
-    for row in body:
-        table.add_row(*row)
-    console.print(table)
+    if body:  # no table when no town could be ranked: the towns listed apart say why
+        table = Table(pad_edge=False, expand=False)
+        for k, (header, width) in enumerate(zip(headers, widths)):
+            table.add_column(header, width=width, overflow="fold", justify="right" if k in (0, 2, 3) else "left")
+        for row in body:
+            table.add_row(*row)
+        console.print(table)
     sep = "、" if lang == "zh" else ", "
     for group in inseparable_groups(c):
-        console.print(Text(f"{t('inseparable', lang)}: " + sep.join(group), style="yellow"))
+        console.print(hang(f"{t('inseparable', lang)}: ", Text(sep.join(group), style="yellow"), 0, 2))
     if c.apart:
         console.print(Text(t("apart", lang) + ":", style="yellow"))
         for a in c.apart:
             index = a.display
-            console.print(Text(f"  · {a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
-                               f"{percent(a.confidence)}", style="yellow"))
+            console.print(hang("  · ", Text(f"{a.key}: {t('index', lang)} {index}, {t('confidence', lang)} "
+                                            f"{percent(a.confidence)}", style="yellow")))
     console.print()
 
 
@@ -171,7 +173,7 @@ def _differences(c: Comparison, lang: str, console: Console) -> None:
             head.append(f"  ({t('baseline', lang)}: {c.baseline})", style="dim")
         console.print(head)
         if not d.drivers:
-            console.print(Text(f"   {t('no_drivers', lang)}", style="dim"))
+            console.print(hang("   ", Text(t("no_drivers", lang), style="dim")))
         for driver in d.drivers:
             style = "green" if driver.points > 0 else "red"
             line = Text(f"   {driver.points:+.1f} ", style=style)
@@ -179,8 +181,8 @@ def _differences(c: Comparison, lang: str, console: Console) -> None:
             console.print(line)
         if d.unknown_in_one:
             sep = "、" if lang == "zh" else ", "
-            console.print(Text(f"   {t('known_in_one', lang)}: " + sep.join(x.get(lang) for x in d.unknown_in_one),
-                               style="dim"))
+            console.print(hang(f"   {t('known_in_one', lang)}: ",
+                               Text(sep.join(x.get(lang) for x in d.unknown_in_one), style="dim")))
 
 
 def _trajectories(c: Comparison, lang: str, console: Console) -> None:
@@ -211,7 +213,7 @@ def _trajectories(c: Comparison, lang: str, console: Console) -> None:
             for key, items in (("resolved", step.resolved), ("new_problems", step.new),
                                ("unverifiable", step.unverifiable)):
                 if items:
-                    console.print(f"    {t(key, lang)}: " + sep.join(x.get(lang) for x in items))
+                    console.print(hang(f"    {t(key, lang)}: ", sep.join(x.get(lang) for x in items)))
 
 
 

@@ -1,4 +1,4 @@
-"""GitHub-flavoured markdown: headings, aligned tables (tabulate), user text escaped."""
+"""GitHub-flavoured markdown: headings, tables aligned by display width, user text escaped."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import re
 from collections.abc import Callable
 from typing import IO
 
-from tabulate import tabulate
-
 from cluster_assess.assessment import Assessment, StageResult
 from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent, sanitised
 from cluster_assess.i18n import t
 from cluster_assess.render import Separated
+from cluster_assess.render.grid import grid
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -24,7 +23,8 @@ def escape(text: str) -> str:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
-    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    """A GitHub table padded by display width, so Chinese columns line up in an editor."""
+    return grid(headers, [[str(c) for c in r] for r in rows], markdown=True)
 
 
 def render(a: Assessment, lang: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import IO
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -15,19 +16,28 @@ from cluster_assess.assessment import Assessment, StageResult
 from cluster_assess.display import classification_text, items_text, missing_names, named_fact, percent, sanitised
 from cluster_assess.i18n import t
 from cluster_assess.render import Separated
+from cluster_assess.render.grid import install_line_breaking
+from cluster_assess.render.summary import Hanging, hang
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"met": "green", "not_met": "red", "unknown": "dim"}
 
 
 def make_console(file: IO[str] | None = None, *, plain: bool = False, width: int | None = None) -> Console:
+    install_line_breaking()  # Chinese lines break between characters, never before '，'
     # markup=False: a town called '[/]' or '[link=…]' is text, never rich markup
     return Console(file=file, no_color=plain or None, force_terminal=False if plain else None,
                    width=width, highlight=False, emoji=False, soft_wrap=False, markup=False)
 
 
-def render(a: Assessment, lang: str, console: Console) -> None:
+def render(a: Assessment, lang: str, console: Console, detail: bool = True) -> None:
+    """Everything (`detail`), or the one-screen summary `score` prints by default."""
     a = sanitised(a)  # user text: no control codes or bidi overrides reach the reader
+    if not detail:
+        from cluster_assess.render.summary import render_summary
+
+        render_summary(a, lang, console, _header(a, lang))
+        return
     console.print(_header(a, lang))
     console.print()
     console.rule(t("stages", lang), style="bold")
@@ -48,7 +58,7 @@ def render(a: Assessment, lang: str, console: Console) -> None:
         if a.chain.unrecognised:
             chain.append(f" — {t('chain_unrecognised', lang)}: " + ", ".join(a.chain.unrecognised), style="yellow")
         chain.append(f"  [{a.chain.source}]", style="dim")
-        console.print(chain)
+        console.print(hang("", chain, 0, 2))
         console.print()
     if a.classifications:
         console.rule(t("classifications", lang), style="bold")
@@ -59,15 +69,15 @@ def render(a: Assessment, lang: str, console: Console) -> None:
             if facts:
                 line.append(f" — {facts}")
             line.append(f"  [{c.source}]", style="dim")
-            console.print(line)
+            console.print(hang("", line, 0, 2))
         console.print()
     console.rule(t("problems", lang), style="bold")
     console.print(_problems(a, lang))
     if a.unchecked:
         console.print(Text(t("unchecked", lang) + ":", style="dim"))
         for p in a.unchecked:
-            console.print(Text(f"  · {p.title.get(lang)} [{p.source}] — {missing_names(a, p.missing, lang)}",
-                                   style="dim"))
+            console.print(hang("  · ", Text(f"{p.title.get(lang)} [{p.source}] — {missing_names(a, p.missing, lang)}",
+                                            style="dim")))
     console.print()
     console.rule(t("recommendations", lang), style="bold")
     console.print(_recommendations(a, lang))
@@ -106,37 +116,35 @@ def _stage(a: Assessment, r: StageResult, lang: str) -> Group:
     head.append(r.summary.get(lang), style=style)
     head.append(f"   {t('confidence', lang)}: {percent(r.confidence)}")
     head.append(f"   [{r.source}]", style="dim")
-    parts: list[Text | Table] = [head, _ladder(r, lang)]
+    parts: list[Text | Table | Hanging] = [hang("", head, 0, 2), _ladder(r, lang)]
     if r.reason:
         parts.append(Text("  " + r.reason.get(lang), style="yellow"))
     if r.evidence:
         parts.append(Text(f"  {t('evidence', lang)}:", style="bold"))
         for e in r.evidence:
-            line = Text("   ✓ ", style="green")
-            line.append(e.name.get(lang))
+            line = Text(e.name.get(lang))
             facts = "; ".join(named_fact(f, lang, e.rating) for f in e.facts)
             if facts:
                 line.append(f" — {facts}")
             line.append(f" [{e.source}]", style="dim")
-            parts.append(line)
+            parts.append(hang(Text("✓ ", style="green"), line, 3))
     for implied in r.implied:
-        line = Text("   ⇒ ", style="cyan")
-        line.append(f"{t('implied', lang)}: {implied.text.get(lang)}")
+        line = Text(f"{t('implied', lang)}: {implied.text.get(lang)}")
         line.append(f" [{implied.source}]", style="dim")
-        parts.append(line)
+        parts.append(hang(Text("⇒ ", style="cyan"), line, 3))
     if r.gaps:
         label = t("gaps", lang) if r.next_stage else t("gaps_floor", lang)
         parts.append(Text(f"  {label}:", style="bold"))
         for g in r.gaps:
             mark = "✗" if g.status == "not_met" else "?"
-            line = Text(f"   {mark} ", style=STATUS_STYLE[g.status])
-            line.append(g.name.get(lang))
+            line = Text(g.name.get(lang))
             line.append(f" ({t('status_' + g.status, lang)})", style=STATUS_STYLE[g.status])
             line.append(f" — {t('needed', lang)}: {g.needed.get(lang)}")
             line.append(f" [{g.source}]", style="dim")
-            parts.append(line)
+            parts.append(hang(Text(f"{mark} ", style=STATUS_STYLE[g.status]), line, 3))
     if r.deciding:
-        parts.append(Text(f"  {t('deciding', lang)}: " + missing_names(a, r.deciding, lang), style="yellow"))
+        parts.append(hang(Text(f"{t('deciding', lang)}: ", style="yellow"),
+                          Text(missing_names(a, r.deciding, lang), style="yellow"), 2))
     parts.append(Text(""))
     return Group(*parts)
 
@@ -146,13 +154,13 @@ def chain_range(chain: object) -> str:
     return percent(low) if low == high else f"{percent(low)}–{percent(high)}"
 
 
-def conflicts(a: Assessment, lang: str) -> list[Text]:
+def conflicts(a: Assessment, lang: str) -> list[Text | Hanging]:
     """Ratings the facts contradict: shown so the assessor answers them, never resolved silently."""
     if not (a.conflicts or a.contradictions):
         return []
-    out = [Text(t("conflicts", lang) + ":", style="bold yellow")]
-    out += [Text(f"  ! {c.text.get(lang)} [{c.source}]", style="yellow") for c in a.conflicts]
-    out += [Text(f"  ! {c.text.get(lang)} [{c.source}]", style="yellow") for c in a.contradictions]
+    out: list[Text | Hanging] = [Text(t("conflicts", lang) + ":", style="bold yellow")]
+    out += [hang("  ! ", Text(f"{c.text.get(lang)} [{c.source}]", style="yellow"))
+            for c in [*a.conflicts, *a.contradictions]]
     return out
 
 
@@ -167,7 +175,7 @@ def _problems(a: Assessment, lang: str) -> Table | Text:
     for p in a.problems:
         evidence = "\n".join([*(named_fact(f, lang) for f in p.evidence), *filter(None, [items_text(p, lang)])])
         table.add_row(Text(t("severity_" + p.severity, lang), style=SEVERITY_STYLE[p.severity]),
-                      p.title.get(lang), Text(evidence), p.source)
+                      escape(p.title.get(lang)), Text(evidence), p.source)
     return table
 
 
@@ -205,7 +213,8 @@ def _unknowns(a: Assessment, lang: str) -> Table | Text:
     return table
 
 
-def writer(stream: IO[str], lang: str, *, plain: bool, many: Callable[[], bool]) -> Separated:
-    """Reports one after another on one console, a blank line between them."""
+def writer(stream: IO[str], lang: str, *, plain: bool, many: Callable[[], bool], detail: bool = True) -> Separated:
+    """Reports one after another on one console, a blank line between them; the one-screen
+    summary of each unless `detail`."""
     console = make_console(stream, plain=plain)
-    return Separated(lambda a: render(a, lang, console), console.print)
+    return Separated(lambda a: render(a, lang, console, detail), console.print)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment, FactShown, StageResult
-from cluster_assess.display import fact_text, missing_names, percent
+from cluster_assess.display import evidence_text, fact_text, missing_names, percent
 from cluster_assess.i18n import t
 from cluster_assess.report.brief import cluster_brief, stage_ladder, with_print_matter
 from cluster_assess.report.document import (
@@ -228,7 +228,7 @@ class _Builder:
             label = t("chain", lang) + self.aside(t("source", lang), self.cite(chain.source))
             blocks.append(Paragraph(text, label=label))
         if ratings:
-            rows = [(cap(f.name.get(lang)), f.display, f.evidence or "", self.cite(f.source)) for f in ratings]
+            rows = [(cap(f.name.get(lang)), f.display, evidence_text(f, lang), self.cite(f.source)) for f in ratings]
             blocks.append(Table(self.tr("report_ratings_table", n=self.table_no()),
                                 (t("report_factor", lang), t("report_rating", lang), t("evidence", lang),
                                  t("source", lang)),

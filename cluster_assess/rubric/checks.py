@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cluster_assess.errors import Problem
+from cluster_assess.i18n import Msg, msg
 from cluster_assess.io.yamlsource import SourceMap
 from cluster_assess.profile.fields import field_specs
 from cluster_assess.profile.schema import Ratings
@@ -22,9 +23,10 @@ from cluster_assess.rubric.value_types import value_misfit
 Where = tuple[Any, ...]
 
 
-def _did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+def _did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> Msg | str:
+    """'; did you mean …?' after a message, in the reader's language; '' when nothing is close."""
     hint = difflib.get_close_matches(word, sorted(known), n=1, cutoff=cutoff)
-    return f"; did you mean {hint[0]!r}?" if hint else ""
+    return msg("did_you_mean", hint=hint[0]) if hint else ""
 
 
 class _Checks:
@@ -49,7 +51,7 @@ class _Checks:
         self.kinds.update({path: "metric" for path in metric_paths(rubric)})
         self.model_order = [m.id for m in rubric.stage_models]
 
-    def report(self, where: Where, message: str) -> None:
+    def report(self, where: Where, message: str | Msg) -> None:
         self.problems.append(self.source.problem(where, message))
 
     def unique(self, section: str) -> set[str]:
@@ -57,18 +59,18 @@ class _Checks:
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(self.rubric, section)):
             if item.id in seen:
-                self.report((section, i, "id"), f"duplicate id {item.id!r} (also {section}[{seen[item.id]}])")
+                self.report((section, i, "id"), msg("rb_duplicate_id", id=item.id, other=f"{section}[{seen[item.id]}]"))
             seen.setdefault(item.id, i)
         return set(seen)
 
     def path(self, where: Where, path: str) -> None:
         if path not in self.paths:
-            self.report(where, f"unknown fact path {path!r}" + _did_you_mean(path, self.paths))
+            self.report(where, msg("rb_unknown_path", path=path, did=_did_you_mean(path, self.paths)))
 
     def recommendations(self, where: Where, ids: list[str]) -> None:
         for j, rec in enumerate(ids):
             if rec not in self.recs:
-                self.report((*where, j), f"unknown recommendation {rec!r}")
+                self.report((*where, j), msg("rb_unknown_rec", id=rec))
 
     def condition(self, where: Where, cond: Condition | None, before: str | None = None) -> None:
         """Every fact, factor and stage a condition names must exist; a model may only depend on
@@ -83,25 +85,24 @@ class _Checks:
                     if message:
                         self.report((*where, *rel, "value"), message)
             if node.factor is not None and node.factor not in self.factors:
-                self.report((*where, *rel, "factor"), f"unknown factor {node.factor!r}")
+                self.report((*where, *rel, "factor"), msg("rb_unknown_factor", id=node.factor))
             if node.model is not None:
                 self._model_reference((*where, *rel, "model"), node.model, node.at_least, before)
 
     def _model_reference(self, at: Where, model: str, stage: str | None, before: str | None) -> None:
         if model not in self.models:
-            self.report(at, f"unknown stage model {model!r}")
+            self.report(at, msg("rb_unknown_model", id=model))
         elif stage not in self.stages_of[model]:
-            self.report(at, f"model {model!r} has no stage {stage!r} (stages: {', '.join(self.stages_of[model])})")
+            stages = ", ".join(self.stages_of[model])
+            self.report(at, msg("rb_no_stage_listed", model=model, stage=stage, stages=stages))
         elif before is not None and self.model_order.index(model) >= self.model_order.index(before):
-            self.report(at, f"stage model {before!r} depends on {model!r}, which must be "
-                            "listed before it (models are judged in order)")
+            self.report(at, msg("rb_model_order", before=before, model=model))
 
     def source_locator(self, where: Where, cited: str) -> None:
         from cluster_assess.rubric.seeds import unresolved
 
         for locator in unresolved(cited):
-            self.report((*where, "source"), f"source {locator!r} names no passage in the digest of document "
-                        f"{locator.split(' · ')[0]!r} (seeds/); cite a heading that exists there")
+            self.report((*where, "source"), msg("rb_locator", locator=locator, doc=locator.split(" · ")[0]))
 
 
 def cross_reference_problems(rubric: Rubric, source: SourceMap) -> list[Problem]:
@@ -129,11 +130,11 @@ def _check_metrics(checks: _Checks) -> None:
     metrics = checks.rubric.metrics
     for i, metric in enumerate(metrics):
         if sum(x is not None for x in (metric.ratio, metric.count_of, metric.trend_of)) != 1:
-            checks.report(("metrics", i), "a metric needs exactly one of 'ratio', 'count_of' or 'trend_of'")
+            checks.report(("metrics", i), msg("rb_metric_form"))
         earlier = {m.id for m in metrics[:i]}
         for path in (*(metric.ratio or ()), *(p for p in (metric.count_of, metric.trend_of) if p)):
             if path.startswith("metrics.") and path.removeprefix("metrics.") not in earlier:
-                checks.report(("metrics", i), f"metric {path!r} must be defined before it is used")
+                checks.report(("metrics", i), msg("rb_metric_order", path=path))
             else:
                 checks.path(("metrics", i), path)
 
@@ -144,11 +145,11 @@ def _check_chain_metric(checks: _Checks) -> None:
     if chain is None:
         return
     if chain.id in checks.metrics:
-        checks.report(("chain_metric", "id"), f"duplicate id {chain.id!r} (also a metric)")
+        checks.report(("chain_metric", "id"), msg("rb_chain_duplicate", id=chain.id))
     checks.source_locator(("chain_metric",), chain.source)
     checks.path(("chain_metric", "segments"), chain.segments)
     if not checks.rubric.value_chains:
-        checks.report(("chain_metric",), "a chain metric needs 'value_chains' to measure against")
+        checks.report(("chain_metric",), msg("rb_chain_needs_chains"))
 
 
 def _check_comparison(checks: _Checks) -> None:
@@ -160,11 +161,11 @@ def _check_comparison(checks: _Checks) -> None:
     for i, path in enumerate(spec.indicators):
         checks.path(("comparison", "indicators", i), path)
         if path in seen:
-            checks.report(("comparison", "indicators", i), f"{path!r} is listed twice")
+            checks.report(("comparison", "indicators", i), msg("rb_listed_twice", path=path))
         seen.add(path)
     for i, path in enumerate(spec.compact):
         if path not in seen:
-            checks.report(("comparison", "compact", i), f"{path!r} is not one of the comparison's indicators")
+            checks.report(("comparison", "compact", i), msg("rb_not_indicator", path=path))
 
 
 def _check_factors(checks: _Checks) -> None:
@@ -172,14 +173,14 @@ def _check_factors(checks: _Checks) -> None:
     ratings = set(Ratings.model_fields)
     for i, factor in enumerate(checks.rubric.factors):
         if factor.rating is None and factor.rule is None:
-            checks.report(("factors", i), "a factor needs a 'rating', a 'rule', or both")
+            checks.report(("factors", i), msg("rb_factor_form"))
         if factor.rating is not None and factor.rating not in ratings:
-            checks.report(("factors", i, "rating"), f"unknown rating {factor.rating!r}"
-                          + _did_you_mean(factor.rating, ratings))
+            checks.report(("factors", i, "rating"), msg("rb_unknown_rating", id=factor.rating,
+                                                                  did=_did_you_mean(factor.rating, ratings)))
         checks.condition(("factors", i, "rule"), factor.rule)
         checks.condition(("factors", i, "fails_when"), factor.fails_when)
         if factor.fails_when is not None and factor.rule is None:
-            checks.report(("factors", i, "fails_when"), "'fails_when' qualifies a 'rule'; this factor has none")
+            checks.report(("factors", i, "fails_when"), msg("rb_fails_without_rule"))
         checks.recommendations(("factors", i, "recommendations"), factor.recommendations)
 
 
@@ -188,23 +189,22 @@ def _check_stage_models(checks: _Checks) -> None:
     for i, model in enumerate(checks.rubric.stage_models):
         checks.condition(("stage_models", i, "applies_when"), model.applies_when, before=model.id)
         if model.applies_when is not None and model.not_applicable is None:
-            checks.report(("stage_models", i), "a model with 'applies_when' needs 'not_applicable' text")
+            checks.report(("stage_models", i), msg("rb_applies_when"))
         seen_stage: set[str] = set()
         gated: set[str] = set()
         for j, stage in enumerate(model.stages):
             at = ("stage_models", i, "stages", j)
             if stage.id in seen_stage:
-                checks.report((*at, "id"), f"duplicate stage {stage.id!r}")
+                checks.report((*at, "id"), msg("rb_duplicate_stage", id=stage.id))
             seen_stage.add(stage.id)
             if j > 0 and not stage.gates:
-                checks.report(at, f"stage {stage.id!r} has no gates, so it would be reached without evidence; "
-                                  "only the first stage (the floor) may have none")
+                checks.report(at, msg("rb_no_gates", id=stage.id))
             for k, gate in enumerate(stage.gates):
                 if gate not in checks.factors:
-                    checks.report((*at, "gates", k), f"unknown factor {gate!r}")
+                    checks.report((*at, "gates", k), msg("rb_unknown_factor", id=gate))
                 elif gate in gated:
                     checks.report((*at, "gates", k),
-                                  f"factor {gate!r} already gates an earlier stage; stages out of order?")
+                                  msg("rb_repeated_gate", id=gate))
                 gated.add(gate)
 
 
@@ -214,7 +214,7 @@ def _check_classifications(checks: _Checks) -> None:
         seen_option: set[str] = set()
         for j, option in enumerate(classification.options):
             if option.id in seen_option:
-                checks.report(("classifications", i, "options", j, "id"), f"duplicate option {option.id!r}")
+                checks.report(("classifications", i, "options", j, "id"), msg("rb_duplicate_option", id=option.id))
             seen_option.add(option.id)
             checks.condition(("classifications", i, "options", j, "when"), option.when)
         for j, path in enumerate(classification.evidence):
@@ -236,12 +236,12 @@ def _check_recommendations(checks: _Checks) -> None:
         checks.condition(("recommendations", i, "unless"), rec.unless)
         for model_id, stage_ids in rec.fits.items():
             if model_id not in checks.models:
-                checks.report(("recommendations", i, "fits", model_id), f"unknown stage model {model_id!r}")
+                checks.report(("recommendations", i, "fits", model_id), msg("rb_unknown_model", id=model_id))
                 continue
             for stage_id in stage_ids:
                 if stage_id not in checks.stages_of[model_id]:
                     checks.report(("recommendations", i, "fits", model_id),
-                                  f"model {model_id!r} has no stage {stage_id!r}")
+                                  msg("rb_no_stage", model=model_id, stage=stage_id))
 
 
 def _check_maturity_index(checks: _Checks) -> None:
@@ -249,11 +249,12 @@ def _check_maturity_index(checks: _Checks) -> None:
     index: MaturityIndex | None = checks.rubric.maturity_index
     if index is None:
         return
-    for section, known, kind in (("models", checks.models, "stage model"), ("factors", checks.factors, "factor")):
+    for section, known, kind in (("models", checks.models, "rb_unknown_model"),
+                                 ("factors", checks.factors, "rb_unknown_factor")):
         for key in getattr(index, section):
             if key not in known:
-                checks.report(("maturity_index", section, key), f"unknown {kind} {key!r}"
-                              + _did_you_mean(key, known))
+                checks.report(("maturity_index", section, key),
+                              msg(f"{kind}_hint", id=key, did=_did_you_mean(key, known)))
     if not any(w > 0 for w in (*index.models.values(), *index.factors.values())):
         checks.report(("maturity_index",),
                       "the maturity index gives no weight to anything; weight at least one model or factor")
@@ -269,14 +270,13 @@ def _check_implications(checks: _Checks) -> None:
             at = ("implications", i, side)
             if term.factor is not None and term.factor not in checks.factors:
                 hint = _did_you_mean(term.factor, checks.factors)
-                checks.report((*at, "factor"), f"unknown factor {term.factor!r}{hint}")
+                checks.report((*at, "factor"), msg("rb_unknown_factor_hint", id=term.factor, did=hint))
             if term.model is not None:
                 checks._model_reference((*at, "model"), term.model, term.at_least, None)
         edges.setdefault(rule.if_.key(), set()).add(rule.then.key())
     for i, rule in enumerate(checks.rubric.implications):  # one cycle reported: its first implication
         if _leads_back(rule, edges):
-            checks.report(("implications", i), f"implication {rule.id!r} leads back to itself through other "
-                          "implications; a cycle of implications is not allowed")
+            checks.report(("implications", i), msg("rb_implication_cycle", id=rule.id))
             return
 
 

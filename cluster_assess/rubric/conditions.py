@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cluster_assess.i18n import msg
 from cluster_assess.io.amounts import AmountError, parse_amount
 
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "in", "not_in", "contains", "lacks", "known"]
@@ -49,21 +50,18 @@ class Condition(BaseModel):
             if present
         ]
         if len(forms) != 1:
-            raise ValueError(
-                "a condition needs exactly one of all, any, not, fact, factor, model"
-                + (f" (found {', '.join(forms)})" if forms else "")
-            )
+            raise ValueError(msg("rb_cond_forms_found", found=", ".join(forms)) if forms else msg("rb_cond_forms"))
         if self.fact is not None:
             if self.op is None:
-                raise ValueError("a fact condition needs 'op' (>=, >, <=, <, ==, !=, in, contains, known…)")
+                raise ValueError(msg("rb_cond_op"))
             if self.op != "known" and self.value is None:
-                raise ValueError(f"the operator {self.op!r} needs a 'value'")
+                raise ValueError(msg("rb_cond_value", op=self.op))
         elif self.op is not None or self.value is not None:
-            raise ValueError("'op' and 'value' belong to a fact condition")
+            raise ValueError(msg("rb_cond_op_value"))
         if (self.model is None) != (self.at_least is None):
-            raise ValueError("a model condition needs both 'model' and 'at_least'")
+            raise ValueError(msg("rb_cond_model"))
         if (self.all_ is not None and not self.all_) or (self.any_ is not None and not self.any_):
-            raise ValueError("'all' and 'any' need at least one condition")
+            raise ValueError(msg("rb_cond_empty"))
         return self
 
     def walk(self, at: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Condition]]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition
 from cluster_assess.rubric.model import Rubric, Text
@@ -46,10 +47,24 @@ def catalogue(rubric: Rubric) -> list[tuple[str, str, Any]]:
     return out
 
 
+def _names(item: Any) -> tuple[str, ...]:
+    """The names an official may type for an item: its Chinese and English name or title."""
+    if hasattr(item, "path") and hasattr(item, "zh"):  # a field of the catalogue
+        return (item.zh, item.en)
+    text = getattr(item, "name", None) or getattr(item, "title", None)
+    return (text.zh, text.en) if text is not None else ()
+
+
 def find(rubric: Rubric, ident: str) -> list[dict[str, Any]]:
-    """Every item whose id (or `model:stage`, or fact path) is `ident`; UserError if none."""
+    """Every item whose id (or `model:stage`, or fact path) or name (中文 or English) is `ident`;
+    UserError, with the nearest ids and names, if none."""
     entries = catalogue(rubric)
-    hits = [(kind, item) for kind, key, item in entries if key == ident]
+    wanted = ident.strip()
+    hits = [(kind, item) for kind, key, item in entries if key == wanted]
+    if not hits:
+        folded = wanted.casefold()
+        hits = [(kind, item) for kind, _, item in entries
+                if any(name.casefold() == folded for name in _names(item))]
     seen: set[int] = set()
     unique = []
     for kind, item in hits:
@@ -57,14 +72,12 @@ def find(rubric: Rubric, ident: str) -> list[dict[str, Any]]:
             seen.add(id(item))
             unique.append((kind, item))
     if not unique:
-        keys = sorted({key for _, key, _ in entries})
-        hint = difflib.get_close_matches(ident, keys, n=3, cutoff=0.6)
-        raise UserError.single(
-            f"nothing in rubric {rubric.id!r} has the id {ident!r}"
-            + (f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else
-               "; `cluster-assess rubric docs` lists every id"),
-            field="ID",
-        )
+        keys = sorted({key for _, key, _ in entries} | {n for _, _, item in entries for n in _names(item)})
+        hint = difflib.get_close_matches(wanted, keys, n=3, cutoff=0.6)
+        if hint:
+            raise UserError.single(msg("explain_not_found_hint", rubric=rubric.id, ident=ident,
+                                       hint=", ".join(repr(h) for h in hint)), field="ID")
+        raise UserError.single(msg("explain_not_found", rubric=rubric.id, ident=ident), field="ID")
     return [explain_item(rubric, kind, item) for kind, item in unique]
 
 
@@ -233,6 +246,6 @@ def _passages(source: str | None) -> list[dict[str, Any]]:
     for locator in split_locators(source):
         passage = known.get(locator)
         if passage is not None:
-            out.append({"locator": locator, "title": passage.title,
+            out.append({"locator": locator, "title": Text(zh=passage.heading("zh"), en=passage.heading("en")),
                         "text": Text(zh=passage.text("zh"), en=passage.text("en"))})
     return out

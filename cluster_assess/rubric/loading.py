@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cluster_assess.errors import Problem, UserError
+from cluster_assess.i18n import msg
 from cluster_assess.io import packaged as data
 from cluster_assess.io.pydantic_errors import describe_type, translate
 from cluster_assess.io.yamlsource import SourceMap, dotted
@@ -66,21 +67,19 @@ def read_rubric(path: Path, chain: tuple[Path, ...] = ()) -> tuple[Any, SourceMa
         except UserError as exc:
             raise UserError([source.problem(("extends",), exc.problems[0].message)]) from None
     if base_path.resolve() in {p.resolve() for p in (*chain, path)}:
-        raise UserError([source.problem(("extends",), f"{ref!r} extends itself (through {path.name})")])
+        raise UserError([source.problem(("extends",), msg("rb_extends_self", ref=ref, via=path.name))])
     if len(chain) + 1 >= MAX_EXTENDS:
         raise UserError([source.problem(
-            ("extends",), f"the chain of 'extends' is more than {MAX_EXTENDS} packs deep (from "
-            f"{chain[0].name if chain else path.name}); a pack may extend packs that extend others up to "
-            f"{MAX_EXTENDS} levels")])
+            ("extends",), msg("rb_extends_deep", n=MAX_EXTENDS, start=chain[0].name if chain else path.name))])
     try:
         base, base_source = read_rubric(base_path, (*chain, path))
     except UserError as exc:
         if any(p.file == str(base_path) and p.message == "no such file" for p in exc.problems):
             raise UserError([source.problem(
-                ("extends",), f"the base rubric {str(base_path)!r} does not exist")]) from None
+                ("extends",), msg("rb_base_missing", ref=str(base_path)))]) from None
         raise
     if not isinstance(base, dict):
-        raise UserError([source.problem(("extends",), f"the base rubric {ref!r} is not a mapping of keys")])
+        raise UserError([source.problem(("extends",), msg("rb_base_not_mapping", ref=ref))])
     files: dict[Any, str] = dict(getattr(base_source, "files", {}))
     positions = dict(base_source.positions)
     for key in positions:
@@ -146,8 +145,7 @@ def resolve_rubric(ref: str | Path | None) -> Path:
     if str(ref) in builtin:
         return builtin[str(ref)]
     raise UserError.single(
-        f"no rubric named {ref!r}; built-in rubrics: {', '.join(sorted(builtin)) or 'none'}; "
-        "or give a path to a .yaml file",
+        msg("rb_no_rubric", ref=ref, builtin=", ".join(sorted(builtin)) or "—"),
         field="--rubric",
     )
 
@@ -155,7 +153,7 @@ def resolve_rubric(ref: str | Path | None) -> Path:
 def validate_rubric_data(raw: Any, source: SourceMap) -> Rubric:
     if not isinstance(raw, dict):
         raise UserError.single(
-            f"a rubric must be a mapping of keys (id:, version:, factors:, …), not {describe_type(raw)}",
+            msg("rb_not_mapping", got=describe_type(raw)),
             file=source.file, line=1,
         )
     try:

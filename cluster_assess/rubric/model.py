@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from cluster_assess.i18n import msg
 from cluster_assess.profile.fields import field_specs
 from cluster_assess.rubric.conditions import Condition
 
@@ -32,13 +33,11 @@ MAX_WEIGHT = 1000.0  # a weight above this is a typo (1e308, inf), and sums of t
 
 def _check_weight(key: str, weight: float) -> float:
     if not math.isfinite(weight):
-        raise ValueError(f"the weight of {key!r} is {weight!r}; a weight must be a finite number from 0 to "
-                         f"{MAX_WEIGHT:g}")
+        raise ValueError(msg("rb_weight_finite", key=key, weight=weight, most=f"{MAX_WEIGHT:g}"))
     if weight < 0:
-        raise ValueError(f"the weight of {key!r} is negative ({weight:g}); weights are 0 or more")
+        raise ValueError(msg("rb_weight_negative", key=key, weight=f"{weight:g}"))
     if weight > MAX_WEIGHT:
-        raise ValueError(f"the weight of {key!r} is {weight:g}; weights are at most {MAX_WEIGHT:g} (only their "
-                         "ratios matter)")
+        raise ValueError(msg("rb_weight_large", key=key, weight=f"{weight:g}", most=f"{MAX_WEIGHT:g}"))
     return weight
 
 
@@ -219,7 +218,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _one_form(self) -> Term:
         if (self.factor is None) == (self.model is None) or (self.model is None) != (self.at_least is None):
-            raise ValueError("a term is either {factor: ID} or {model: ID, at_least: STAGE}")
+            raise ValueError(msg("rb_term"))
         return self
 
     def key(self) -> str:

@@ -30,7 +30,23 @@ class Passage:
     def text(self, lang: str) -> str:
         """The digest paragraph in one language, then its list of facts and key terms."""
         body = self.zh if lang == "zh" else self.en
-        return "\n".join([body, *(f"- {p}" for p in self.points)]).strip()
+        return "\n".join([body, *(f"- {_point(p, lang)}" for p in self.points)]).strip()
+
+    def heading(self, lang: str) -> str:
+        """The title; in Chinese without its English gloss (`集聚 — Agglomeration` → `集聚`)."""
+        return self.title.split(" — ")[0] if lang == "zh" else self.title
+
+
+_POINT = re.compile(r"^(?P<zh>[^/:]+?) / (?P<en>[^:]+): (?P<value>.*)$")
+_ASCII_GLOSS = re.compile(r"\s*\([\x00-\x7f]*\)$")
+
+
+def _point(point: str, lang: str) -> str:
+    """A key point `中文 / English: value (gloss)`; Chinese readers get `中文: value` only."""
+    match = _POINT.match(point)
+    if lang != "zh" or match is None:
+        return point
+    return f"{match['zh']}: {_ASCII_GLOSS.sub('', match['value'])}"
 
 
 def parse(text: str, file: str = "") -> dict[str, Passage]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from cluster_assess.i18n import msg
 from cluster_assess.rubric.conditions import Condition
 
 NUMERIC_KINDS = ("count", "money", "share", "rate", "number", "real", "rating", "metric")
-_KIND_WORDS = {"count": "a count", "money": "an amount of money", "share": "a share", "rate": "a rate",
-               "number": "a number", "real": "a number", "rating": "a rating (0–5)", "metric": "a metric (a number)",
-               "flag": "a yes/no flag", "text": "text", "choice": "a choice", "names": "a list of names"}
+_KINDS = ("count", "money", "share", "rate", "number", "real", "rating", "metric", "flag", "text", "choice", "names")
 
 
 def value_misfit(cond: Condition, kind: str, allowed: tuple[str, ...] = ()) -> str | None:
@@ -23,7 +22,7 @@ def value_misfit(cond: Condition, kind: str, allowed: tuple[str, ...] = ()) -> s
     from cluster_assess.rubric.conditions import threshold
 
     op, value = cond.op or "==", cond.value
-    what = _KIND_WORDS.get(kind, kind)
+    what = msg(f"vt_kind_{kind}") if kind in _KINDS else kind
     fact = cond.fact
 
     def number(item: Any) -> bool:
@@ -47,23 +46,23 @@ def value_misfit(cond: Condition, kind: str, allowed: tuple[str, ...] = ()) -> s
 
     if op in ("in", "not_in"):
         if not isinstance(value, list) or not value:
-            return f"{op!r} needs a list of values, e.g. [a, b]; got {value!r}"
+            return msg("vt_list", op=op, value=value)
         bad = [item for item in value if not fits(item)]
         if bad:
-            return f"{bad[0]!r} cannot be compared with {fact!r}, which is {what}"
+            return msg("vt_compare", value=bad[0], fact=fact, what=what)
         return None
     if op in ("contains", "lacks"):
         if kind not in ("names", "text"):
-            return f"{op!r} looks inside a list of names or a text, but {fact!r} is {what}; use ==, >= or in"
+            return msg("vt_contains", op=op, fact=fact, what=what)
         if not isinstance(value, str):
-            return f"{op!r} needs a name (text) to look for; got {value!r}"
+            return msg("vt_contains_text", op=op, value=value)
         return None
     if kind == "names":
-        return f"{fact!r} is a list of names: use 'contains', 'lacks' or 'known', not {op!r}"
+        return msg("vt_names", fact=fact, op=op)
     if op in (">=", ">", "<=", "<") and kind not in NUMERIC_KINDS:
-        return f"{op!r} compares numbers, but {fact!r} is {what}; use == or in"
+        return msg("vt_numbers", op=op, fact=fact, what=what)
     if not fits(value):
-        hint = {"flag": "true or false", "choice": ", ".join(allowed) or "one of its choices"}.get(
-            kind, "a number such as 100, or an amount such as '1亿元' or '30%'" if kind in NUMERIC_KINDS else "text")
-        return f"the value {value!r} does not fit {fact!r}, which is {what}; write {hint}"
+        hint = ({"flag": msg("vt_hint_flag"), "choice": ", ".join(allowed) or msg("vt_hint_choice")}.get(kind)
+                or (msg("vt_hint_number") if kind in NUMERIC_KINDS else msg("want_text")))
+        return msg("vt_misfit", value=value, fact=fact, what=what, hint=hint)
     return None
