@@ -27,7 +27,7 @@ class Column(Value):
 
 
 class Cell(Value):
-    value: float | int | str | None = Field(None, description="the raw value; None when unknown")
+    value: int | float | str | None = Field(None, description="the raw value; None when unknown")
     score: float | None = Field(None, description="the number that orders the row (None when unknown)")
     display: Text
     best: bool = False
