@@ -68,9 +68,8 @@ def chain_warnings(profile: Profile, source: SourceMap, rubric: Any = None) -> l
     out: list[Problem] = []
     if chosen.id == "generic" and profile.industry:
         named = "; ".join(f"{c.id} ({'、'.join(c.match[:4])})" for c in rubric.value_chains if c.match)
-        out.append(source.problem(("industry",),
-            f"industry {profile.industry!r} matches no reference chain, so the segments are read against the "
-            f"generic chain ({chosen.name.zh}); chains and the words that pick them: {named}"))
+        out.append(source.problem(("industry",), msg("chain_generic", industry=profile.industry,
+                                                      chain=chosen.name.zh, named=named)))
     aliases = chain_aliases(chosen)
     for name in ("segments", "absent"):
         fact = getattr(chain, name)
@@ -78,14 +77,13 @@ def chain_warnings(profile: Profile, source: SourceMap, rubric: Any = None) -> l
             if str(raw) in aliases or str(raw).lower() in aliases:
                 continue
             close = difflib.get_close_matches(str(raw), list(aliases), n=1, cutoff=0.4)
-            hint = "."
+            ids = ", ".join(f"{s.id} ({s.name.zh})" for s in chosen.segments)
+            said = msg("chain_unknown_segment", raw=raw, chain_id=chosen.id, chain=chosen.name.zh, ids=ids)
             if close:
                 seg = next(s for s in chosen.segments if s.id == aliases[close[0]])
-                hint = f"; did you mean {seg.id!r} ({seg.name.zh})?"
-            ids = ", ".join(f"{s.id} ({s.name.zh})" for s in chosen.segments)
-            out.append(source.problem(("facts", "chain", name, i),
-                f"{raw!r} is not a segment of the {chosen.id} chain ({chosen.name.zh}){hint} "
-                f"It will be shown as unrecognised and not counted; the segments are: {ids}"))
+                said = msg("chain_unknown_segment_hint", raw=raw, chain_id=chosen.id, chain=chosen.name.zh,
+                           seg=seg.id, seg_name=seg.name.zh, ids=ids)
+            out.append(source.problem(("facts", "chain", name, i), said))
     return out
 
 

@@ -112,11 +112,15 @@ def _measure_check(value: Any, amount: Amount, measures: tuple[str, ...], what: 
     if not measures or amount.unit is None or amount.unit in measures:
         return
     words = "、".join(measures)
-    kind = "an area" if amount.unit in _AREA_UNITS else f"counted in {amount.unit}"
-    raise AmountError(
-        f"{value!r} is {kind}, which is not a count of {what}; this field takes {words} "
-        f"(e.g. '200多{measures[0]}'), or a bare number"
-    )
+    what_zh = _WHAT_ZH.get(what, what)
+    key = "measure_area" if amount.unit in _AREA_UNITS else "measure_wrong"
+    raise AmountError(msg(key, value=value, unit=amount.unit, what=what, what_zh=what_zh, words=words,
+                          first=measures[0]))
+
+
+# the things counted, in Chinese, for the measure-word messages
+_WHAT_ZH = {"firms": "企业", "shops": "商铺", "machines": "设备", "people": "人员", "output": "产量", "places": "场所", "items": "项目",
+            "markets": "市场", "brands": "品牌", "traders": "经营户"}
 
 
 def _count_in(measures: tuple[str, ...], what: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
