@@ -119,7 +119,8 @@ def _measure_check(value: Any, amount: Amount, measures: tuple[str, ...], what: 
 
 
 # the things counted, in Chinese, for the measure-word messages
-_WHAT_ZH = {"firms": "企业", "shops": "商铺", "machines": "设备", "people": "人员", "output": "产量", "places": "场所", "items": "项目",
+_WHAT_ZH = {"firms": "企业", "shops": "商铺", "machines": "设备", "people": "人员", "output": "产量",
+            "places": "场所", "items": "项目",
             "markets": "市场", "brands": "品牌", "traders": "经营户"}
 
 
