@@ -19,6 +19,7 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,21 @@ if TYPE_CHECKING:
 CHUNK = 16  # files a task: enough to make the hand-over cheap, few enough to keep the order flowing
 IN_FLIGHT = 3  # chunks per worker queued ahead
 PARALLEL_MIN = 8  # fewer files than this are scored in-process: a pool would cost more than it saves
+
+
+@contextmanager
+def batch_gc() -> Iterator[None]:
+    """The garbage collector tuned for a batch. Assessing creates no reference cycles (tested), so
+    collections only cost time: what lives to the end (modules, the rubric) is frozen out of them,
+    and the youngest generation is collected every 100,000 allocations instead of 700. It stays
+    on, for the odd cycle an error path makes."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def default_jobs() -> int:
@@ -88,6 +104,7 @@ def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
     _STATE.update(rubric_ref=rubric, capture=_Capture(), warm=False)
     _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
     gc.freeze()  # the rubric and the modules live as long as the worker: keep them out of collections
+    gc.set_threshold(100_000, 50, 100)  # as batch_gc(): assessing makes no cycles
 
 
 def _score_chunk(paths: list[str]) -> list[list[Outcome]]:

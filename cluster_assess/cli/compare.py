@@ -64,10 +64,9 @@ def compare(
 
     Examples: cluster-assess compare examples/ ; cluster-assess compare towns.xlsx -F markdown -o brief.md
     """
+    from cluster_assess.cli.towns import assess_towns
     from cluster_assess.compare.comparison import compare as build
-    from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
-    from cluster_assess.io.inputs import load_inputs
     from cluster_assess.rubric.loading import load_rubric
 
     if schema:
@@ -85,18 +84,19 @@ def compare(
     if chart is not None:
         check_output(chart, force)
     pack = load_rubric(rubric)
-    good, bad = load_inputs(inputs, keep_going=keep_going)
+    towns = assess_towns(inputs, pack, keep_going=keep_going)
+    bad = towns.bad
     for item in bad:
         for problem in item.error.problems:  # type: ignore[union-attr]
             typer.echo(f"skipped: {problem}", err=True)
-    if not good:
+    if not towns.assessments:
         raise UserError.single("no town could be compared: every input failed validation (see above)")
-    for item in good:
-        warn(item.loaded.warnings)  # type: ignore[union-attr]
-    assessments = [assess(item.loaded.profile, pack) for item in good]  # type: ignore[union-attr]
-    result = build(assessments, pack, baseline=baseline, sort=sort, origins=[i.origin for i in good])
+    for warnings in towns.warnings:
+        warn(warnings)
+    assessments = towns.assessments
+    result = build(assessments, pack, baseline=baseline, sort=sort, origins=towns.origins)
     if bad:
-        note(f"compared {len(good)} towns; skipped {len(bad)} input(s) that failed validation")
+        note(f"compared {len(assessments)} towns; skipped {len(bad)} input(s) that failed validation")
     ranking = None
     if method is not None:  # the same code as `cluster-assess rank`
         from cluster_assess.cli.rank import ranking_for, spec_for

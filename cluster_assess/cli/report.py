@@ -68,8 +68,7 @@ def report(
 
       cluster-assess report examples/ -o comparison.html
     """
-    from cluster_assess.engine.assess import assess
-    from cluster_assess.io.inputs import load_all
+    from cluster_assess.cli.towns import assess_towns
     from cluster_assess.report.cluster import build_report
     from cluster_assess.rubric.loading import load_rubric
 
@@ -85,17 +84,17 @@ def report(
     language = lang_of(lang)
     check_output(output, force)  # fail fast on an existing output file, before any work
     pack = load_rubric(rubric)
-    profiles = load_all(list(inputs))
-    for loaded in profiles:
-        warn(loaded.warnings)
-    if len(profiles) == 1:
-        document = build_report(assess(profiles[0].profile, pack), language, dt.date.today(),
-                                profile=profiles[0].profile, rubric=pack)
+    towns = assess_towns(list(inputs), pack)
+    for warnings in towns.warnings:
+        warn(warnings)
+    if towns.whole is not None:
+        whole, loaded = towns.whole
+        document = build_report(whole, language, dt.date.today(), profile=loaded.profile, rubric=pack)
     else:
         from cluster_assess.compare.comparison import column_keys, compare
         from cluster_assess.report.comparison import build_comparison_report
 
-        assessments = [assess(p.profile, pack) for p in profiles]
+        assessments = towns.assessments
         ranking: tuple[object, ...] = ()
         if method is not None:  # the same code as `cluster-assess rank`
             from cluster_assess.cli.rank import ranking_for, spec_for

@@ -6,7 +6,6 @@ there are (with `--format jsonl` each assessment is one line, written as soon as
 
 from __future__ import annotations
 
-import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -85,7 +84,7 @@ def score(
       cluster-assess score examples/shishi.yaml --lang zh
       cluster-assess score counties/ --format jsonl -o all.jsonl --keep-going
     """
-    from cluster_assess.cli.batch import PARALLEL_MIN, default_jobs, first_written, score_files
+    from cluster_assess.cli.batch import PARALLEL_MIN, batch_gc, default_jobs, first_written, score_files
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
     from cluster_assess.io.inputs import count_profiles, iter_profiles, names_many
@@ -101,7 +100,8 @@ def score(
     parallel = workers > 1 and total >= PARALLEL_MIN and plain_output(output)
     scored = failed = rows = 0
     start = time.perf_counter()
-    with open_output(output, force) as stream, _progress(show, total, t("batch_progress", language)) as step:
+    with batch_gc(), open_output(output, force) as stream, \
+            _progress(show, total, t("batch_progress", language)) as step:
         # json is an array when the command line names several inputs, a folder or a glob, or a
         # sheet of several rows: decided at the first write, once the first input has been read
         writer = renderer("assessment", format.value)(
@@ -111,7 +111,6 @@ def score(
                                    plain_output(output))
         else:
             outcomes = ((str(path), _score_here(path, pack)) for path in iter_profiles(profiles))
-        gc.freeze()  # the rubric and the modules stay to the end: keep them out of every collection
         for path, items in outcomes:  # streamed: names are not held in a list either
             bad = [item for item in items if item.problems is not None]
             if bad and not keep_going:

@@ -32,6 +32,14 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
         for model in rubric.stage_models
     }
     found, unchecked = problems(rubric, factors, evidence, values)
+    try:
+        return _assessment(profile, rubric, values, evidence, factors, results, found, unchecked)
+    finally:
+        factors.release()  # its context points back at it: free the cycle now, not at a collection
+
+
+def _assessment(profile: Profile, rubric: Rubric, values: Values, evidence: Evidence, factors: Factors,
+                results: dict, found: list, unchecked: list) -> Assessment:
     return Assessment(
         profile=Identity(name=profile.name, region=profile.region, industry=profile.industry, year=profile.year),
         rubric=RubricRef(id=rubric.id, version=rubric.version, title=rubric.title),

@@ -32,6 +32,12 @@ class Factors:
         self._outcomes: dict[str, Outcome] = {}
         self._rule: dict[str, Outcome | None] = {}
 
+    def release(self) -> None:
+        """Drop the memo and the context, which refer back to this object (a reference cycle), so
+        that a profile's working state is freed as soon as its assessment is made."""
+        self.reset()
+        self.ctx = None  # type: ignore[assignment]
+
     def reset(self) -> None:
         """Stage bounds moved: outcomes that may read them are worked out again."""
         self._outcomes.clear()
