@@ -145,11 +145,13 @@ def _chunks(paths: Iterable[Any], size: int) -> Iterator[list[str]]:
 
 
 def _context() -> Any:
-    # fork shares the loaded rubric and modules with the workers at no cost; elsewhere, spawn
+    # on Linux, fork shares the loaded rubric and modules with the workers at no cost; elsewhere
+    # (macOS, where fork is unsafe with system libraries, and Windows) spawn, and each worker
+    # loads the rubric itself (`_setup`)
     import multiprocessing
+    import sys
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, fmt: str, lang: str,
