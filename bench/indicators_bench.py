@@ -94,8 +94,10 @@ def child(mode: str, path: str, sum_dup: bool, runs: int) -> None:
     print(json.dumps({"cold": times[0], "warm": times[1:], "rows": rows, "peak_mib": peak}))
 
 
-def measure(mode: str, path: Path, runs: int, sum_dup: bool) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+def measure(mode: str, path: Path, runs: int, sum_dup: bool, env: dict[str, str] | None = None) -> dict[str, float]:
+    """One child process per mode; `env` picks the package timed (default: this source tree)."""
+    if env is None:
+        env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     cmd = [sys.executable, __file__, "--child", mode, str(path), "--runs", str(runs)]
     if sum_dup:
         cmd.append("--sum-duplicates")

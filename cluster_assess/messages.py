@@ -6,15 +6,15 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     # measure words and chain segments, as officials write them
-    "measure_area": {"zh": "{value!r} 是面积，不是{what_zh}的数量；本项可写 {words}（如 '200多{first}'）或不带单位的数字",
+    "measure_area": {"zh": "{value!r} 是面积，不是{what}的数量；本项可写 {words}（如 '200多{first}'）或不带单位的数字",
                      "en": "{value!r} is an area, which is not a count of {what}; this field takes {words} (e.g. '200多{first}'), or a bare number"},
-    "measure_wrong": {"zh": "{value!r} 以“{unit}”计，不是{what_zh}的数量；本项可写 {words}（如 '200多{first}'）或不带单位的数字",
+    "measure_wrong": {"zh": "{value!r} 以“{unit}”计，不是{what}的数量；本项可写 {words}（如 '200多{first}'）或不带单位的数字",
                       "en": "{value!r} is counted in {unit}, which is not a count of {what}; this field takes {words} (e.g. '200多{first}'), or a bare number"},
     "chain_generic": {"zh": "产业 {industry!r} 没有对应的参照产业链，产业链环节将按通用产业链（{chain}）判读；各参照链及其匹配词：{named}",
                       "en": "industry {industry!r} matches no reference chain, so the segments are read against the generic chain ({chain}); chains and the words that pick them: {named}"},
-    "chain_unknown_segment": {"zh": "{raw!r} 不是{chain}的环节，将显示为未识别且不计入；该链的环节为：{ids}",
+    "chain_unknown_segment": {"zh": "{raw!r} 不是{chain}（{chain_id}）的环节，将显示为未识别且不计入；该链的环节为：{ids}",
                               "en": "{raw!r} is not a segment of the {chain_id} chain ({chain}). It will be shown as unrecognised and not counted; the segments are: {ids}"},
-    "chain_unknown_segment_hint": {"zh": "{raw!r} 不是{chain}的环节；是否应为 {seg!r}（{seg_name}）？将显示为未识别且不计入；该链的环节为：{ids}",
+    "chain_unknown_segment_hint": {"zh": "{raw!r} 不是{chain}（{chain_id}）的环节；是否应为 {seg!r}（{seg_name}）？将显示为未识别且不计入；该链的环节为：{ids}",
                                    "en": "{raw!r} is not a segment of the {chain_id} chain ({chain}); did you mean {seg!r} ({seg_name})? It will be shown as unrecognised and not counted; the segments are: {ids}"},
     "where_row": {"zh": "第{n}行", "en": "row {n}"},
     "where_column": {"zh": "{c}列", "en": "column {c}"},

@@ -151,3 +151,38 @@ def test_keep_going_skips_bad_rows_of_a_sheet_by_row(cli, tmp_path):
     assert [json.loads(line)["profile"]["name"] for line in run.out.splitlines()] == ["甲镇", "丙镇"]
     assert f"skipped {sheet}:row 3" in run.err
     assert "scored 2, failed 1" in run.err
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Path:
+    """Twelve profiles (enough for a pool), a bad one first and one in the middle."""
+    names = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
+    for n in range(12):
+        shutil.copy(EXAMPLES / names[n % len(names)], tmp_path / f"p{n:02d}.yaml")
+    (tmp_path / "a-bad.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / "p05b.yaml").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text", "markdown"])
+def test_jobs_write_what_one_process_writes_in_input_order(cli, many, fmt):
+    serial = cli("score", many, "-F", fmt, "--jobs", "1", "--keep-going")
+    pooled = cli("score", many, "-F", fmt, "--jobs", "2", "--keep-going")
+    assert (serial.code, pooled.code) == (2, 2)
+    assert pooled.out == serial.out
+    strip = lambda err: [line for line in err.splitlines() if not line.startswith("scored")]  # noqa: E731
+    assert strip(pooled.err) == strip(serial.err)
+    assert "scored 12, failed 2" in pooled.err
+
+
+def test_jobs_without_keep_going_stop_at_the_first_bad_profile(cli, many):
+    (many / "a-bad.yaml").unlink()
+    serial = cli("score", many, "-F", "jsonl", "--jobs", "1")
+    pooled = cli("score", many, "-F", "jsonl", "--jobs", "2")
+    assert (serial.code, pooled.code) == (2, 2)
+    assert pooled.out == serial.out and len(pooled.out.splitlines()) == 6
+    assert pooled.err == serial.err and "totl" in pooled.err
+
+
+def test_jobs_must_be_at_least_one(cli, many):
+    assert cli("score", many, "--jobs", "0").code == 2

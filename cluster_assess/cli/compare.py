@@ -65,10 +65,9 @@ def compare(
 
     Examples: cluster-assess compare examples/ ; cluster-assess compare towns.xlsx -F markdown -o brief.md
     """
+    from cluster_assess.cli.towns import assess_towns
     from cluster_assess.compare.comparison import compare as build
-    from cluster_assess.engine.assess import assess
     from cluster_assess.errors import UserError
-    from cluster_assess.io.inputs import load_inputs
     from cluster_assess.rubric.loading import load_rubric
 
     if schema:
@@ -87,18 +86,19 @@ def compare(
         check_output(chart, force, [*inputs, rubric], option="--chart")
         check_distinct(output, chart, "--chart")
     pack = load_rubric(rubric)
-    good, bad = load_inputs(inputs, keep_going=keep_going)
+    towns = assess_towns(inputs, pack, keep_going=keep_going)
+    bad = towns.bad
     for item in bad:
         for problem in item.error.problems:  # type: ignore[union-attr]
             typer.echo(say(msg("skipped_problem", problem=problem.say())), err=True)
-    if not good:
+    if not towns.assessments:
         raise UserError.single(msg("cmp_none"))
-    for item in good:
-        warn(item.loaded.warnings)  # type: ignore[union-attr]
-    assessments = [assess(item.loaded.profile, pack) for item in good]  # type: ignore[union-attr]
-    result = build(assessments, pack, baseline=baseline, sort=sort, origins=[i.origin for i in good])
+    for warnings in towns.warnings:
+        warn(warnings)
+    assessments = towns.assessments
+    result = build(assessments, pack, baseline=baseline, sort=sort, origins=towns.origins)
     if bad:
-        note(msg("cmp_skipped", good=len(good), bad=len(bad)))
+        note(msg("cmp_skipped", good=len(assessments), bad=len(bad)))
     ranking = None
     if method is not None:  # the same code as `cluster-assess rank`
         from cluster_assess.cli.rank import ranking_for, spec_for

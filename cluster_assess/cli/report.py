@@ -71,8 +71,7 @@ def report(
 
       cluster-assess report examples/ -o comparison.html
     """
-    from cluster_assess.engine.assess import assess
-    from cluster_assess.io.inputs import load_all
+    from cluster_assess.cli.towns import assess_towns
     from cluster_assess.report.cluster import build_report
     from cluster_assess.rubric.loading import load_rubric
 
@@ -88,19 +87,19 @@ def report(
     language = lang_of(lang)
     check_output(output, force, [*inputs, rubric])  # fail fast, before any work: an existing file, an input
     pack = load_rubric(rubric)
-    profiles = load_all(list(inputs))
-    for loaded in profiles:
-        warn(loaded.warnings)
-    if len(profiles) == 1:
-        document = build_report(assess(profiles[0].profile, pack), language, dt.date.today(),
-                                profile=profiles[0].profile, rubric=pack,
-                                author=author or _field(profiles, "author"),
-                                organisation=organisation or _field(profiles, "organisation"))
+    towns = assess_towns(list(inputs), pack)
+    for warnings in towns.warnings:
+        warn(warnings)
+    if towns.whole is not None:
+        whole, loaded = towns.whole
+        document = build_report(whole, language, dt.date.today(), profile=loaded.profile, rubric=pack,
+                                author=author or _field([loaded], "author"),
+                                organisation=organisation or _field([loaded], "organisation"))
     else:
         from cluster_assess.compare.comparison import column_keys, compare
         from cluster_assess.report.comparison import build_comparison_report
 
-        assessments = [assess(p.profile, pack) for p in profiles]
+        assessments = towns.assessments
         ranking: tuple[object, ...] = ()
         if method is not None:  # the same code as `cluster-assess rank`
             from cluster_assess.cli.rank import ranking_for, spec_for
@@ -111,8 +110,7 @@ def report(
         document = build_comparison_report(compare(assessments, pack),
                                            dict(zip(column_keys(assessments), assessments)),
                                            language, dt.date.today(), ranking=ranking,
-                                           author=author or _field(profiles, "author"),
-                                           organisation=organisation or _field(profiles, "organisation"))
+                                           author=author, organisation=organisation)
     body = renderer("report", kind.value)(document)
     if isinstance(body, bytes):
         write_bytes(output, body, force)

@@ -71,6 +71,12 @@ def score(
         f"{PROGRESS_MIN} profiles are given).",
         show_default=False,
     ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1,
+        help="Worker processes for many profiles (default: the machine's cores). The output keeps "
+        "the input order.",
+        show_default=False,
+    ),
 ) -> None:
     """Assess cluster profiles: stage on each model with reasons, gaps, problems, recommendations.
 
@@ -83,10 +89,10 @@ def score(
       cluster-assess score examples/shishi.yaml --lang zh
       cluster-assess score counties/ --format jsonl -o all.jsonl --keep-going
     """
-    from cluster_assess.engine.assess import assess
+    from cluster_assess.cli.batch import PARALLEL_MIN, batch_gc, default_jobs, first_written, score_files
     from cluster_assess.errors import UserError
     from cluster_assess.i18n import t
-    from cluster_assess.io.inputs import count_profiles, iter_profiles, load_file, names_many
+    from cluster_assess.io.inputs import count_profiles, iter_profiles, names_many
     from cluster_assess.rubric.loading import load_rubric
 
     language = lang_of(lang)
@@ -95,27 +101,41 @@ def score(
     many = names_many(list(profiles))
     pack = load_rubric(rubric)
     show = progress if progress is not None else (total > PROGRESS_MIN and sys.stderr.isatty())
+    workers = jobs if jobs is not None else default_jobs()
+    # the text view (summary or --detail) is rendered here: workers serve json, jsonl and markdown
+    parallel = workers > 1 and total >= PARALLEL_MIN and plain_output(output) and format.value != "text"
     scored = failed = rows = 0
     start = time.perf_counter()
-    with open_output(output, force) as stream, _progress(show, total, t("batch_progress", language)) as step:
+    with batch_gc(), open_output(output, force) as stream, \
+            _progress(show, total, t("batch_progress", language)) as step:
         # json is an array when the command line names several inputs, a folder or a glob, or a
         # sheet of several rows: decided at the first write, once the first input has been read
         options = {"detail": detail} if format.value == "text" else {}
         writer = renderer("assessment", format.value)(
             stream, language, plain=plain_output(output), many=lambda: many or rows > 1, **options)
-        for path in iter_profiles(profiles):  # streamed: names are not held in a list either
-            items = load_file(path)  # one profile, or one a row of a spreadsheet
-            bad = [item for item in items if item.error is not None]
+        if parallel:
+            outcomes = score_files(iter_profiles(profiles), workers, rubric, pack, format.value, language,
+                                   plain_output(output))
+        else:
+            outcomes = ((str(path), _score_here(path, pack)) for path in iter_profiles(profiles))
+        for path, items in outcomes:  # streamed: names are not held in a list either
+            bad = [item for item in items if item.problems is not None]
             if bad and not keep_going:
-                raise UserError([p for item in bad for p in item.error.problems])  # type: ignore[union-attr]
+                raise UserError([p for item in bad for p in item.problems])  # type: ignore[union-attr]
             rows += len(items)
-            for item in items:
-                if item.error is not None:
+            for index, item in enumerate(items):
+                if item.problems is not None:
                     failed += 1
-                    _report_skipped(item.origin, item.error, language)
+                    _report_skipped(item.origin, item.problems, language)
                     continue
-                warn(item.loaded.warnings)  # type: ignore[union-attr]
-                writer.write(assess(item.loaded.profile, pack))  # type: ignore[union-attr]
+                warn(item.warnings)
+                if isinstance(item.text, str):
+                    if scored == 0:  # the writer's own first write (json opens its array here)
+                        first_written(path, index, pack, writer.write)
+                    else:
+                        stream.write(item.text)
+                else:
+                    writer.write(item.text)
                 scored += 1
             step()
         writer.finish()
@@ -126,12 +146,28 @@ def score(
         raise typer.Exit(2)
 
 
-def _report_skipped(file: str, exc: Any, lang: str) -> None:
+def _score_here(path: str | Path, pack: Any) -> list[Any]:
+    """One file scored in this process: the assessment itself stands in for the rendered text."""
+    from cluster_assess.cli.batch import Outcome
+    from cluster_assess.engine.assess import assess
+    from cluster_assess.io.inputs import load_file
+
+    outcomes = []
+    for item in load_file(path):
+        if item.error is not None:
+            outcomes.append(Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes))
+        else:
+            outcomes.append(Outcome(item.origin, text=assess(item.loaded.profile, pack),  # type: ignore[arg-type, union-attr]
+                                    warnings=list(item.loaded.warnings)))  # type: ignore[union-attr]
+    return outcomes
+
+
+def _report_skipped(file: str, problems: list[Any], lang: str) -> None:
     from cluster_assess.i18n import t
 
     note(f"cluster-assess: {t('batch_skipped', lang).format(file=file)}:")
-    for problem in exc.problems:
-        note(f"  {problem.say(lang)}")
+    for problem in problems:
+        note(f"  {problem.say(lang) if hasattr(problem, 'say') else problem}")
 
 
 @contextmanager

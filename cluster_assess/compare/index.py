@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment
 from cluster_assess.compare.model import Component, Difference, Driver, IndexResult
-from cluster_assess.rubric.model import Rubric
+from cluster_assess.rubric.model import Rubric, Text
 
 MAX_DRIVERS = 5
 MIN_DRIVER_POINTS = 0.5
@@ -41,6 +41,21 @@ def stage_position(assessment: Assessment, rubric: Rubric, model_id: str) -> flo
     return order.index(result.stage) / (len(order) - 1)
 
 
+def _component(rubric: Rubric, ident: str, kind: str, name: Text, weight: float, score: float | None,
+               known: float, low: float, high: float) -> Component:
+    """One part of the index. Most towns share most parts (a factor met, a stage known), and parts
+    are frozen: equal parts are one object, kept on the rubric's memo (bounded)."""
+    memo = rubric.memo.get("index.components")
+    if memo is None or len(memo) > 50_000:
+        memo = rubric.memo["index.components"] = {}
+    key = (ident, kind, weight, type(score), score, type(known), known, type(low), low, type(high), high)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = Component(id=ident, kind=kind, name=name, weight=weight, score=score, known=known,
+                                      low=low, high=high)
+    return found
+
+
 def maturity(assessment: Assessment, rubric: Rubric) -> IndexResult | None:
     """The rubric's maturity index for one assessment (None when the rubric defines none)."""
     spec = rubric.maturity_index
@@ -54,14 +69,14 @@ def maturity(assessment: Assessment, rubric: Rubric) -> IndexResult | None:
             1.0 if result.stage == NOT_APPLICABLE else result.confidence)
         low = position(rubric, model_id, result.at_least) if result is not None else 0.0
         high = position(rubric, model_id, result.at_most) if result is not None else 1.0
-        parts.append(Component(id=model_id, kind="model", name=rubric.model(model_id).name,
-                               weight=weight, score=score, known=known, low=low, high=high))
+        parts.append(_component(rubric, model_id, "model", rubric.model(model_id).name, weight, score, known,
+                                low, high))
     for factor_id, weight in spec.factors.items():
         factor = assessment.factors.get(factor_id)
         score = factor.score if factor is not None else None
-        parts.append(Component(id=factor_id, kind="factor", name=rubric.factor(factor_id).name,
-                               weight=weight, score=score, known=0.0 if score is None else 1.0,
-                               low=0.0 if score is None else score, high=1.0 if score is None else score))
+        parts.append(_component(rubric, factor_id, "factor", rubric.factor(factor_id).name, weight, score,
+                                0.0 if score is None else 1.0, 0.0 if score is None else score,
+                                1.0 if score is None else score))
     total = sum(p.weight for p in parts)
     known_weight = sum(p.weight for p in parts if p.score is not None)
     value = (100 * sum(p.weight * p.score for p in parts if p.score is not None) / known_weight
@@ -102,9 +117,12 @@ def difference(higher: str, lower: str, indexes: dict[str, IndexResult]) -> Diff
 def inseparable_groups(c: object) -> list[list[str]]:
     """Runs of neighbours in the ranking whose index intervals overlap: not yet told apart."""
     groups: list[list[str]] = []
+    current: set[str] = set()  # the last group as a set: a town joins it if it overlaps any member
     for ranked in c.ranking:  # type: ignore[attr-defined]
-        if groups and any(k in ranked.inseparable for k in groups[-1]):
+        if groups and not current.isdisjoint(ranked.inseparable):
             groups[-1].append(ranked.key)
+            current.add(ranked.key)
         else:
             groups.append([ranked.key])
+            current = {ranked.key}
     return [g for g in groups if len(g) > 1]

@@ -3,6 +3,8 @@ problems and recommendations, each cell with its raw value, the number that orde
 
 from __future__ import annotations
 
+from typing import Any
+
 from cluster_assess.assessment import Assessment
 from cluster_assess.compare.index import stage_position
 from cluster_assess.compare.model import Cell, IndexResult, Row
@@ -16,6 +18,22 @@ TOP_RECOMMENDATIONS = 3
 
 
 UNKNOWN = Text(zh="未知", en="unknown")
+
+# Equal cells are one object: most towns share their stage, factor and count cells, so a comparison
+# of thousands of towns holds each distinct cell once. Cells are frozen, so sharing is safe.
+_CELLS: dict[tuple[Any, ...], Cell] = {}
+_CELLS_MAX = 200_000
+
+
+def _cell(value: float | int | str | None = None, score: float | None = None, *, display: Text,
+          best: bool = False, worst: bool = False) -> Cell:
+    key = (type(value), value, type(score), score, display.zh, display.en, best, worst)
+    found = _CELLS.get(key)
+    if found is None:
+        if len(_CELLS) >= _CELLS_MAX:
+            _CELLS.clear()
+        found = _CELLS[key] = Cell(value=value, score=score, display=display, best=best, worst=worst)
+    return found
 
 
 def build_rows(assessments: list[Assessment], indexes: list[IndexResult | None], ranks: dict[str, int],
@@ -38,15 +56,15 @@ def _index_rows(indexes: list[IndexResult | None], ranks: dict[str, int], keys: 
         return []
     return [
         _mark(Row(id="index", group="index", label=spec.name, better="higher", source=spec.source, unit="0–100",
-                  cells=[Cell(value=r.value, score=r.value, display=Text(zh=r.display, en=r.display))
-                         if r and r.value is not None else Cell(display=UNKNOWN) for r in indexes]),
+                  cells=[_cell(value=r.value, score=r.value, display=Text(zh=r.display, en=r.display))
+                         if r and r.value is not None else _cell(display=UNKNOWN) for r in indexes]),
               eligible=[k in ranks for k in keys]),
         Row(id="index.confidence", group="index", label=Text(zh="指数可信度", en="index confidence"), unit="share",
-            cells=[Cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r
-                   else Cell(display=UNKNOWN) for r in indexes]),
+            cells=[_cell(value=r.confidence, score=r.confidence, display=_pct(r.confidence)) if r
+                   else _cell(display=UNKNOWN) for r in indexes]),
         Row(id="index.rank", group="index", label=Text(zh="排名", en="rank"),
-            cells=[Cell(value=ranks[k], score=ranks[k], display=_num(ranks[k])) if k in ranks
-                   else Cell(display=Text(zh="单列", en="apart")) for k in keys]),
+            cells=[_cell(value=ranks[k], score=ranks[k], display=_num(ranks[k])) if k in ranks
+                   else _cell(display=Text(zh="单列", en="apart")) for k in keys]),
     ]
 
 
@@ -55,12 +73,12 @@ def _stage_rows(assessments: list[Assessment], model: StageModel, rubric: Rubric
     for a in assessments:
         result = a.stages.get(model.id)
         if result is None:
-            cells.append(Cell(display=UNKNOWN))
-            conf.append(Cell(display=UNKNOWN))
+            cells.append(_cell(display=UNKNOWN))
+            conf.append(_cell(display=UNKNOWN))
             continue
         pos = stage_position(a, rubric, model.id)
-        cells.append(Cell(value=result.stage, score=pos, display=result.summary))
-        conf.append(Cell(value=result.confidence, score=result.confidence, display=_pct(result.confidence)))
+        cells.append(_cell(value=result.stage, score=pos, display=result.summary))
+        conf.append(_cell(value=result.confidence, score=result.confidence, display=_pct(result.confidence)))
     return [
         _mark(Row(id=f"stage.{model.id}", group="stage", label=model.name, better="higher", source=model.source,
                   cells=cells)),
@@ -74,9 +92,9 @@ def _factor_row(assessments: list[Assessment], factor: Factor) -> Row:
     for a in assessments:
         result = a.factors.get(factor.id)
         if result is None or result.score is None:
-            cells.append(Cell(display=UNKNOWN))
+            cells.append(_cell(display=UNKNOWN))
         else:
-            cells.append(Cell(value=result.score, score=result.score, display=_pct(result.score)))
+            cells.append(_cell(value=result.score, score=result.score, display=_pct(result.score)))
     return _mark(Row(id=f"factor.{factor.id}", group="factor", label=factor.name, better="higher", unit="0–1",
                      source=factor.source, cells=cells))
 
@@ -95,10 +113,10 @@ def _problem_rows(assessments: list[Assessment]) -> list[Row]:
         label = Text(zh=f"问题数（{_SEV_ZH[severity]}）", en=f"problems ({severity})")
         counts = [sum(1 for p in a.problems if p.severity == severity) for a in assessments]
         rows.append(_mark(Row(id=f"problems.{severity}", group="problems", label=label, better="lower",
-                              cells=[Cell(value=n, score=n, display=_num(n)) for n in counts])))
+                              cells=[_cell(value=n, score=n, display=_num(n)) for n in counts])))
     rows.append(Row(id="problems.unchecked", group="problems",
                     label=Text(zh="未能核查的问题数", en="problems not checkable"), cells=[
-        Cell(value=len(a.unchecked), score=len(a.unchecked), display=_num(len(a.unchecked))) for a in assessments]))
+        _cell(value=len(a.unchecked), score=len(a.unchecked), display=_num(len(a.unchecked))) for a in assessments]))
     return rows
 
 
@@ -106,7 +124,7 @@ def _recommendation_row(assessments: list[Assessment]) -> Row:
     cells = []
     for a in assessments:
         top = a.recommendations[:TOP_RECOMMENDATIONS]
-        cells.append(Cell(
+        cells.append(_cell(
             value=";".join(r.id for r in top) or None,
             display=Text(zh="；".join(r.title.zh for r in top) or "—", en="; ".join(r.title.en for r in top) or "—"),
         ))
@@ -146,12 +164,12 @@ def indicator(a: Assessment, path: str, rubric: Rubric) -> Cell:
     if metric is not None:
         value = _metric_value(a, path, rubric)
         if value is None:
-            return Cell(display=Text(zh="未知", en="unknown"))
+            return _cell(display=Text(zh="未知", en="unknown"))
         shown = _pct(value) if metric.unit == "share" else _num(value)
-        return Cell(value=value, score=value, display=shown)
+        return _cell(value=value, score=value, display=shown)
     fact = next((f for f in a.facts if f.path == path), None)
     if fact is None or not isinstance(fact.value, int | float) or isinstance(fact.value, bool):
-        return Cell(display=Text(zh="未知", en="unknown"))
+        return _cell(display=Text(zh="未知", en="unknown"))
     if fact.kind in ("share", "rate"):
         display = _pct(fact.value)
     elif fact.kind == "money":
@@ -162,7 +180,7 @@ def indicator(a: Assessment, path: str, rubric: Rubric) -> Cell:
         marks = {"over": ("以上", "+"), "about": ("左右", "~"), "nearly": ("接近", "<")}
         zh, en = marks.get(fact.approx, ("", ""))
         display = Text(zh=display.zh + zh, en=display.en + en)
-    return Cell(value=fact.value, score=float(fact.value), display=display)
+    return _cell(value=fact.value, score=float(fact.value), display=display)
 
 
 def unit_of(path: str, assessments: list[Assessment], rubric: Rubric) -> str:
@@ -187,7 +205,7 @@ def _mark(row: Row, comparable: bool = True, eligible: list[bool] | None = None)
         return row
     best = max(scores) if row.better == "higher" else min(scores)
     worst = min(scores) if row.better == "higher" else max(scores)
-    cells = [c.model_copy(update={"best": c.score == best, "worst": c.score == worst})
+    cells = [_cell(value=c.value, score=c.score, display=c.display, best=c.score == best, worst=c.score == worst)
              if c.score is not None and ok else c for c, ok in zip(row.cells, allowed)]
     return row.model_copy(update={"cells": cells})
 

@@ -32,6 +32,15 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
         for model in rubric.stage_models
     }
     found, unchecked = problems(rubric, factors, evidence, values)
+    try:
+        broken = [*stages.broken.values(), *stages.contradictions]
+        return _assessment(profile, rubric, values, evidence, factors, results, found, unchecked, broken)
+    finally:
+        factors.release()  # its context points back at it: free the cycle now, not at a collection
+
+
+def _assessment(profile: Profile, rubric: Rubric, values: Values, evidence: Evidence, factors: Factors,
+                results: dict, found: list, unchecked: list, broken: list) -> Assessment:
     return Assessment(
         profile=Identity(name=profile.name, region=profile.region, industry=profile.industry, year=profile.year),
         rubric=RubricRef(id=rubric.id, version=rubric.version, title=rubric.title),
@@ -40,7 +49,7 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
         metrics=values.metrics, chain=values.chain,
         classifications={c.id: classify(c, factors, evidence) for c in rubric.classifications},
         problems=found, unchecked=unchecked, conflicts=factors.conflicts(),
-        contradictions=[*stages.broken.values(), *stages.contradictions],
+        contradictions=broken,
         recommendations=recommendations(rubric, found, results, factors, evidence),
         unknowns=unknowns(rubric, results, unchecked, evidence),
         facts=evidence.shown_all(values.known),

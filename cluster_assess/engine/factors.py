@@ -17,6 +17,8 @@ from cluster_assess.engine.values import Values
 from cluster_assess.rubric.conditions import Condition, Context, Outcome, Tri, evaluate
 from cluster_assess.rubric.model import ChainMetric, Factor, Implication, Rubric, Text
 
+FACTOR_MEMO_MAX = 4_000  # factor results kept for reuse across profiles; past it the memo starts again
+
 
 class Factors:
     """Factor outcomes for one profile, memoised; `reset` forgets those that read stages."""
@@ -31,6 +33,12 @@ class Factors:
         self.forced: dict[str, tuple[bool, Implication]] = {}
         self._outcomes: dict[str, Outcome] = {}
         self._rule: dict[str, Outcome | None] = {}
+
+    def release(self) -> None:
+        """Drop the memo and the context, which refer back to this object (a reference cycle), so
+        that a profile's working state is freed as soon as its assessment is made."""
+        self.reset()
+        self.ctx = None  # type: ignore[assignment]
 
     def reset(self) -> None:
         """Stage bounds moved: outcomes that may read them are worked out again."""
@@ -99,12 +107,24 @@ class Factors:
         else:
             score = None
         status = {True: "met", False: "not_met", None: "unknown"}[outcome.value]
-        return FactorResult(
+        facts = self.evidence.shown_all(sorted(used))
+        missing = self.inputs_of(outcome.missing)
+        # Memoised by its inputs: many profiles give a factor the same outcome from the same facts
+        # (facts shown are shared between profiles, see Evidence), and a result is frozen. The key
+        # holds the facts by identity; the cached result holds them too, so no id is reused.
+        memo = self.rubric.memo.get("factor_results")
+        if memo is None or len(memo) > FACTOR_MEMO_MAX:
+            memo = self.rubric.memo["factor_results"] = {}
+        key = (factor.id, status, score, path, tuple(map(id, facts)), tuple(missing))
+        found = memo.get(key)
+        if found is not None and all(a is b for a, b in zip(found.facts, facts)):
+            return found
+        found = memo[key] = FactorResult(
             id=factor.id, name=factor.name, status=status, score=score,
             rule=self.evidence.factor_rule(factor), rating=path,
-            facts=self.evidence.shown_all(sorted(used)),
-            missing=self.inputs_of(outcome.missing), source=factor.source, weight=factor.weight,
+            facts=facts, missing=missing, source=factor.source, weight=factor.weight,
         )
+        return found
 
     def conflicts(self) -> list[Conflict]:
         """Each factor whose rating and rule are both decided and disagree."""

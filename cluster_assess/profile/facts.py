@@ -114,7 +114,7 @@ def _measure_check(value: Any, amount: Amount, measures: tuple[str, ...], what: 
     words = "、".join(measures)
     what_zh = _WHAT_ZH.get(what, what)
     key = "measure_area" if amount.unit in _AREA_UNITS else "measure_wrong"
-    raise AmountError(msg(key, value=value, unit=amount.unit, what=what, what_zh=what_zh, words=words,
+    raise AmountError(msg(key, value=value, unit=amount.unit, what={"zh": what_zh, "en": what}, words=words,
                           first=measures[0]))
 
 

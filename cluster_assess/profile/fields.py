@@ -66,18 +66,20 @@ _SPECS: dict[str, FieldSpec] | None = None
 def known_facts(profile: Profile) -> dict[str, Fact | Rating]:
     """Flatten a profile into {path: Fact or Rating} for the paths that are known."""
     out: dict[str, Fact | Rating] = {}
-
-    def walk(model: BaseModel, prefix: str) -> None:
-        for name in type(model).model_fields:
-            value = getattr(model, name)
-            if value is None:
-                continue
-            if isinstance(value, Fact | Rating):
-                out[f"{prefix}{name}"] = value
-            elif isinstance(value, BaseModel):
-                walk(value, f"{prefix}{name}.")
-
-    walk(profile.facts, "facts.")
-    walk(profile.ratings, "ratings.")
+    _walk(profile.facts, "facts.", out)
+    _walk(profile.ratings, "ratings.", out)
     return out
+
+
+def _walk(model: BaseModel, prefix: str, out: dict[str, Fact | Rating]) -> None:
+    # a module-level function, not a closure: a recursive closure is a reference cycle that would
+    # keep every profile's facts alive until the next garbage collection
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if isinstance(value, Fact | Rating):
+            out[f"{prefix}{name}"] = value
+        elif isinstance(value, BaseModel):
+            _walk(value, f"{prefix}{name}.", out)
 
