@@ -175,18 +175,30 @@ def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
                                     not doubt, "target_or_proposal" if doubt else "")
 
 
-def find_segments(lex: Lexicon, place: Place, chain: str) -> Iterator[Candidate]:
-    """`facts.chain.segments` for segments the sentence names; `absent` for those it says are missing."""
+def find_segments(lex: Lexicon, place: Place, patterns: dict[str, re.Pattern[str]],
+                  specific: bool = True) -> Iterator[Candidate]:
+    """`facts.chain.segments` for segments the sentence names; `absent` for those it says are missing.
+
+    `patterns` are the chosen reference chain's (lexicon.segment_patterns). With no specific chain
+    for the industry (the generic one), every reading is only "possibly": the words of a
+    generic chain are too loose to file a segment on."""
     sentence = place.sentence
-    for segment, pattern in lex.chains.get(chain, {}).items():
+    for segment, pattern in patterns.items():
         for match in pattern.finditer(sentence):
+            if lex.chain_not_before.search(sentence[max(0, match.start() - 4):match.start()]):
+                continue
             words = quote(sentence, match.start(), match.end())
             if lex.hedges.search(sentence[:match.start()]):
                 yield Candidate("facts.chain.absent", (segment,), place, words, False, "target_or_proposal")
-            elif _negated(lex, sentence, match.start(), match.end()):
-                yield Candidate("facts.chain.absent", (segment,), place, words)
+                continue
+            negated = _negated(lex, sentence, match.start(), match.end())
+            if not negated and lex.chain_platform_after.match(sentence, match.end()):
+                continue  # 设立设计中心: a platform, not a stage the text says the cluster has
+            path = "facts.chain.absent" if negated else "facts.chain.segments"
+            if specific:
+                yield Candidate(path, (segment,), place, words)
             else:
-                yield Candidate("facts.chain.segments", (segment,), place, words)
+                yield Candidate(path, (segment,), place, words, False, "generic_chain")
 
 
 def find_titles(lex: Lexicon, place: Place) -> Iterator[Candidate]:
