@@ -17,10 +17,12 @@ from cluster_assess.extract.find import (
     Candidate,
     RatingHint,
     find_amounts,
+    find_counts_in_words,
     find_flags,
     find_lists,
     find_rating_hints,
     find_segments,
+    find_share_words,
     find_titles,
 )
 from cluster_assess.extract.lexicon import Lexicon, check_chain_ids, load_lexicon, segment_patterns
@@ -98,7 +100,8 @@ def draft_from(documents: list[Document], industry: str | None = None,
     places = [p for d in documents for p in sentences(d)]
     home = lex.home_scope("\n".join(p for d in documents for p in d.paragraphs))
     for number, place in enumerate(places, 1):
-        candidates += [*find_amounts(lex, place, home), *find_flags(lex, place), *find_lists(lex, place),
+        candidates += [*find_amounts(lex, place, home), *find_counts_in_words(lex, place),
+                       *find_share_words(lex, place, home), *find_flags(lex, place), *find_lists(lex, place),
                        *find_segments(lex, place, patterns, specific), *find_titles(lex, place)]
         for hint in find_rating_hints(lex, place):
             kept = draft.hints.setdefault(hint.rating, [])
@@ -136,6 +139,7 @@ def _settle(draft: Draft, lex: Lexicon, candidates: list[Candidate]) -> None:
         by_path.setdefault(c.path, []).append(c)
     doubts: list[Candidate] = []
     for path, group in by_path.items():
+        group = _counts_in_words(group)
         sure = [c for c in group if c.sure]
         doubts += [c for c in group if not c.sure]
         if not sure:
@@ -165,6 +169,17 @@ def _settle(draft: Draft, lex: Lexicon, candidates: list[Candidate]) -> None:
         seen.add(mark)
         draft.uncertain.append(c)
     _keep_valid(draft)
+
+
+def _counts_in_words(group: list[Candidate]) -> list[Candidate]:
+    """A count given as a number beats one read from words (被认定为中国驰名商标 → 1); several
+    sentences each naming one may name different ones, so then `one` is only a doubt."""
+    if any(c.sure and not c.said for c in group):
+        return [c for c in group if c.said != "one"]
+    ones = {c.place.sentence for c in group if c.said == "one" and c.sure}
+    if len(ones) > 1:
+        return [replace(c, sure=False, reason="several_named") if c.said == "one" else c for c in group]
+    return group
 
 
 def _latest_year(group: list[Candidate]) -> int | None:

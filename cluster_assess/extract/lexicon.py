@@ -19,7 +19,7 @@ from cluster_assess.rubric.model import ValueChain
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "profile" / "lexicon.yaml"
 AMOUNT_KINDS = ("count", "money", "share", "rate", "number")
 _KEYS = {
-    "amount": {"label", "not", "measures"},
+    "amount": {"label", "not", "measures", "none", "one"},
     "flag": {"holds", "fails"},
     "names": {"items", "drop", "values"},
     "choice": {"choices"},
@@ -40,6 +40,8 @@ class Entry:
     items: re.Pattern[str] | None = None
     drop: re.Pattern[str] | None = None
     choices: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    none: re.Pattern[str] | None = None  # a count said to be nothing: 尚无专业批发市场 → 0
+    one: re.Pattern[str] | None = None   # one thing named without a number: 被认定为中国驰名商标 → 1
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,9 @@ def _entry(path: str, raw: Any, kind: str) -> Entry:
             raise UserError.single("a count needs its measure words", file=str(LEXICON_PATH), field=path)
         return Entry(path, kind, label=_compile(raw["label"], f"{path}.label"),
                      not_=_compile(raw["not"], f"{path}.not") if "not" in raw else None,
-                     measures=tuple(str(m) for m in measures))
+                     measures=tuple(str(m) for m in measures),
+                     none=_compile(raw["none"], f"{path}.none") if "none" in raw else None,
+                     one=_compile(raw["one"], f"{path}.one") if "one" in raw else None)
     if group == "flag":
         return Entry(path, kind, yes=_compile(raw["holds"], f"{path}.holds") if "holds" in raw else None,
                      no=_compile(raw["fails"], f"{path}.fails") if "fails" in raw else None)
