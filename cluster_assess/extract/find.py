@@ -20,6 +20,7 @@ from cluster_assess.io.amounts import SHARE_WORDS, AmountError, parse_amount
 CURRENCY_UNITS = ("元", "美元", "欧元", "港元", "港币")
 _ITEM_CUT = re.compile(r"[、和及与]")
 _SHARE_WORD = re.compile("|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)))
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])")  # 三是扶持中基 → 中基
 _ALMOST = re.compile(r"(?:几乎|基本上?|很少|较少)$")
 
 
@@ -196,7 +197,7 @@ def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
         if entry.kind == "names" and entry.items is not None:
             for match in entry.items.finditer(sentence):
                 items = tuple(dict.fromkeys(
-                    part.strip().removesuffix("等") for part in _ITEM_CUT.split(match.group("items"))
+                    _ORDINAL.sub("", part.strip()).removesuffix("等") for part in _ITEM_CUT.split(match.group("items"))
                     if 2 <= len(part.strip()) <= 12 and not (entry.drop and entry.drop.search(part))))
                 if not items:
                     continue
