@@ -17,15 +17,18 @@ from cluster_assess.extract.find import (
     Candidate,
     RatingHint,
     find_amounts,
+    find_counts_in_words,
     find_flags,
     find_lists,
     find_rating_hints,
     find_segments,
+    find_share_words,
     find_titles,
 )
-from cluster_assess.extract.lexicon import Lexicon, load_lexicon
+from cluster_assess.extract.lexicon import Lexicon, check_chain_ids, load_lexicon, segment_patterns
 from cluster_assess.extract.reading import Document
 from cluster_assess.extract.text import Place, sentences
+from cluster_assess.rubric.model import ValueChain
 
 HINTS_PER_RATING = 3
 
@@ -55,47 +58,51 @@ class Draft:
         return sum(len(v) for v in self.hints.values())
 
 
-def choose_industry(documents: list[Document], lex: Lexicon, industry: str | None) -> tuple[str | None, str]:
-    """The draft's `industry:` and the reference chain whose segment ids it uses."""
+def choose_industry(documents: list[Document], industry: str | None) -> tuple[str | None, ValueChain]:
+    """The draft's `industry:` and the reference chain the engine will read its segments against.
+
+    The chain is chosen as the engine chooses it (engine.values.choose_chain, by the industry's
+    words). With no --industry, the industry is the rubric's industry word (value_chains.match) the
+    text uses most, counted per chain; with fewer than two such words, none (the generic chain)."""
     from cluster_assess.engine.values import choose_chain
     from cluster_assess.rubric.loading import load_rubric
 
     rubric = load_rubric(None)
+    check_chain_ids(load_lexicon(), [c.id for c in rubric.value_chains])
+    generic = next(c for c in rubric.value_chains if c.id == "generic")
     if industry:
-        for chain in rubric.value_chains:
-            if industry == chain.id:
-                return industry, chain.id
-        chosen = choose_chain(rubric, industry)
-        return industry, chosen.id if chosen else "generic"
+        named = next((c for c in rubric.value_chains if c.id == industry), None)
+        if named is not None:
+            return industry, named
+        return industry, choose_chain(rubric, industry) or generic
     text = "\n".join(p for d in documents for p in d.paragraphs)
-    best: tuple[int, str, str] = (0, "", "generic")
+    best: tuple[int, str] = (0, "")
     for chain in rubric.value_chains:
-        words = [w for w in chain.match if re.search(r"[\u4e00-\u9fff]", w)]
-        extra = lex.industry_words.get(chain.id)
-        counts = {w: text.count(w) for w in words}
-        hits = sum(counts.values()) + (len(extra.findall(text)) if extra else 0)
+        counts = {w: text.count(w) for w in chain.match if re.search(r"[\u4e00-\u9fff]", w)}
+        hits = sum(counts.values())
         if hits > best[0]:
-            word = max(counts, key=lambda w: counts[w]) if counts and max(counts.values()) else ""
-            best = (hits, word, chain.id)
-    hits, word, chain_id = best
+            best = (hits, max(counts, key=lambda w: counts[w]))
+    hits, word = best
     if hits < 2:
-        return None, "generic"
-    chain = next(c for c in rubric.value_chains if c.id == chain_id)
-    return (word or chain.name.zh), chain_id
+        return None, generic
+    return word, choose_chain(rubric, word) or generic
 
 
 def draft_from(documents: list[Document], industry: str | None = None,
                progress: Callable[[int, int], None] | None = None) -> Draft:
     """Read every document and propose a draft profile."""
     lex = load_lexicon()
-    industry_value, chain = choose_industry(documents, lex, industry)
-    draft = Draft([d.name for d in documents], industry_value, chain, _title(documents))
+    industry_value, chain = choose_industry(documents, industry)
+    patterns = segment_patterns(lex, chain)
+    specific = chain.id != "generic"
+    draft = Draft([d.name for d in documents], industry_value, chain.id, _title(documents))
     candidates: list[Candidate] = []
     places = [p for d in documents for p in sentences(d)]
     home = lex.home_scope("\n".join(p for d in documents for p in d.paragraphs))
     for number, place in enumerate(places, 1):
-        candidates += [*find_amounts(lex, place, home), *find_flags(lex, place), *find_lists(lex, place),
-                       *find_segments(lex, place, chain), *find_titles(lex, place)]
+        candidates += [*find_amounts(lex, place, home), *find_counts_in_words(lex, place),
+                       *find_share_words(lex, place, home), *find_flags(lex, place), *find_lists(lex, place),
+                       *find_segments(lex, place, patterns, specific), *find_titles(lex, place)]
         for hint in find_rating_hints(lex, place):
             kept = draft.hints.setdefault(hint.rating, [])
             if len(kept) < HINTS_PER_RATING and all(h.place.sentence != hint.place.sentence for h in kept):
@@ -132,6 +139,7 @@ def _settle(draft: Draft, lex: Lexicon, candidates: list[Candidate]) -> None:
         by_path.setdefault(c.path, []).append(c)
     doubts: list[Candidate] = []
     for path, group in by_path.items():
+        group = _counts_in_words(group)
         sure = [c for c in group if c.sure]
         doubts += [c for c in group if not c.sure]
         if not sure:
@@ -161,6 +169,17 @@ def _settle(draft: Draft, lex: Lexicon, candidates: list[Candidate]) -> None:
         seen.add(mark)
         draft.uncertain.append(c)
     _keep_valid(draft)
+
+
+def _counts_in_words(group: list[Candidate]) -> list[Candidate]:
+    """A count given as a number beats one read from words (被认定为中国驰名商标 → 1); several
+    sentences each naming one may name different ones, so then `one` is only a doubt."""
+    if any(c.sure and not c.said for c in group):
+        return [c for c in group if c.said != "one"]
+    ones = {c.place.sentence for c in group if c.said == "one" and c.sure}
+    if len(ones) > 1:
+        return [replace(c, sure=False, reason="several_named") if c.said == "one" else c for c in group]
+    return group
 
 
 def _latest_year(group: list[Candidate]) -> int | None:

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 from cluster_assess.extract.lexicon import Entry, Lexicon
 from cluster_assess.extract.text import Found, Place, amounts, clauses, phrase_after, phrase_before, quote
-from cluster_assess.io.amounts import AmountError, parse_amount
+from cluster_assess.io.amounts import SHARE_WORDS, AmountError, parse_amount
 
 CURRENCY_UNITS = ("元", "美元", "欧元", "港元", "港币")
 _ITEM_CUT = re.compile(r"[、和及与]")
+_SHARE_WORD = re.compile("|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)))
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])")  # 三是扶持中基 → 中基
+_ALMOST = re.compile(r"(?:几乎|基本上?|很少|较少)$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Candidate:
     reason: str = ""
     year: int | None = None
     others: tuple[str, ...] = ()  # other fields the same words could be
+    said: str = ""  # "none" or "one": a count the text gives in words, not a number
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,43 @@ def find_amounts(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidat
                     yield Candidate(target, item.raw, place, words, False, reason or "subject_unclear", year)
 
 
+def find_counts_in_words(lex: Lexicon, place: Place) -> Iterator[Candidate]:
+    """Counts the text gives without a number (the entry's `none:` and `one:` patterns):
+    尚无专业批发市场 → 0, 被认定为中国驰名商标 → 1. `draft.py` drops a `one` when the text also gives
+    the count as a number, and doubts it when several sentences each name one."""
+    sentence = place.sentence
+    for entry in lex.amount_entries():
+        for pattern, value, said in ((entry.none, 0, "none"), (entry.one, 1, "one")):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(sentence):
+                words = quote(sentence, match.start(), match.end())
+                if lex.hedges.search(sentence[:match.start()]):
+                    yield Candidate(entry.path, value, place, words, False, "target_or_proposal", said=said)
+                elif _ALMOST.search(phrase_before(sentence, match.start(), 4)):
+                    yield Candidate(entry.path, value, place, words, False, "subject_unclear", said=said)
+                else:
+                    yield Candidate(entry.path, value, place, words, said=said)
+
+
+def find_share_words(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidate]:
+    """Shares in words (大多数, 绝大部分, 一半以上 — those io.amounts reads) for share fields, when the
+    words of exactly one share field are in the same clause."""
+    sentence = place.sentence
+    entries = [e for e in lex.amount_entries() if e.kind == "share"]
+    for offset, clause in clauses(sentence):
+        for match in _SHARE_WORD.finditer(clause):
+            context = f"{clause[:match.start()]}¦{clause[match.end():]}"
+            fits = [e for e in entries if e.label and e.label.search(context)
+                    and not (e.not_ and e.not_.search(context))]
+            if len(fits) != 1:
+                continue
+            where = offset + match.start()
+            reason = _doubt(lex, sentence[:where], clause[:match.start()], home)
+            yield Candidate(fits[0].path, match.group(0), place, quote(sentence, where, offset + match.end()),
+                            not reason, reason, _year(lex, sentence, where))
+
+
 def _chain_start(lex: Lexicon, clause: str, found: list[Found], i: int) -> int:
     """Where the words of an amount qualified by the ones before it start (年产销5000万元以上企业4家)."""
     j = i - 1
@@ -156,7 +197,7 @@ def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
         if entry.kind == "names" and entry.items is not None:
             for match in entry.items.finditer(sentence):
                 items = tuple(dict.fromkeys(
-                    part.strip().removesuffix("等") for part in _ITEM_CUT.split(match.group("items"))
+                    _ORDINAL.sub("", part.strip()).removesuffix("等") for part in _ITEM_CUT.split(match.group("items"))
                     if 2 <= len(part.strip()) <= 12 and not (entry.drop and entry.drop.search(part))))
                 if not items:
                     continue
@@ -175,18 +216,30 @@ def find_lists(lex: Lexicon, place: Place) -> Iterator[Candidate]:
                                     not doubt, "target_or_proposal" if doubt else "")
 
 
-def find_segments(lex: Lexicon, place: Place, chain: str) -> Iterator[Candidate]:
-    """`facts.chain.segments` for segments the sentence names; `absent` for those it says are missing."""
+def find_segments(lex: Lexicon, place: Place, patterns: dict[str, re.Pattern[str]],
+                  specific: bool = True) -> Iterator[Candidate]:
+    """`facts.chain.segments` for segments the sentence names; `absent` for those it says are missing.
+
+    `patterns` are the chosen reference chain's (lexicon.segment_patterns). With no specific chain
+    for the industry (the generic one), every reading is only "possibly": the words of a
+    generic chain are too loose to file a segment on."""
     sentence = place.sentence
-    for segment, pattern in lex.chains.get(chain, {}).items():
+    for segment, pattern in patterns.items():
         for match in pattern.finditer(sentence):
+            if lex.chain_not_before.search(sentence[max(0, match.start() - 4):match.start()]):
+                continue
             words = quote(sentence, match.start(), match.end())
             if lex.hedges.search(sentence[:match.start()]):
                 yield Candidate("facts.chain.absent", (segment,), place, words, False, "target_or_proposal")
-            elif _negated(lex, sentence, match.start(), match.end()):
-                yield Candidate("facts.chain.absent", (segment,), place, words)
+                continue
+            negated = _negated(lex, sentence, match.start(), match.end())
+            if not negated and lex.chain_platform_after.match(sentence, match.end()):
+                continue  # 设立设计中心: a platform, not a stage the text says the cluster has
+            path = "facts.chain.absent" if negated else "facts.chain.segments"
+            if specific:
+                yield Candidate(path, (segment,), place, words)
             else:
-                yield Candidate("facts.chain.segments", (segment,), place, words)
+                yield Candidate(path, (segment,), place, words, False, "generic_chain")
 
 
 def find_titles(lex: Lexicon, place: Place) -> Iterator[Candidate]:

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from cluster_assess.errors import UserError
+from cluster_assess.rubric.model import ValueChain
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "profile" / "lexicon.yaml"
 AMOUNT_KINDS = ("count", "money", "share", "rate", "number")
 _KEYS = {
-    "amount": {"label", "not", "measures"},
+    "amount": {"label", "not", "measures", "none", "one"},
     "flag": {"holds", "fails"},
     "names": {"items", "drop", "values"},
     "choice": {"choices"},
@@ -39,6 +40,8 @@ class Entry:
     items: re.Pattern[str] | None = None
     drop: re.Pattern[str] | None = None
     choices: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    none: re.Pattern[str] | None = None  # a count said to be nothing: 尚无专业批发市场 → 0
+    one: re.Pattern[str] | None = None   # one thing named without a number: 被认定为中国驰名商标 → 1
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,11 @@ class Lexicon:
     year: re.Pattern[str]
     unclear: dict[str, str]
     totals: tuple[str, ...]
-    chains: dict[str, dict[str, re.Pattern[str]]]
-    industry_words: dict[str, re.Pattern[str]]
+    chain_general: re.Pattern[str]
+    chain_not_after: re.Pattern[str]
+    chain_not_before: re.Pattern[str]
+    chain_platform_after: re.Pattern[str]
+    chain_more: dict[str, dict[str, str]]
     title: re.Pattern[str]
     title_trigger: re.Pattern[str]
     title_not: re.Pattern[str]
@@ -74,6 +80,42 @@ class Lexicon:
 
     def wider(self, text: str, home: int) -> bool:
         return any(p.search(text) for p in self.scopes[home + 1:])
+
+
+def check_chain_ids(lex: Lexicon, chain_ids: list[str]) -> None:
+    """Every chain the lexicon adds words to must be one of the rubric's."""
+    for cid in lex.chain_more:
+        if cid != "any" and cid not in chain_ids:
+            raise UserError.single(f"the rubric has no value chain {cid!r} (it has: {', '.join(chain_ids)})",
+                                   file=str(LEXICON_PATH), field=f"chains.more.{cid}")
+
+
+def segment_patterns(lex: Lexicon, chain: ValueChain) -> dict[str, re.Pattern[str]]:
+    """How a text names each segment of a reference chain: the rubric's words for it (the segment's
+    Chinese name, its parts split at 与/和/及, and its synonyms) less those too general to read in
+    running text, plus the lexicon's few more words (`chains.more`). One source of truth: the
+    segments and most of their words are the rubric's (rubrics/*.yaml · value_chains)."""
+    own = lex.chain_more.get(chain.id, {})
+    known = {s.id for s in chain.segments}
+    for sid in own:
+        if sid not in known:
+            raise UserError.single(f"the rubric's chain {chain.id!r} has no segment {sid!r} (it has: "
+                                   f"{', '.join(sorted(known))})", file=str(LEXICON_PATH),
+                                   field=f"chains.more.{chain.id}.{sid}")
+    more = {sid: "|".join(p for p in (lex.chain_more.get("any", {}).get(sid), own.get(sid)) if p)
+            for sid in known}
+    out: dict[str, re.Pattern[str]] = {}
+    for seg in chain.segments:
+        name = re.sub(r"（.*?）|\(.*?\)", "", seg.name.zh)
+        words = {name, *re.split(r"[与和及、/]", name), *getattr(seg, "synonyms", ())}
+        words = {w.strip() for w in words if re.search(r"[\u4e00-\u9fff]", w or "")}
+        words = {w for w in words if len(w) >= 2 and not lex.chain_general.search(w) and "（" not in w}
+        parts = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+        if more[seg.id]:
+            parts.append(f"(?:{more[seg.id]})")
+        if parts:
+            out[seg.id] = re.compile(f"(?:{'|'.join(parts)})(?!{lex.chain_not_after.pattern})")
+    return out
 
 
 def _compile(pattern: Any, where: str) -> re.Pattern[str]:
@@ -104,7 +146,9 @@ def _entry(path: str, raw: Any, kind: str) -> Entry:
             raise UserError.single("a count needs its measure words", file=str(LEXICON_PATH), field=path)
         return Entry(path, kind, label=_compile(raw["label"], f"{path}.label"),
                      not_=_compile(raw["not"], f"{path}.not") if "not" in raw else None,
-                     measures=tuple(str(m) for m in measures))
+                     measures=tuple(str(m) for m in measures),
+                     none=_compile(raw["none"], f"{path}.none") if "none" in raw else None,
+                     one=_compile(raw["one"], f"{path}.one") if "one" in raw else None)
     if group == "flag":
         return Entry(path, kind, yes=_compile(raw["holds"], f"{path}.holds") if "holds" in raw else None,
                      no=_compile(raw["fails"], f"{path}.fails") if "fails" in raw else None)
@@ -148,8 +192,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     for key, target in words["unclear"].items():
         if target not in entries:
             raise UserError.single(f"{target!r} has no lexicon entry", file=str(path), field=f"words.unclear.{key}")
-    chains_raw = dict(data["chains"])
-    industry = chains_raw.pop("industry_words", {})
+    chains = data["chains"]
+    more = chains.get("more") or {}
+    for cid, segs in more.items():
+        for sid, pattern in segs.items():
+            _compile(pattern, f"chains.more.{cid}.{sid}")
     titles = data["titles"]
     return Lexicon(
         entries=entries,
@@ -164,9 +211,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         year=_compile(words["year"], "words.year"),
         unclear={str(k): str(v) for k, v in words["unclear"].items()},
         totals=tuple(words.get("totals", ())),
-        chains={cid: {sid: _compile(p, f"chains.{cid}.{sid}") for sid, p in segs.items()}
-                for cid, segs in chains_raw.items()},
-        industry_words={cid: _compile(p, f"chains.industry_words.{cid}") for cid, p in industry.items()},
+        chain_general=_compile(chains["general"], "chains.general"),
+        chain_not_after=_compile(chains["not_after"], "chains.not_after"),
+        chain_not_before=_compile(chains["not_before"], "chains.not_before"),
+        chain_platform_after=_compile(chains["platform_after"], "chains.platform_after"),
+        chain_more={str(cid): {str(sid): str(p) for sid, p in segs.items()} for cid, segs in more.items()},
         title=_compile(titles["pattern"], "titles.pattern"),
         title_trigger=_compile(titles["trigger"], "titles.trigger"),
         title_not=_compile(titles["not"], "titles.not"),

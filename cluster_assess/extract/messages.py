@@ -37,6 +37,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "part_of_figure": {"zh": "是“其中”的一部分，不是总数", "en": "a part of another figure, not a total"},
     "earlier_year": {"zh": "较早年份的数字", "en": "a figure for an earlier year"},
     "contradiction": {"zh": "原文说法前后不一", "en": "the text says different things"},
+    "generic_chain": {"zh": "该产业没有专门的参照产业链（按通用链条读出），请核对环节",
+                      "en": "no specific reference chain for this industry (read against the generic one): check the segment"},
+    "several_named": {"zh": "多处各提到一个，可能不止一个：请清点", "en": "several sentences each name one: count them"},
     "invalid": {"zh": "不是该项能接受的值", "en": "not a value this field accepts"},
 }
 

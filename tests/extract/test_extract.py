@@ -50,13 +50,15 @@ def test_precision_and_recall_meet_the_targets():
 
     dev, _ = measure(HERE / "texts")
     held, _ = measure(HERE / "holdout")
+    new, _ = measure(HERE / "holdout" / "new")
+    held.add(new)
     assert dev.precision >= 0.95 and dev.recall >= 0.7, (dev.precision, dev.recall)
-    assert held.precision >= 0.9 and held.recall >= 0.7, (held.precision, held.recall)
+    assert held.precision >= 0.95 and held.recall >= 0.7, (held.precision, held.recall)
 
 
 def test_texts_are_of_the_required_length_and_each_has_gold():
-    texts = sorted((HERE / "texts").glob("*.txt")) + sorted((HERE / "holdout").glob("*.txt"))
-    assert len(texts) >= 13
+    texts = sorted((HERE / "texts").glob("*.txt")) + sorted((HERE / "holdout").rglob("*.txt"))
+    assert len(texts) >= 18
     for text in texts:
         size = len("".join(text.read_text(encoding="utf-8").split()))
         assert 300 <= size <= 800, (text.name, size)
