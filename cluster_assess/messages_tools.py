@@ -225,6 +225,7 @@ TEXT: dict[str, dict[str, str]] = {
     "rb_locator": {"zh": "出处 {locator!r} 在文件 {doc!r} 的摘要（seeds/）中找不到对应段落；请引用其中已有的标题",
                    "en": "source {locator!r} names no passage in the digest of document {doc!r} (seeds/); cite a heading that exists there"},
     "rb_metric_form": {"zh": "指标必须且只能有 'ratio'、'count_of' 或 'trend_of' 之一", "en": "a metric needs exactly one of 'ratio', 'count_of' or 'trend_of'"},
+    "cmp_xlsx_terminal": {"zh": "Excel 工作簿是二进制文件，不能输出到终端；请用 -o 指定文件，如 -o 对比.xlsx", "en": "an Excel workbook is binary and cannot go to the terminal; name a file with -o, e.g. -o comparison.xlsx"},
     "rb_implication_cycle": {"zh": "推定关系 {id!r} 经由其他推定关系又回到自身；不允许推定关系成环", "en": "implication {id!r} leads back to itself through other implications; a cycle of implications is not allowed"},
     "rb_fails_without_rule": {"zh": "'fails_when' 是对 'rule' 的补充，而此要素没有 'rule'", "en": "'fails_when' qualifies a 'rule'; this factor has none"},
     "rb_metric_order": {"zh": "指标 {path!r} 必须先定义后使用", "en": "metric {path!r} must be defined before it is used"},

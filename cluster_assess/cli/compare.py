@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -23,7 +24,7 @@ from cluster_assess.cli.options import (
     warn,
 )
 from cluster_assess.i18n import msg, say
-from cluster_assess.io.output import check_distinct, check_output, open_output
+from cluster_assess.io.output import check_distinct, check_output, open_output, write_bytes
 from cluster_assess.render import formats, renderer
 
 CompareFormat = Enum("CompareFormat", {f: f for f in formats("comparison")}, type=str)  # type: ignore[misc]
@@ -104,15 +105,25 @@ def compare(
         from cluster_assess.cli.rank import ranking_for, spec_for
 
         ranking = ranking_for(assessments, pack, spec_for(method, weights, language), language)
-    with open_output(output, force) as stream:
-        if ranking is not None:
-            from cluster_assess.cli.rank import write_with_ranking
-
-            write_with_ranking(renderer("comparison", format.value), result, ranking, format.value, stream,
-                               language, plain=plain_output(output))
-        else:
-            renderer("comparison", format.value)(result, stream, language, plain=plain_output(output))
+    if format.value == "xlsx":  # a workbook is binary: a file, never the terminal
+        if output == "-":
+            raise UserError.single(msg("cmp_xlsx_terminal"), field="--output")
+        write_bytes(output, renderer("comparison", "xlsx")(result, language), force, [*inputs, rubric])
+    else:
+        _write_text(result, ranking, format.value, output, force, language)
     if chart is not None:
         with open_output(chart, force) as stream:
             renderer("chart", "svg")(result, stream, language, plain=True)
         note(msg("chart_written", file=Path(chart)))
+
+
+def _write_text(result: Any, ranking: Any, fmt: str, output: str, force: bool, language: str) -> None:
+    """The text formats (text, markdown, csv, json), with the ranking section when --method asks."""
+    with open_output(output, force) as stream:
+        if ranking is not None:
+            from cluster_assess.cli.rank import write_with_ranking
+
+            write_with_ranking(renderer("comparison", fmt), result, ranking, fmt, stream,
+                               language, plain=plain_output(output))
+        else:
+            renderer("comparison", fmt)(result, stream, language, plain=plain_output(output))

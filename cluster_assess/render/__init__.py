@@ -28,7 +28,7 @@ REGISTRY: dict[str, dict[str, str]] = {
     "assessment": {"text": "text:writer", "json": "json:writer", "jsonl": "json:line_writer",
                    "markdown": "markdown:writer"},
     "comparison": {"text": "compare_text:write", "markdown": "compare_markdown:write",
-                   "csv": "compare_csv:write", "json": "compare_json:write"},
+                   "csv": "compare_csv:write", "json": "compare_json:write", "xlsx": "compare_xlsx:render"},
     "chart": {"svg": "svg:write"},
     "report": {"md": "report_md:render", "html": "report_html:render", "docx": "report_docx:render"},
     "explanation": {"text": "explain:write_text", "json": "explain:write_json"},
