@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from openpyxl import load_workbook
-
 from conftest import EXAMPLES
+from openpyxl import load_workbook
 
 
 def test_compare_writes_a_formatted_workbook(cli, tmp_path):
