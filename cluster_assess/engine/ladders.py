@@ -3,6 +3,8 @@ lower bound, the gaps to the next stage and the facts that would narrow the rang
 
 from __future__ import annotations
 
+from typing import Any
+
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Gap, Rung, StageResult
 from cluster_assess.engine.factors import Factors
 from cluster_assess.engine.stages import NA, Bounds
@@ -16,44 +18,62 @@ def stage_result(model: StageModel, bounds: Bounds, factors: Factors, extra: lis
     """The StageResult of one model from its bounds."""
     stages = model.stages
     lo, hi = bounds.lo, bounds.hi
-    ids = [s.id for s in stages]
-    at_least = NOT_APPLICABLE if lo == NA else ids[lo]
-    at_most = NOT_APPLICABLE if hi == NA else ids[hi]
-    name_lo = NOT_APPLICABLE_NAME if lo == NA else stages[lo].name
-    name_hi = NOT_APPLICABLE_NAME if hi == NA else stages[hi].name
     single = lo == hi
-    stage = at_least if single else UNDETERMINED
-    gates = [g for s in stages for g in s.gates]
-    informed = [g for g in gates if factors.informed(g)]
-    confidence = len(informed) / len(gates) if gates else 1.0
-    evidence_upto = max(lo, 0) if lo != NA else -1
-    evidence = [factors.result(g) for s in stages[: evidence_upto + 1] for g in s.gates]
-    evidence = [e for e in evidence if e.status == "met"]
+    name_lo, name_hi = _name(model, lo), _name(model, hi)
     nxt = stages[lo + 1] if lo != NA and lo + 1 < len(stages) else None
-    gaps = [_gap(g, factors) for g in (nxt.gates if nxt else []) if factors.outcome(g).value is not True]
-    deciding: list[str] = []
-    for between in stages[max(lo, 0) + 1: hi + 1]:
-        for gate in between.gates:
-            if factors.outcome(gate).value is None:
-                deciding.extend(p for p in factors.result(gate).missing if p not in deciding)
-    reason = None
-    if hi == NA and model.not_applicable is not None:
-        reason = model.not_applicable
-    elif lo == NA:
-        reason = Text(zh="尚无法判断是否适用：" + (model.not_applicable.zh if model.not_applicable else "不适用"),
-                      en="cannot yet tell whether it applies: "
-                         + (model.not_applicable.en if model.not_applicable else "does not apply"))
     return StageResult(
         model=model.id, name=model.name, source=model.source,
-        stage=stage, stage_name=name_lo if single else UNDETERMINED_NAME,
-        at_least=at_least, at_most=at_most, at_least_name=name_lo, at_most_name=name_hi,
-        summary=summary(model, lo, hi), confidence=round(confidence, 3),
-        could_be_higher=hi > lo, reason=reason, evidence=evidence,
-        implied=[] if hi == NA else [*bounds.implied, *(extra or [])], gaps=gaps, deciding=deciding,
-        next_stage=nxt.id if nxt else None,
+        stage=_id(model, lo) if single else UNDETERMINED, stage_name=name_lo if single else UNDETERMINED_NAME,
+        at_least=_id(model, lo), at_most=_id(model, hi), at_least_name=name_lo, at_most_name=name_hi,
+        summary=summary(model, lo, hi), confidence=_confidence(model, factors),
+        could_be_higher=hi > lo, reason=_reason(model, lo, hi), evidence=_evidence(model, lo, factors),
+        implied=[] if hi == NA else [*bounds.implied, *(extra or [])],
+        gaps=[_gap(g, factors) for g in (nxt.gates if nxt else []) if factors.outcome(g).value is not True],
+        deciding=_deciding(model, lo, hi, factors), next_stage=nxt.id if nxt else None,
         ladder=[Rung(id=s.id, name=s.name, reached=lo != NA and k <= lo, current=single and k == lo,
                      possible=hi != NA and k <= hi) for k, s in enumerate(stages)],
     )
+
+
+def _id(model: StageModel, index: int) -> str:
+    return NOT_APPLICABLE if index == NA else model.stages[index].id
+
+
+def _name(model: StageModel, index: int) -> Text:
+    return NOT_APPLICABLE_NAME if index == NA else model.stages[index].name
+
+
+def _confidence(model: StageModel, factors: Factors) -> float:
+    """The share of the model's gate factors anything speaks to, whatever it says."""
+    gates = [g for s in model.stages for g in s.gates]
+    return round(sum(1 for g in gates if factors.informed(g)) / len(gates), 3) if gates else 1.0
+
+
+def _evidence(model: StageModel, lo: int, factors: Factors) -> list[Any]:
+    """The gate factors met up to the established stage."""
+    if lo == NA:
+        return []
+    results = [factors.result(g) for s in model.stages[: lo + 1] for g in s.gates]
+    return [r for r in results if r.status == "met"]
+
+
+def _deciding(model: StageModel, lo: int, hi: int, factors: Factors) -> list[str]:
+    """The facts behind the unknown gates between the bounds: collecting them narrows the range."""
+    out: list[str] = []
+    for between in model.stages[max(lo, 0) + 1: hi + 1]:
+        for gate in between.gates:
+            if factors.outcome(gate).value is None:
+                out.extend(p for p in factors.result(gate).missing if p not in out)
+    return out
+
+
+def _reason(model: StageModel, lo: int, hi: int) -> Text | None:
+    if hi == NA:
+        return model.not_applicable
+    if lo != NA:
+        return None
+    why = model.not_applicable or Text(zh="不适用", en="does not apply")
+    return Text(zh="尚无法判断是否适用：" + why.zh, en="cannot yet tell whether it applies: " + why.en)
 
 
 def summary(model: StageModel, lo: int, hi: int) -> Text:
