@@ -80,34 +80,55 @@ def find_amounts(lex: Lexicon, place: Place, home: int = 2) -> Iterator[Candidat
             start = item.end
             if i and _qualifies(lex, clause[found[i - 1].end:item.start]):
                 left = clause[_chain_start(lex, clause, found, i):item.start]
-            try:
-                parse_amount(item.raw)
-            except AmountError:
+            if not _readable(item.raw):
                 continue
-            context = f"{left}¦{right}"
-            fits = [e for e in entries if _fits(e, item) and e.label and e.label.search(context)
-                    and not (e.not_ and e.not_.search(context))]
-            if not fits and last is not None and _fits(last, item) and lex.carry.search(left):
-                fits = [last]
+            fits = _fields_for(lex, entries, item, left, right, last)
             last = fits[0] if len(fits) == 1 else None
-            where = offset + item.start
-            words = quote(sentence, where, offset + item.end)
-            year = _year(lex, sentence, where)
-            reason = _doubt(lex, sentence[:where], left, home)
-            if len(fits) == 1:
-                if not reason and subset and fits[0].path in lex.totals:
-                    reason = "part_of_figure"
-                yield Candidate(fits[0].path, item.raw, place, words, not reason, reason, year)
-            elif len(fits) > 1:
-                paths = tuple(e.path for e in fits)
-                for entry in fits:
-                    yield Candidate(entry.path, item.raw, place, words, False, "two_fields", year,
-                                    tuple(p for p in paths if p != entry.path))
-            else:
-                unit = "元" if item.unit in CURRENCY_UNITS else item.unit
-                target = lex.unclear.get(unit)
-                if target and _fits(lex.entries[target], item):
-                    yield Candidate(target, item.raw, place, words, False, reason or "subject_unclear", year)
+            yield from _amount_candidates(lex, place, offset, item, fits, subset, left, home)
+
+
+def _readable(raw: str) -> bool:
+    try:
+        parse_amount(raw)
+    except AmountError:
+        return False
+    return True
+
+
+def _fields_for(lex: Lexicon, entries: list[Entry], item: Found, left: str, right: str,
+                last: Entry | None) -> list[Entry]:
+    """The fields whose words stand around the amount; else the previous amount's field, when the
+    words carry it on (增加到…)."""
+    context = f"{left}¦{right}"
+    fits = [e for e in entries if _fits(e, item) and e.label and e.label.search(context)
+            and not (e.not_ and e.not_.search(context))]
+    if not fits and last is not None and _fits(last, item) and lex.carry.search(left):
+        return [last]
+    return fits
+
+
+def _amount_candidates(lex: Lexicon, place: Place, offset: int, item: Found, fits: list[Entry], subset: bool,
+                       left: str, home: int) -> Iterator[Candidate]:
+    """One amount as a fact, as a doubt between two fields, or as a doubt about its subject."""
+    sentence = place.sentence
+    where = offset + item.start
+    words = quote(sentence, where, offset + item.end)
+    year = _year(lex, sentence, where)
+    reason = _doubt(lex, sentence[:where], left, home)
+    if len(fits) == 1:
+        if not reason and subset and fits[0].path in lex.totals:
+            reason = "part_of_figure"
+        yield Candidate(fits[0].path, item.raw, place, words, not reason, reason, year)
+    elif len(fits) > 1:
+        paths = tuple(e.path for e in fits)
+        for entry in fits:
+            yield Candidate(entry.path, item.raw, place, words, False, "two_fields", year,
+                            tuple(p for p in paths if p != entry.path))
+    else:
+        unit = "元" if item.unit in CURRENCY_UNITS else item.unit
+        target = lex.unclear.get(unit)
+        if target and _fits(lex.entries[target], item):
+            yield Candidate(target, item.raw, place, words, False, reason or "subject_unclear", year)
 
 
 def find_counts_in_words(lex: Lexicon, place: Place) -> Iterator[Candidate]:

@@ -54,6 +54,29 @@ class Table:
 def read_table(path: Path, cost: list[str], lang: str) -> Table:
     """Read a decision table; every bad cell is reported with its row and column, all at once."""
     name = str(path)
+    rows = _rows(path, name, lang)
+    header_row, header = rows[0]
+    problems: list[Problem] = []
+    criteria = _criteria(header, header_row, name, lang, problems)
+    body = rows[1:]
+    benefit = np.ones(len(criteria), dtype=bool)
+    if body and _text(body[0][1][0]).lower() in DIRECTION_ROW:
+        _directions(body[0], benefit, name, lang, problems)
+        body = body[1:]
+    for col in cost:
+        if col not in criteria:
+            problems.append(Problem(tr("rank_err_unknown_criterion", lang, name=col, choices=", ".join(criteria)),
+                                    name, field="--cost"))
+        else:
+            benefit[criteria.index(col)] = False
+    names, x = _cells(body, len(criteria), name, lang, problems)
+    if problems:
+        raise UserError(problems)
+    return Table(names, criteria, x, benefit, source=name)
+
+
+def _rows(path: Path, name: str, lang: str) -> list[tuple[int, list[Any]]]:
+    """The non-empty rows of the file, header first; a file that cannot be read is the user's input."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise UserError([Problem(tr("rank_err_table_suffix", lang), name, field="--table")])
@@ -66,35 +89,37 @@ def read_table(path: Path, cost: list[str], lang: str) -> Table:
     rows = [(n, r) for n, r in rows if any(_text(v) for v in r)]
     if not rows or len(rows[0][1]) < 2:
         raise UserError([Problem(tr("rank_err_header", lang), name, 1, sheet=True)])
-    header_row, header = rows[0]
+    return rows
+
+
+def _criteria(header: list[Any], row: int, name: str, lang: str, problems: list[Problem]) -> list[str]:
+    """The criterion names of the header, each once."""
     criteria = [_text(v) for v in header[1:]]
     while criteria and not criteria[-1]:
         criteria.pop()
-    problems: list[Problem] = []
     seen: set[str] = set()
     for j, crit in enumerate(criteria):
         if not crit or crit in seen:
-            problems.append(Problem(tr("rank_err_dup_column", lang, name=crit) if crit else tr("rank_err_header", lang),
-                                    name, header_row, j + 2, sheet=True))
+            said = tr("rank_err_dup_column", lang, name=crit) if crit else tr("rank_err_header", lang)
+            problems.append(Problem(said, name, row, j + 2, sheet=True))
         seen.add(crit)
-    m = len(criteria)
-    benefit = np.ones(m, dtype=bool)
-    body = rows[1:]
-    if body and _text(body[0][1][0]).lower() in DIRECTION_ROW:
-        row_no, values = body[0]
-        body = body[1:]
-        for j in range(m):
-            word = _text(values[j + 1] if j + 1 < len(values) else "").lower()
-            if word in COST_WORDS:
-                benefit[j] = False
-            elif word not in BENEFIT_WORDS and word:
-                problems.append(Problem(tr("rank_err_direction", lang, value=word), name, row_no, j + 2, sheet=True))
-    for col in cost:
-        if col not in criteria:
-            problems.append(Problem(tr("rank_err_unknown_criterion", lang, name=col, choices=", ".join(criteria)),
-                                    name, field="--cost"))
-        else:
-            benefit[criteria.index(col)] = False
+    return criteria
+
+
+def _directions(line: tuple[int, list[Any]], benefit: Any, name: str, lang: str, problems: list[Problem]) -> None:
+    """A direction row (方向 / direction) marks each criterion benefit or cost."""
+    row_no, values = line
+    for j in range(len(benefit)):
+        word = _text(values[j + 1] if j + 1 < len(values) else "").lower()
+        if word in COST_WORDS:
+            benefit[j] = False
+        elif word not in BENEFIT_WORDS and word:
+            problems.append(Problem(tr("rank_err_direction", lang, value=word), name, row_no, j + 2, sheet=True))
+
+
+def _cells(body: list[tuple[int, list[Any]]], m: int, name: str, lang: str,
+           problems: list[Problem]) -> tuple[list[str], Any]:
+    """The alternatives' names (each once) and their values (NaN where unknown)."""
     names: list[str] = []
     first: dict[str, int] = {}
     x = np.full((len(body), m), np.nan)
@@ -114,9 +139,7 @@ def read_table(path: Path, cost: list[str], lang: str) -> Table:
                 problems.append(Problem(tr("rank_err_cell", lang, value=_text(raw)), name, row_no, j + 2, sheet=True))
             elif value is not None:
                 x[i, j] = value
-    if problems:
-        raise UserError(problems)
-    return Table(names, criteria, x, benefit, source=name)
+    return names, x
 
 
 _BAD = object()
