@@ -19,8 +19,7 @@ def position(rubric: Rubric, model_id: str, stage: str) -> float:
     """0 for the first rung (and for not applicable), 1 for the top."""
     if stage in (NOT_APPLICABLE, UNDETERMINED):
         return 0.0
-    order = [s.id for s in rubric.model(model_id).stages]
-    return order.index(stage) / (len(order) - 1)
+    return rubric.stage_index(model_id, stage) / (len(rubric.model(model_id).stages) - 1)
 
 
 def index_display(low: float, high: float, value: float | None) -> str:
@@ -35,10 +34,7 @@ def stage_position(assessment: Assessment, rubric: Rubric, model_id: str) -> flo
     result = assessment.stages.get(model_id)
     if result is None or result.stage == UNDETERMINED:
         return None
-    if result.stage == NOT_APPLICABLE:
-        return 0.0
-    order = [s.id for s in rubric.model(model_id).stages]
-    return order.index(result.stage) / (len(order) - 1)
+    return position(rubric, model_id, result.stage)
 
 
 def _component(rubric: Rubric, ident: str, kind: str, name: Text, weight: float, score: float | None,
