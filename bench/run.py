@@ -305,7 +305,10 @@ def main() -> int:
     parser.add_argument("--report-towns", type=int, default=500, help="towns in the Word report (default: 500)")
     parser.add_argument("--lq-rows", type=int, default=None,
                         help="rows of the location-quotient table (default 10M, 1M with --quick; 0 skips)")
+    parser.add_argument("--only", type=lambda text: {int(n) for n in text.split(",")}, default={1, 2, 3, 4, 5, 6},
+                        help="rows to measure, e.g. 1 or 3,4 (default: all; 3 and 4 are one run)")
     args = parser.parse_args()
+    only = args.only
 
     work = Path(tempfile.mkdtemp(prefix="cluster-assess-bench-"))
     notes: list[str] = []
@@ -319,26 +322,33 @@ def main() -> int:
         print(f"machine: {machine()}")
         print(f"package: {how}; medians of {args.repeat} runs (one-shot) and {args.batch_repeat} runs "
               "(batches)\n")
-        ours, base = interleaved([*cli, "score", example, "--format", "json"], floor, args.repeat)
-        rows.append(ratio_row("1. score example --format json vs dependency floor", ours.wall, base.wall, 1.3,
-                              ours.code))
-        ours, base = interleaved([*cli, "--help"], floor, args.repeat)
-        rows.append(ratio_row("1. --help vs dependency floor", ours.wall, base.wall, 1.1, ours.code))
+        if 1 in only:
+            ours, base = interleaved([*cli, "score", example, "--format", "json"], floor, args.repeat)
+            rows.append(ratio_row("1. score example --format json vs dependency floor", ours.wall, base.wall, 1.3,
+                                  ours.code))
+            ours, base = interleaved([*cli, "--help"], floor, args.repeat)
+            rows.append(ratio_row("1. --help vs dependency floor", ours.wall, base.wall, 1.1, ours.code))
 
         sizes = args.sizes or ([1_000, 10_000] + ([] if args.quick else [100_000]))
-        need = max([*args.towns, args.report_towns])
-        made = sorted({*sizes, need} if need > max(sizes) else set(sizes))  # the largest also for compare
-        batch = 10_000 if 10_000 in sizes else max(sizes)
+        need = max([*(args.towns if only & {3, 4} else []), args.report_towns if 6 in only else 0])
+        if 2 not in only:
+            sizes = []
+        made = sorted({*sizes, need} if need > max(sizes, default=0) else set(sizes))  # the largest also for compare
+        batch = 10_000 if 10_000 in sizes else max(sizes, default=0)
         start = time.perf_counter()
         folders = {n: generate(work / f"n{n}", n, seed=n) for n in made}
-        notes.append(f"generated {sum(made):,} profiles in {time.perf_counter() - start:.0f} s")
-        rows += score_rows(cli, {n: folders[n] for n in sizes}, batch, args.jobs, args.batch_repeat, notes)
-        files = sorted(str(p) for p in folders[max(made)].rglob("*.yaml"))
-        rows += compare_rows(cli, files, sorted(args.towns), args.batch_repeat, notes)
+        if made:
+            notes.append(f"generated {sum(made):,} profiles in {time.perf_counter() - start:.0f} s")
+        if sizes:
+            rows += score_rows(cli, {n: folders[n] for n in sizes}, batch, args.jobs, args.batch_repeat, notes)
+        files = sorted(str(p) for p in folders[max(made)].rglob("*.yaml")) if made else []
+        if only & {3, 4}:
+            rows += compare_rows(cli, files, sorted(args.towns), args.batch_repeat, notes)
         lq_wanted = args.lq_rows if args.lq_rows is not None else (1_000_000 if args.quick else 10_000_000)
-        if lq_wanted:
+        if lq_wanted and 5 in only:
             rows += lq_rows(lq_wanted, work, max(1, args.batch_repeat), notes)
-        rows += report_rows(cli, files[:args.report_towns], work, args.batch_repeat)
+        if 6 in only:
+            rows += report_rows(cli, files[:args.report_towns], work, args.batch_repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
