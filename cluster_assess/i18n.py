@@ -321,6 +321,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 # The ranking keeps its strings beside its code (cluster_assess/rank/messages.py), and the
 # messages (errors, warnings, notes) theirs (cluster_assess/messages*.py); one catalogue.
+from cluster_assess.io.messages import TEXT as _IO_MESSAGES  # noqa: E402
 from cluster_assess.messages import TEXT as _MESSAGES  # noqa: E402
 from cluster_assess.messages_tools import TEXT as _TOOL_MESSAGES  # noqa: E402
 from cluster_assess.rank.messages import TEXT as _RANK_TEXT  # noqa: E402
@@ -328,6 +329,7 @@ from cluster_assess.rank.messages import TEXT as _RANK_TEXT  # noqa: E402
 CATALOGUE.update(_RANK_TEXT)
 CATALOGUE.update(_MESSAGES)
 CATALOGUE.update(_TOOL_MESSAGES)
+CATALOGUE.update(_IO_MESSAGES)
 
 # The language the current command speaks, set once its options are read; errors raised before
 # that (or by the library alone) are said in the language the environment asks for.

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -320,3 +321,54 @@ def test_a_chain_within_the_limit_still_loads(cli, tmp_path):
     path = h.extends_chain(tmp_path, 5)
     run = cli("rubric", "validate", path)
     assert run.code == 0, run.out + run.err
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(("case", "make", "where", "words"), BROKEN, ids=[c[0] for c in BROKEN])
+def test_a_broken_workbook_is_said_in_chinese_under_lang_zh(cli, tmp_path, case, make, where, words):
+    path = make(tmp_path / "towns.xlsx")
+    run = cli("score", path, "--lang", "zh")
+    assert run.code == 2, run.err
+    said = run.err.split(f"{path}", 1)[1]
+    assert CJK.search(said) and words not in said, run.err  # the English words are replaced, not appended
+
+
+@pytest.mark.parametrize("make", [
+    h.gbk_cell_in_utf8_csv,
+    lambda p: (p.write_bytes(b"name\x00,x\n\x00\x01"), p)[1],
+    lambda p: (p.write_bytes("name,facts.firms.total\n石狮镇,120\n".encode("gbk") + "晋江镇,90\n".encode()), p)[1],
+], ids=["utf8 then gbk", "binary", "gbk then utf8"])
+def test_a_broken_csv_is_said_in_chinese_under_lang_zh(cli, tmp_path, make):
+    path = make(tmp_path / "towns.csv")
+    run = cli("score", path, "--lang", "zh")
+    assert run.code == 2, run.err
+    said = run.err.split(f"{path}", 1)[1]
+    assert CJK.search(said) and not re.search(r"[A-Za-z]{3,}( [A-Za-z]{2,}){3,}", said), run.err
+
+
+def test_an_unwritable_output_says_why_in_chinese(cli, tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who may write anywhere (root)")
+        run = cli("score", "example:shishi", "-o", folder / "out.txt", "--lang", "zh")
+    finally:
+        folder.chmod(0o700)
+    assert run.code == 2 and "没有权限" in run.err, run.err
+
+
+def test_the_systems_reason_is_said_in_both_languages():
+    import errno
+
+    from cluster_assess.i18n import msg
+    from cluster_assess.io.files import os_reason
+
+    said = msg("write_failed", reason=os_reason(PermissionError(errno.EACCES, "Permission denied")))
+    assert said == "cannot write the file: Permission denied"
+    assert said.say("zh") == "无法写入该文件：没有权限"
+    odd = os_reason(OSError(errno.EPIPE, "Broken pipe"))  # no words of ours: the system's, in both
+    assert odd == {"zh": "Broken pipe", "en": "Broken pipe"}

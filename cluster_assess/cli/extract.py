@@ -42,15 +42,16 @@ def extract(
     from cluster_assess.extract.messages import msg
     from cluster_assess.extract.reading import read_document
     from cluster_assess.extract.render import add_into, render_draft
+    from cluster_assess.i18n import msg as say_msg
     from cluster_assess.io.output import check_output, open_output
 
     language = lang_of(lang)
     if into is not None and output != "-":
-        raise UserError.single("--into writes into the profile itself; it takes no -o", field="--into")
+        raise UserError.single(say_msg("ex_into_output"), field="--into")
     if into is None:
         check_output(output, force)
     elif not into.is_file():
-        raise UserError.single("profile not found; --into adds to an existing profile", file=str(into))
+        raise UserError.single(say_msg("ex_into_missing"), file=str(into))
     documents = [read_document(path) for path in texts]
     for document in documents:
         for text in document.notes:

@@ -37,6 +37,7 @@ def init(
     cluster-assess init --xlsx towns.xlsx --lang zh
     """
     from cluster_assess.errors import UserError
+    from cluster_assess.i18n import msg as say_msg
     from cluster_assess.i18n import t
 
     language = lang_of(lang)
@@ -44,13 +45,11 @@ def init(
         from cluster_assess.io.spreadsheets import write_template
 
         if xlsx.suffix.lower() != ".xlsx":
-            raise UserError.single("the template is an Excel workbook; give a file name ending in .xlsx",
-                                   file=str(xlsx), field="--xlsx")
+            raise UserError.single(say_msg("init_xlsx_name"), file=str(xlsx), field="--xlsx")
         if output != "-" or industry is not None:
-            raise UserError.single("--xlsx writes a workbook for many towns; it takes no -o or --industry",
-                                   field="--xlsx")
+            raise UserError.single(say_msg("init_xlsx_options"), field="--xlsx")
         count = write_template(xlsx, language, force=force)
-        note(f"wrote {xlsx} with {count} columns; leave a cell blank when the fact is unknown")
+        note(say_msg("init_xlsx_wrote", file=str(xlsx), count=count).say(language))
         return
     from cluster_assess.profile.template import render_template
     from cluster_assess.rubric.loading import load_rubric

@@ -211,7 +211,7 @@ def spec_for(method: str, weights: str | None, lang: str) -> Any:
     from cluster_assess.errors import Problem, UserError
 
     if method not in {m.value for m in RankMethod}:
-        raise UserError([Problem(f"--method: choose index, topsis or gra, not {method!r}", field="--method")])
+        raise UserError([Problem(msg("rank_method_choice", method=method), field="--method")])
     return make_spec(RankMethod(method), weights, Norm.vector, Distance.euclidean, 0.5, EntropyVariant.minmax,
                      AhpMethod.eigenvector, RandomIndex.saaty, False, False, 1000, 0.2, 0, lang, table_input=False)
 

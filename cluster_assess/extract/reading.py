@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _DIGITS = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
@@ -29,9 +30,9 @@ def read_document(path: Path) -> Document:
     """Read one report; refuse what cannot be read as text, naming the file."""
     name = str(path)
     if not path.exists():
-        raise UserError.single("no such file", file=name)
+        raise UserError.single(msg("file_missing"), file=name)
     if path.is_dir():
-        raise UserError.single("this is a folder; give the report's file (.txt, .md, .docx or .pdf)", file=name)
+        raise UserError.single(msg("ex_read_folder"), file=name)
     suffix = path.suffix.lower()
     notes: list[str] = []
     if suffix == ".docx":
@@ -42,7 +43,7 @@ def read_document(path: Path) -> Document:
         text = _plain(path, notes)
     paragraphs = tuple(p for p in (_clean(p) for p in _split(text)) if p)
     if not paragraphs or not re.search(r"[\u4e00-\u9fffA-Za-z]", "".join(paragraphs)):
-        raise UserError.single("the document has no text to read (it is empty, or only numbers and signs)", file=name)
+        raise UserError.single(msg("ex_read_empty"), file=name)
     return Document(path.name, paragraphs, tuple(notes))
 
 
@@ -51,12 +52,10 @@ def _plain(path: Path, notes: list[str]) -> str:
 
     data = path.read_bytes()
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError.single(
-            "this is a binary file, not text; give a .txt or .md report (UTF-8 or GBK), a .docx or a text PDF",
-            file=str(path))
+        raise UserError.single(msg("ex_read_binary"), file=str(path))
     if data.startswith(b"PK\x03\x04") or data.startswith(b"%PDF"):
-        kind = "a .docx (Word) file" if data.startswith(b"PK") else "a PDF"
-        raise UserError.single(f"this looks like {kind}; give it the matching file name ending", file=str(path))
+        kind = msg("ex_kind_docx") if data.startswith(b"PK") else msg("ex_kind_pdf")
+        raise UserError.single(msg("ex_read_looks_like", kind=kind), file=str(path))
     return decode(data, str(path), notes)
 
 
@@ -66,8 +65,7 @@ def _docx(path: Path) -> str:
 
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile, lxml and its own errors on a bad file
-        raise UserError.single(f"cannot read this as a Word (.docx) document: {type(exc).__name__}; "
-                               "save it again from Word as .docx, or as text (.txt)", file=str(path)) from None
+        raise UserError.single(msg("ex_read_docx", kind=type(exc).__name__), file=str(path)) from None
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -84,18 +82,15 @@ def _pdf(path: Path) -> str:
         logging.getLogger("pypdf").setLevel(logging.ERROR)
         reader = PdfReader(str(path))
         if reader.is_encrypted:
-            raise UserError.single("the PDF is encrypted; save an unprotected copy, or copy its text into a .txt",
-                                   file=str(path))
+            raise UserError.single(msg("ex_read_pdf_encrypted"), file=str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
     except UserError:
         raise
     except Exception as exc:  # pypdf raises many error types on damaged files
-        raise UserError.single(f"cannot read this PDF ({type(exc).__name__}); it may be damaged — "
-                               "copy its text into a .txt file", file=str(path)) from None
+        raise UserError.single(msg("ex_read_pdf", kind=type(exc).__name__), file=str(path)) from None
     text = "\n\n".join(pages)
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
-        raise UserError.single("the PDF has no text layer (a scan?); run it through OCR or copy its text "
-                               "into a .txt file", file=str(path))
+        raise UserError.single(msg("ex_read_pdf_scan"), file=str(path))
     return _join_pdf_lines(text)
 
 

@@ -90,6 +90,7 @@ def add_into(path: Path, draft: Draft, lang: str) -> tuple[int, int]:
     from ruamel.yaml.comments import CommentedMap
 
     from cluster_assess.errors import UserError
+    from cluster_assess.i18n import msg
     from cluster_assess.indicators.profile_io import read_profile
     from cluster_assess.io.atomic import replacing
 
@@ -105,8 +106,7 @@ def add_into(path: Path, draft: Draft, lang: str) -> tuple[int, int]:
             if child is None:
                 child = node[key] = CommentedMap()
             elif not isinstance(child, dict):
-                raise UserError.single(f"'{key}' is a single value, but facts go inside it as a group",
-                                       file=str(path), field=fact_path)
+                raise UserError.single(msg("ex_into_not_group", key=key), file=str(path), field=fact_path)
             node = child
         if node.get(keys[-1]) is not None:
             kept += 1

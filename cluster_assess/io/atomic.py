@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cluster_assess.errors import UserError
+from cluster_assess.i18n import msg
 
 # errors that mean "the file could not be written", wherever they surface (write, flush, close)
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM,
@@ -62,9 +63,10 @@ def _install_handlers() -> None:
 
 
 def cannot_write(path: str | Path, exc: OSError, existed: bool) -> UserError:
-    reason = exc.strerror or str(exc)
-    after = "; the existing file is unchanged" if existed else ""
-    return UserError.single(f"cannot write the file: {reason}{after}", file=str(path))
+    from cluster_assess.io.files import os_reason
+
+    return UserError.single(msg("write_failed_kept" if existed else "write_failed", reason=os_reason(exc)),
+                            file=str(path))
 
 
 def real_target(path: str | Path) -> Path:
@@ -154,7 +156,7 @@ def _atomic(path: str | Path, *, expect: os.stat_result | None) -> Iterator[tupl
     except OSError as exc:
         raise cannot_write(shown, exc, False) from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise UserError.single("the output is a folder; give a file name", file=shown)
+        raise UserError.single(msg("write_folder"), file=shown)
     if st is not None and not stat.S_ISREG(st.st_mode):
         # a device, FIFO or socket: write to it as it is; renaming over it would destroy it
         try:
@@ -193,8 +195,7 @@ def _atomic(path: str | Path, *, expect: os.stat_result | None) -> Iterator[tupl
                 now = None
             if now is None or (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) != (
                     expect.st_dev, expect.st_ino, expect.st_size, expect.st_mtime_ns):
-                raise UserError.single("the file was changed by another program while this run was writing "
-                                       "it; nothing was written — run the command again", file=shown)
+                raise UserError.single(msg("write_raced"), file=shown)
         try:
             os.replace(tmp, target)
         except OSError as exc:

@@ -44,15 +44,28 @@ class NotRegular(Exception):
 
 
 def file_kind(mode: int) -> str:
+    """What a name that is not a regular file is, in words (a message: English as a str)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return msg("kind_folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return msg("kind_fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return msg("kind_socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return msg("kind_device")
+    return msg("kind_other")
+
+
+def os_reason(exc: OSError) -> dict[str, str]:
+    """Why the system refused, as a message parameter in both languages: the system's own words in
+    English, ours in Chinese for the causes users meet (and the system's words for the rest)."""
+    import errno
+
+    from cluster_assess.i18n import CATALOGUE
+
+    english = exc.strerror or str(exc)
+    key = f"os_{errno.errorcode.get(exc.errno or 0, '')}"
+    return {"zh": CATALOGUE[key]["zh"] if key in CATALOGUE else english, "en": english}
 
 
 def open_regular_fd(path: str | Path) -> int:
@@ -110,7 +123,13 @@ def read_regular(path: str | Path, limit: int) -> bytes:
 
 def not_regular_error(path: str | Path, kind: str, what: str) -> UserError:
     """The message for a name that is not a regular file; `what` names what is read (plural)."""
-    return UserError.single(f"this is {kind}, not a file; {what} are read from regular files only", file=str(path))
+    key = _READS.get(what)
+    return UserError.single(msg("not_regular", kind=kind, what=msg(key) if key else what), file=str(path))
+
+
+# what is read from a name, as callers write it, to its message (said in the reader's language)
+_READS = {"tables": "reads_tables", "workbooks": "reads_workbooks", "CSV sheets": "reads_csv",
+          "sheets of profiles": "reads_sheets", "profiles and rubrics": "reads_yaml"}
 
 
 def require_regular(path: str | Path, what: str) -> None:

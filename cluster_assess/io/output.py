@@ -31,8 +31,7 @@ def check_output(output: str, force: bool, inputs: Inputs = (), option: str = "-
     if path.is_dir():
         raise UserError.single(msg("out_folder"), file=output, field=option)
     if path.is_symlink() and not path.exists():
-        raise UserError.single("the output is a symbolic link to a file that does not exist; "
-                               "remove the link or give another name", file=output, field=option)
+        raise UserError.single(msg("write_dangling_link"), file=output, field=option)
     if path.exists() and not force:
         raise UserError.single(msg("out_exists"), file=output, field=option)
     if not real_target(path).parent.exists():
@@ -46,8 +45,7 @@ def check_distinct(first: str, second: str, option: str) -> None:
     if "-" in (first, second):
         return
     if Path(first).absolute() == Path(second).absolute() or same_file(first, second):
-        raise UserError.single(f"{option} and --output name the same file; give them different names",
-                               file=second, field=option)
+        raise UserError.single(msg("write_same_file", option=option), file=second, field=option)
 
 
 def input_files(inputs: Inputs) -> Iterator[str | Path]:

@@ -94,12 +94,12 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Probl
     except FileNotFoundError:
         raise UserError.single(msg("file_missing"), file=name) from None
     if size > MAX_SHEET_BYTES:
-        raise UserError.single(f"the file is {size // (1024 * 1024)} MiB; sheets are limited to "
-                               f"{MAX_SHEET_BYTES // (1024 * 1024)} MiB", file=name)
+        raise UserError.single(msg("sheet_too_large", mib=size // 2**20, most=MAX_SHEET_BYTES // 2**20),
+                               file=name)
     if path.suffix.lower() == ".csv":
         if size > MAX_BYTES * 4:
-            raise UserError.single(f"the CSV file is {size / 2**20:.1f} MiB; CSV sheets of towns are limited to "
-                                   f"{MAX_BYTES * 4 // 2**20} MiB", file=name)
+            raise UserError.single(msg("csv_towns_too_large", mib=f"{size / 2**20:.1f}", most=MAX_BYTES * 4 // 2**20),
+                                   file=name)
         table = CsvTable(path, PROFILE_LIMITS, max_bytes=MAX_BYTES * 4)
         return table.label, list(table.rows()), table.warnings
     with XlsxBook(path, PROFILE_LIMITS) as book:
