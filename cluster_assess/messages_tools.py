@@ -25,6 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
     "rubric_ok": {"zh": "{path}：无误（{id} {version}，{count} 项）", "en": "{path}: ok ({id} {version}, {count} items)"},
     "pack_models": {"zh": "模型：{models}；要素 {factors} 项，分类 {classifications} 项，问题 {problems} 项，建议 {recommendations} 条",
                     "en": "models: {models}; factors {factors}, classifications {classifications}, problems {problems}, recommendations {recommendations}"},
+    "pack_chains": {"zh": "参考产业链：{chains}", "en": "reference value chains: {chains}"},
     # explain
     "explain_rule": {"zh": "规则", "en": "Rule"},
     "explain_thresholds": {"zh": "门槛", "en": "Thresholds"},

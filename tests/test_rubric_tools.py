@@ -112,6 +112,10 @@ def test_the_built_in_packs_validate_and_are_listed(cli):
     assert core["stage_models"] == ["agglomeration", "radiation", "lifecycle", "governance"]
     text = cli("rubric", "list", "--lang", "zh").out
     assert "中小企业特色产业集群" in text
+    # the chains `extract --industry` and `init --industry` take, as the pack declares them
+    assert "garment" in core["value_chains"] and "generic" in core["value_chains"]
+    assert "参考产业链：" in text and ", ".join(core["value_chains"]) in text
+    assert "rubric list" in cli("extract", "--help").out
 
 
 # -- extends -------------------------------------------------------------------------------------

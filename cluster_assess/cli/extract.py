@@ -24,8 +24,8 @@ def extract(
     output: str = OutputOption,
     industry: str | None = typer.Option(
         None, "--industry", "-i",
-        help="Reference value chain for segments (garment, glass_crafts, generic, or an industry word); "
-             "default: guessed from the text."),
+        help="Reference value chain for segments: a chain id of the rubric (`cluster-assess rubric list` "
+             "names them) or an industry word such as 服装 or 五金; default: guessed from the text."),
     into: Path | None = typer.Option(
         None, "--into", help="Add to this profile the facts it does not state (its comments kept), "
                              "instead of writing a draft.", show_default=False),

@@ -53,7 +53,7 @@ def list_rubrics(
             "id": pack.id, "version": pack.version, "title": pack.title.get(language), "path": str(path),
             "stage_models": [m.id for m in pack.stage_models], "factors": len(pack.factors),
             "classifications": len(pack.classifications), "problems": len(pack.problems),
-            "recommendations": len(pack.recommendations),
+            "recommendations": len(pack.recommendations), "value_chains": [c.id for c in pack.value_chains],
         })
     renderer("rubric_list", format.value)(rows, sys.stdout, language, plain=True)
 

@@ -62,6 +62,8 @@ def write_pack_list(rows: list[dict[str, Any]], stream: IO[str], lang: str, *, p
     for row in rows:
         stream.write(f"{row['id']}\t{row['version']}\t{row['title']}\n")
         stream.write("\t" + t("pack_models", lang).format(models=", ".join(row["stage_models"]), **row) + "\n")
+        if row["value_chains"]:
+            stream.write("\t" + t("pack_chains", lang).format(chains=", ".join(row["value_chains"])) + "\n")
 
 
 def write_pack_list_json(rows: list[dict[str, Any]], stream: IO[str], lang: str, *, plain: bool) -> None:
