@@ -10,6 +10,7 @@ import os
 import sys
 
 import typer
+import typer.main
 
 # Commands register themselves on `app`; each module imports its heavy parts lazily.
 from cluster_assess.cli import compare as _compare  # noqa: F401
@@ -38,8 +39,9 @@ def main(argv: list[str] | None = None) -> None:
     from cluster_assess.errors import UserError
 
     i18n.ACTIVE = None  # each run speaks its own --lang (tests run many commands in one process)
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        app(args=argv, prog_name="cluster-assess")
+        _run_app(args)
     except UserError as exc:
         _print_user_error(exc)
         sys.exit(2)
@@ -57,6 +59,30 @@ def main(argv: list[str] | None = None) -> None:
 
         typer.echo(say(msg("internal_error", kind=type(exc).__name__, detail=exc)), err=True)
         sys.exit(1)
+
+
+def _run_app(args: list[str]) -> None:
+    """The typer app, its help and usage errors said in the language the command line asks for."""
+    from cluster_assess.cli.help_language import language_asked, localise, usage_error_zh
+
+    try:
+        from typer._click.exceptions import ClickException  # typer's own click (typer ≥ 0.22)
+    except ImportError:
+        from click.exceptions import ClickException
+
+    lang = language_asked(args)
+    command = typer.main.get_command(app)
+    localise(command, lang)
+    try:
+        code = command.main(args=args, prog_name="cluster-assess", standalone_mode=False)
+    except ClickException as exc:
+        if lang == "zh" and exc.exit_code == 2:
+            typer.echo(usage_error_zh(exc), err=True)
+        else:
+            exc.show()
+        sys.exit(exc.exit_code)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 def _print_user_error(exc: Exception) -> None:
