@@ -66,7 +66,7 @@ def _run_app(args: list[str]) -> None:
     from cluster_assess.cli.help_language import language_asked, localise, usage_error_zh
 
     try:
-        from typer._click.exceptions import ClickException  # typer's own click (typer ≥ 0.22)
+        from typer._click.exceptions import ClickException  # typer's own click (newer typer)
     except ImportError:
         from click.exceptions import ClickException
 
@@ -81,6 +81,8 @@ def _run_app(args: list[str]) -> None:
         else:
             exc.show()
         sys.exit(exc.exit_code)
+    except typer.Abort:  # click's word for an interrupt (Ctrl-C) while a command ran
+        raise KeyboardInterrupt from None
     if isinstance(code, int) and code:
         sys.exit(code)
 
