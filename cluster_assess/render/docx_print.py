@@ -12,6 +12,7 @@ one paragraph, is still written through python-docx.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from cluster_assess.render.docx_xml import (
@@ -48,6 +49,7 @@ def status_shade(status: str) -> str:
     return _STATUS_SHADE.get(status, _PLAIN)
 
 
+@lru_cache(maxsize=8192)  # nine cells in ten repeat one already written (a mark, a town's name)
 def figure_text(value: str, size: float, *, bold: bool = False, colour: str | None = None,
                 centre: bool = False) -> str:
     """A figure cell's one paragraph, without spacing around it (the empty run first is python-docx's)."""

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from cluster_assess.render import docx_print
@@ -224,6 +225,7 @@ def _block(block: Block, colon: str) -> str:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
+@lru_cache(maxsize=8192)  # most cells repeat one already written
 def _cell_text(value: str, bold: bool | None = None) -> str:
     """A table cell's one paragraph, in 9 pt, without space after it."""
     return paragraph(run(value, 9, bold=bold), after=0)
