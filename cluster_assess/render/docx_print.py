@@ -52,7 +52,8 @@ def status_shade(status: str) -> str:
 @lru_cache(maxsize=8192)  # nine cells in ten repeat one already written (a mark, a town's name)
 def figure_text(value: str, size: float, *, bold: bool = False, colour: str | None = None,
                 centre: bool = False) -> str:
-    """A figure cell's one paragraph, without spacing around it (the empty run first is python-docx's)."""
+    """A figure cell's one paragraph, without spacing around it. The empty run first is the one
+    python-docx left there: kept, so that the document stays byte for byte what it wrote."""
     return paragraph("<w:r/>" + run(value, size, bold=bold, colour=colour), after=0, before=0, centre=centre)
 
 

@@ -5,12 +5,14 @@ need an image library and a CJK font file at hand (Pillow or matplotlib plus fon
 shaded cells need nothing, print sharply, and stay editable like the rest of the document.
 
 python-docx writes the package around the body: styles and fonts, properties, page setup, the
-footer with its page numbers, the settings. The body itself (thousands of table cells for a
+footer with its page numbers, the settings. The body itself (tens of thousands of table cells in a
 comparison of many towns) is written as WordprocessingML text by `docx_xml` and `docx_print`, and
-streamed into `word/document.xml` as the package is copied: python-docx's object model cost about
-60 ms a town, and holding the whole body as a tree about 150 MiB for 500 towns. Every piece of
-user text goes through `docx_xml.text`, which drops what XML 1.0 forbids and escapes the rest, so
-it is literal by construction. python-docx is imported here only, when a .docx is asked for.
+streamed into `word/document.xml` as the package is copied. Through python-docx's object model (a
+proxy, an XPath query and an ordered insertion per cell property) 500 towns took 23 s and, as a
+tree, some 260 MiB; as text they take 0.3 s and a few MiB, and the XML is the same, byte for byte.
+Every piece of user text goes through `docx_xml.text`, which drops what XML 1.0 forbids and
+escapes the rest, so it is literal by construction. python-docx is imported here only, when a
+.docx is asked for.
 """
 
 from __future__ import annotations
@@ -51,8 +53,6 @@ from cluster_assess.report.document import (
     Subsection,
     Table,
 )
-
-__all__ = ["clean", "render"]
 
 ACCENT = "1F4E79"
 COLOURS = {"met": "2F6B3A", "not_met": "B03A2E", "unknown": "FFFFFF"}
@@ -121,6 +121,7 @@ def _body(report: Report) -> Iterator[str]:
     """The body in reading order, a block at a time."""
     colon = "：" if report.lang == "zh" else ": "
     yield _cover(report, colon)
+    # styles by id, as python-docx's template names them ("List Bullet" is ListBullet)
     yield paragraph(run(report.summary_title, bold=True), style="Title" if report.brief else None,
                     page_break=bool(report.brief))
     for item in report.summary:
