@@ -99,3 +99,11 @@ def test_every_table_row_fills_the_grid_and_matches_its_block(lang: str) -> None
             assert all(tc.find(f"{W}p") is not None for tc in cells), "every cell holds a paragraph"
             repeated = tr.find(f"{W}trPr/{W}tblHeader") is not None
             assert not repeated or k == 0, "only a first row repeats on each page"
+
+
+def test_the_file_is_the_same_whenever_it_is_made() -> None:
+    report = report_for(GLASS, "en")
+    data = report_docx.render(report)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 1, 15, 0, 0, 0)}, "dated by the report, not the clock"
+    assert report_docx.render(report) == data

@@ -90,25 +90,28 @@ def render(report: Report) -> bytes:
         doc.settings.element.append(update)
     package = io.BytesIO()
     doc.save(package)
-    return _with_body(package.getvalue(), _body(report))
+    return _with_body(package.getvalue(), _body(report), stamp)
 
 
-def _with_body(package: bytes, body: Iterable[str]) -> bytes:
+def _with_body(package: bytes, body: Iterable[str], stamp: dt.datetime) -> bytes:
     """The package with `body` streamed into the (empty) body of its main part, before the page
-    setup that closes it; every other part copied as python-docx wrote it."""
+    setup that closes it; every other part copied as python-docx wrote it. Each part is dated
+    `stamp` (python-docx dated them with the clock), so a report is the same file whenever made."""
     out = io.BytesIO()
+    date_time = (max(1980, stamp.year), stamp.month, stamp.day, 0, 0, 0)
     with zipfile.ZipFile(io.BytesIO(package)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
+            part = zipfile.ZipInfo(info.filename, date_time)
+            part.compress_type = info.compress_type
+            part.external_attr = info.external_attr
             if info.filename != BODY_PART:
-                target.writestr(info, data)
+                target.writestr(part, data)
                 continue
             head, body_tag, tail = data.partition(b"<w:body>")
             if not body_tag:
                 raise RuntimeError(f"python-docx wrote no <w:body> in {BODY_PART}")
-            part = zipfile.ZipInfo(BODY_PART, info.date_time)
-            part.compress_type = zipfile.ZIP_DEFLATED
             with target.open(part, "w") as stream:
                 stream.write(head + body_tag)
                 for chunk in body:
