@@ -1,17 +1,31 @@
-"""The print furniture and figures of the Word report: cover, table of contents, page numbers,
+"""The print furniture and figures of the Word report: table of contents, page numbers, captions,
 stage ladders with ranges, grids (heat maps), the index interval plot and the references.
 
 Figures are native Word tables with shaded cells (patterned for "possible"), each status also
 written as a symbol, so they print in black and white and stay editable. Page numbers and the
 table of contents are Word fields (PAGE, NUMPAGES, TOC): Word fills them when the document is
 opened (the document asks it to update its fields), LibreOffice when it lays the document out.
+Body parts are returned as WordprocessingML text (see `docx_xml`); only the footer, which is
+one paragraph, is still written through python-docx.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from cluster_assess.render.docx_xml import (
+    cell,
+    padded,
+    paragraph,
+    row,
+    run,
+    shading,
+    table_start,
+    twips_cm,
+    twips_pt,
+)
 from cluster_assess.report.document import Grid, IntervalPlot, Ladder, References, Report, Subsection
 
 ACCENT = "1F4E79"
@@ -24,86 +38,44 @@ STATUS_COLOUR = {"met": "1E4D2B", "not_met": "8A2A20", "unknown": "777777", "est
                  "possible": ACCENT, "ruled_out": "999999", "text": "1A1A1A"}
 LADDER_SYMBOL = {"established": "■", "possible": "▨", "ruled_out": "□"}
 BINS = 20
+HEADER = shading(HEADER_FILL)
+_STATUS_SHADE = {status: shading(fill) for status, fill in STATUS_FILL.items()} | {
+    "possible": shading("EEF3F8", "thinDiagStripe", "8FA9C4")}
+_PLAIN = shading("FFFFFF")
 
 
-def _x(text: str) -> str:
-    from cluster_assess.render.report_docx import clean
-
-    return clean(text)
-
-
-def shade(cell: Any, fill: str, pattern: str = "clear", colour: str = "auto") -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
-        tc_pr.remove(old)
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), pattern)
-    shd.set(qn("w:color"), colour)
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
+def status_shade(status: str) -> str:
+    """The cell shading of a status: filled, striped for "possible", white when unknown."""
+    return _STATUS_SHADE.get(status, _PLAIN)
 
 
-def shade_status(cell: Any, status: str) -> None:
-    if status == "possible":
-        shade(cell, "EEF3F8", "thinDiagStripe", "8FA9C4")
-    else:
-        shade(cell, STATUS_FILL.get(status, "FFFFFF"))
+@lru_cache(maxsize=8192)  # nine cells in ten repeat one already written (a mark, a town's name)
+def figure_text(value: str, size: float, *, bold: bool = False, colour: str | None = None,
+                centre: bool = False) -> str:
+    """A figure cell's one paragraph, without spacing around it. The empty run first is the one
+    python-docx left there: kept, so that the document stays byte for byte what it wrote."""
+    return paragraph("<w:r/>" + run(value, size, bold=bold, colour=colour), after=0, before=0, centre=centre)
 
 
-def write_cell(cell: Any, text: str, size: float, *, bold: bool = False, colour: str | None = None,
-               centre: bool = False) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
-
-    cell.text = ""
-    p = cell.paragraphs[0]
-    p.paragraph_format.space_after = Pt(0)
-    p.paragraph_format.space_before = Pt(0)
-    if centre:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(_x(text))
-    run.font.size = Pt(size)
-    run.bold = bold
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour)
+def widths_twips(widths_cm: list[float]) -> list[int]:
+    return [twips_cm(w) for w in widths_cm]
 
 
-def table(doc: Any, rows: int, widths: list[float], *, header: bool = True) -> Any:
-    from cluster_assess.render.report_docx import _table
-
-    t = _table(doc, rows, len(widths), widths)
-    if header and rows:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        t.rows[0]._tr.get_or_add_trPr().append(repeat)
-    return t
+def small(text: str, size: float = 8.5, *, centre: bool = False, bold: bool = False, keep: bool = False,
+          after: int | None = None, left: int | None = None) -> str:
+    """A line of small print (legends, notes, hints, cited passages)."""
+    return paragraph(run(text, size, bold=bold), keep=keep, after=after, left=left, centre=centre)
 
 
-def small(doc: Any, text: str, size: float = 8.5, *, centre: bool = False, bold: bool = False,
-          keep: bool = False) -> Any:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    p = doc.add_paragraph()
-    if centre:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.keep_with_next = keep
-    run = p.add_run(_x(text))
-    run.font.size = Pt(size)
-    run.bold = bold
-    return p
+def caption(text: str, *, before: bool) -> str:
+    """A figure or table caption: centred, bold, kept with the table when it comes first."""
+    return paragraph(run(text, 9.5, bold=True), keep=before, before=twips_pt(4), centre=True)
 
 
 # -- fields --------------------------------------------------------------------------------------
 
 
-def _field_run(paragraph: Any, kind: str, instruction: str = "", dirty: bool = False) -> None:
+def _field_run(paragraph: Any, kind: str, instruction: str = "") -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -115,8 +87,6 @@ def _field_run(paragraph: Any, kind: str, instruction: str = "", dirty: bool = F
     else:
         node = OxmlElement("w:fldChar")
         node.set(qn("w:fldCharType"), kind)
-        if dirty:
-            node.set(qn("w:dirty"), "true")
     run._r.append(node)
 
 
@@ -146,133 +116,115 @@ def page_numbers(doc: Any, label: str) -> None:
                 simple_field(p, "NUMPAGES", "1")
             elif part:
                 p.add_run(part)
-        for run in p.runs:
-            run.font.size = Pt(9)
+        for r in p.runs:
+            r.font.size = Pt(9)
 
 
-def contents(doc: Any, report: Report, hint: str) -> None:
+def contents(report: Report, hint: str) -> str:
     """A TOC field over headings 1–2, its result pre-filled with the headings (Word refreshes the
-    page numbers on opening, as the settings ask; the hint says how to do it by hand)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    title = doc.add_paragraph(style="Title")
-    title.add_run(_x(report.contents_title))
-    title.paragraph_format.page_break_before = True
+    page numbers on opening, as the settings ask — see `report_docx`; the hint says how to do it
+    by hand)."""
+    out = [paragraph(run(report.contents_title), style="Title", page_break=True)]
     entries = []
     for section in report.sections:
         entries.append((0, section.title))
         entries += [(1, b.title) for b in section.blocks if isinstance(b, Subsection)]
     for k, (level, text) in enumerate(entries):
-        p = doc.add_paragraph()
-        p.paragraph_format.space_after = Pt(1)
-        p.paragraph_format.left_indent = Cm(0.8 * level)
+        runs = ""
         if k == 0:
-            _field_run(p, "begin", dirty=True)
-            _field_run(p, "instr", ' TOC \\o "1-2" \\h \\z \\u ')
-            _field_run(p, "separate")
-        run = p.add_run(_x(text))
-        run.font.size = Pt(10.5 if level == 0 else 9.5)
+            runs = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        runs += run(text, 10.5 if level == 0 else 9.5)
         if k == len(entries) - 1:
-            _field_run(p, "end")
-    small(doc, hint, 8)
-    settings = doc.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+            runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        out.append(paragraph(runs, after=twips_pt(1), left=twips_cm(0.8 * level)))
+    out.append(small(hint, 8))
+    return "".join(out)
 
 
 # -- figures -------------------------------------------------------------------------------------
 
 
-def ladder(doc: Any, figure: Ladder, caption: Any) -> None:
+def ladder(figure: Ladder) -> str:
     """Stages as a row of cells: established filled, possible striped, not reached white; the
     compact form (leader's summary) puts the model and its range in a first cell."""
     n = max(1, len(figure.rungs))
     lead = 6.0 if figure.compact else 0.0
-    widths = ([lead] if lead else []) + [(TEXT_WIDTH_CM - lead) / n] * n
-    t = table(doc, 1, widths, header=False)
-    cells = t.rows[0].cells
-    if lead:
-        write_cell(cells[0], figure.caption, 9)
-        cells = cells[1:]
-    for cell, rung in zip(cells, figure.rungs):
+    widths = widths_twips(([lead] if lead else []) + [(TEXT_WIDTH_CM - lead) / n] * n)
+    cells = [cell(widths[0], figure_text(figure.caption, 9))] if lead else []
+    for width, rung in zip(widths[len(cells):], figure.rungs):
         state = rung.state
-        write_cell(cell, ("● " if rung.current else "") + rung.name, 8.5 if figure.compact else 10,
-                   bold=state != "ruled_out", colour=STATUS_COLOUR[state], centre=True)
-        shade_status(cell, state)
+        text = figure_text(("● " if rung.current else "") + rung.name, 8.5 if figure.compact else 10,
+                           bold=state != "ruled_out", colour=STATUS_COLOUR[state], centre=True)
+        cells.append(cell(width, text, status_shade(state)))
+    out = table_start(widths) + row(padded(cells, widths)) + "</w:tbl>"
     if not figure.compact:
-        small(doc, legend_text(figure.legend), 8.5, centre=True)
-        caption(doc, figure.caption, before=False)
+        out += small(legend_text(figure.legend), 8.5, centre=True) + caption(figure.caption, before=False)
+    return out
 
 
 def legend_text(legend: tuple[tuple[str, str], ...]) -> str:
     return "　".join(f"{LADDER_SYMBOL.get(s, '')} {label}" for s, label in legend)
 
 
-def grid(doc: Any, figure: Grid, caption: Any) -> None:
-    caption(doc, figure.caption, before=True)
+def grid(figure: Grid) -> str:
     n = max(1, len(figure.columns))
     label_w = 4.6 if n > 4 else 5.6
-    widths = [label_w] + [(TEXT_WIDTH_CM - label_w) / n] * n
+    widths_cm = [label_w] + [(TEXT_WIDTH_CM - label_w) / n] * n
     if figure.widths:
-        widths = [TEXT_WIDTH_CM * w / sum(figure.widths) for w in figure.widths]
-    t = table(doc, len(figure.rows) + 1, widths)
-    write_cell(t.rows[0].cells[0], figure.corner, 8.5, bold=True)
-    shade(t.rows[0].cells[0], HEADER_FILL)
-    for cell, name in zip(t.rows[0].cells[1:], figure.columns):
-        write_cell(cell, name, 8.5, bold=True, centre=True)
-        shade(cell, HEADER_FILL)
-    for row, (label, cells) in zip(t.rows[1:], figure.rows):
-        write_cell(row.cells[0], label, 8.5)
-        for cell, value in zip(row.cells[1:], cells):
-            write_cell(cell, value.text, 8.5, bold=value.status in ("not_met", "established"),
-                       colour=STATUS_COLOUR.get(value.status), centre=value.status != "text")
-            shade_status(cell, value.status)
+        widths_cm = [TEXT_WIDTH_CM * w / sum(figure.widths) for w in figure.widths]
+    widths = widths_twips(widths_cm)
+    head = [cell(widths[0], figure_text(figure.corner, 8.5, bold=True), HEADER)]
+    head += [cell(w, figure_text(name, 8.5, bold=True, centre=True), HEADER)
+             for w, name in zip(widths[1:], figure.columns)]
+    out = [caption(figure.caption, before=True), table_start(widths), row(padded(head, widths), header=True)]
+    for label, values in figure.rows:
+        cells = [cell(widths[0], figure_text(label, 8.5))]
+        cells += [cell(w, figure_text(v.text, 8.5, bold=v.status in ("not_met", "established"),
+                                      colour=STATUS_COLOUR.get(v.status), centre=v.status != "text"),
+                       status_shade(v.status))
+                  for w, v in zip(widths[1:], values)]
+        out.append(row(padded(cells, widths)))
+    out.append("</w:tbl>")
     if figure.note:
-        small(doc, figure.note, 8)
+        out.append(small(figure.note, 8))
+    return "".join(out)
 
 
-def interval_plot(doc: Any, plot: IntervalPlot, caption: Any) -> None:
+def interval_plot(plot: IntervalPlot) -> str:
     """Band, town, twenty cells of five index points each (the interval light, the point dark), index."""
-    caption(doc, plot.caption, before=True)
-    widths = [1.4, 3.4] + [10.0 / BINS] * BINS + [1.8]
-    t = table(doc, len(plot.items) + 1, widths)
-    head = t.rows[0].cells
-    for cell, text in ((head[0], plot.headers[0]), (head[1], plot.headers[1]), (head[-1], plot.headers[3])):
-        write_cell(cell, text, 8.5, bold=True)
-        shade(cell, HEADER_FILL)
-    axis = head[2].merge(head[1 + BINS])
-    write_cell(axis, f"0 ─── 20 ─── 40 ─── 60 ─── 80 ─── 100   {plot.headers[2]}", 8, bold=True, centre=True)
-    shade(axis, HEADER_FILL)
+    widths = widths_twips([1.4, 3.4] + [10.0 / BINS] * BINS + [1.8])
+    bins = widths[2:2 + BINS]
+    axis = f"0 ─── 20 ─── 40 ─── 60 ─── 80 ─── 100   {plot.headers[2]}"
+    head = [cell(widths[0], figure_text(plot.headers[0], 8.5, bold=True), HEADER),
+            cell(widths[1], figure_text(plot.headers[1], 8.5, bold=True), HEADER),
+            cell(sum(bins), figure_text(axis, 8, bold=True, centre=True), HEADER, span=BINS),
+            cell(widths[-1], figure_text(plot.headers[3], 8.5, bold=True), HEADER)]
+    out = [caption(plot.caption, before=True), table_start(widths), row(head, header=True)]
+    fills = {fill: shading(fill) for fill in (ACCENT, ACCENT_LIGHT, "FFFFFF")}
     previous = None
-    for row, item in zip(t.rows[1:], plot.items):
-        cells = row.cells
-        write_cell(cells[0], item.band if item.band != previous else "", 8.5, bold=True)
+    for item in plot.items:
+        cells = [cell(widths[0], figure_text(item.band if item.band != previous else "", 8.5, bold=True)),
+                 cell(widths[1], figure_text(item.label, 8.5))]
         previous = item.band
-        write_cell(cells[1], item.label, 8.5)
-        for i in range(BINS):
+        for i, width in enumerate(bins):
             lo, hi = i * 100 / BINS, (i + 1) * 100 / BINS
             inside = item.high >= lo and item.low <= hi and not (item.high == lo and i)
             dot = item.point is not None and lo <= item.point < hi + (1e-9 if i == BINS - 1 else 0)
-            shade(cells[2 + i], ACCENT if dot else ACCENT_LIGHT if inside else "FFFFFF")
-        write_cell(cells[-1], item.text, 8.5)
+            cells.append(cell(width, "<w:p/>", fills[ACCENT if dot else ACCENT_LIGHT if inside else "FFFFFF"]))
+        cells.append(cell(widths[-1], figure_text(item.text, 8.5)))
+        out.append(row(cells))
+    out.append("</w:tbl>")
     if plot.note:
-        small(doc, plot.note, 8)
+        out.append(small(plot.note, 8))
+    return "".join(out)
 
 
-def references(doc: Any, block: References) -> None:
-    from docx.shared import Cm, Pt
-
+def references(block: References) -> str:
+    out = []
     for k, ref in enumerate(block.items, start=1):
-        p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Cm(0.8)
-        p.paragraph_format.first_line_indent = Cm(-0.8)
-        p.paragraph_format.space_before = Pt(4)
-        p.add_run(f"[{k}] ")
-        p.add_run(_x(ref.entry))
-        for locator in ref.locators:
-            q = small(doc, locator, 8.5)
-            q.paragraph_format.left_indent = Cm(1.4)
-            q.paragraph_format.space_after = Pt(0)
+        indent = twips_cm(0.8)
+        out.append(paragraph(run(f"[{k}] ") + run(ref.entry), before=twips_pt(4), left=indent, hanging=indent))
+        out += [small(locator, 8.5, after=0, left=twips_cm(1.4)) for locator in ref.locators]
+    return "".join(out)
