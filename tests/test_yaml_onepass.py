@@ -177,3 +177,27 @@ def test_scalars_of_the_same_text_are_read_once():
     assert (info.misses, info.hits) == (2, 3)
     assert first == {"a": 12, "b": 12, "c": [12, __import__("datetime").date(2024, 1, 2)],
                      "d": __import__("datetime").date(2024, 1, 2)}
+
+
+SLIPS = ["name:x\n", "a:\r\nb:c\r\n", "url: http://x\n", "total：200\n", "\u3000a: 1\n", "# a:b\n",
+         "- key:value\n", "x:\x85y:z\n", "a: 1\nb: 12:30\n", "name: 某镇\n", "a:\u2028b:c"]
+
+
+@pytest.mark.parametrize("text", SLIPS, ids=repr)
+def test_the_quick_scan_for_typing_slips_misses_none(text, monkeypatch):
+    """A text the quick scan passes has no slip the line-by-line check would find."""
+    from cluster_assess.io import yaml_messages
+
+    found = yaml_messages.typing_slips(text, "t.yaml")
+    monkeypatch.setattr(yaml_messages, "_MAYBE_NO_SPACE", yaml_messages.re.compile(""))
+    assert found == yaml_messages.typing_slips(text, "t.yaml")
+
+
+def test_the_quick_scan_misses_no_slip_in_damaged_profiles(monkeypatch):
+    from cluster_assess.io import yaml_messages
+
+    texts = _mutants((EXAMPLES / "shishi.yaml").read_text(encoding="utf-8"), 200, 9)
+    quick = [yaml_messages.typing_slips(text, "t.yaml") for text in texts]
+    monkeypatch.setattr(yaml_messages, "_MAYBE_NO_SPACE", yaml_messages.re.compile(""))
+    assert quick == [yaml_messages.typing_slips(text, "t.yaml") for text in texts]
+    assert any(quick)  # the damage makes slips the scan must not miss
