@@ -171,12 +171,23 @@ def test_randomly_damaged_profiles_read_the_same_both_ways(monkeypatch):
 
 
 def test_scalars_of_the_same_text_are_read_once():
-    yaml_events.construct.cache_clear()
-    first, _ = yamlsource.parse_yaml("a: 12\nb: 12\nc: [12, 2024-01-02]\nd: 2024-01-02\n", "t.yaml")
-    info = yaml_events.construct.cache_info()
-    assert (info.misses, info.hits) == (2, 3)
-    assert first == {"a": 12, "b": 12, "c": [12, __import__("datetime").date(2024, 1, 2)],
-                     "d": __import__("datetime").date(2024, 1, 2)}
+    """Plain scalars are resolved and read once per text; the values stay those of the safe loader."""
+    import datetime
+
+    text = "a: 12\nb: 12\nc: [12, 2024-01-02, x]\nd: 2024-01-02\ne: 'x'\n"
+    yaml_events._plain.cache_clear()
+    first, _ = yamlsource.parse_yaml(text, "t.yaml")
+    assert yaml_events._plain.cache_info().misses == 8  # a b c d e, 12, the date, x
+    again, _ = yamlsource.parse_yaml(text, "t.yaml")
+    assert yaml_events._plain.cache_info().misses == 8
+    assert first == again == yamlsource.yaml.safe_load(text)
+    assert first["c"][1] == datetime.date(2024, 1, 2)
+
+
+def test_an_unreadable_scalar_is_reported_each_time_it_is_read():
+    for _ in range(2):
+        with pytest.raises(UserError, match="2012-13-45"):
+            yamlsource.parse_yaml("year: 2012-13-45\n", "t.yaml")
 
 
 SLIPS = ["name:x\n", "a:\r\nb:c\r\n", "url: http://x\n", "total：200\n", "\u3000a: 1\n", "# a:b\n",

@@ -105,12 +105,29 @@ class Fallback(Exception):
 
 
 _NO_DOCUMENT = object()
+_ODD = object()  # a plain scalar whose tag only the tree reading takes on (`<<`, `=`)
 _OPEN = (MappingStartEvent, SequenceStartEvent)
+_CLOSE = (MappingEndEvent, SequenceEndEvent)
+_UNREADABLE = (yaml.YAMLError, ValueError, TypeError, OverflowError)
+
+
+@lru_cache(maxsize=8192)
+def _plain(value: str) -> Any:
+    """The value of an untagged plain scalar. Keys and most values recur from profile to profile,
+    so each text is resolved (and read, if not text) once; an unreadable one raises each time."""
+    tag = resolve_scalar(value, (True, False))
+    if tag == STR:
+        return value
+    if tag not in SCALAR_TAGS:
+        return _ODD
+    return construct(tag, value)
 
 
 class OnePass:
     """Reads one document from the parser's events; `read()` gives the value and the problems
-    the document's own readable parts hold (duplicate keys, unreadable scalars)."""
+    the document's own readable parts hold (duplicate keys, unreadable scalars). Every event goes
+    through the guard the tree reading streams first (`_check_events`): nesting depth counted on
+    opening and closing events, values counted on scalars and openings, in the same order."""
 
     def __init__(self, text: str, source: SourceMap) -> None:
         self.source = source
@@ -131,14 +148,27 @@ class OnePass:
         return value
 
     def next(self) -> Event:
-        """The next event, counted and measured exactly as the tree reading's guard does."""
+        """The next event, through the guard."""
         event = self._get()
-        cls = type(event)
-        if cls is ScalarEvent:
+        if type(event) is ScalarEvent:
             self.count += 1
-            if event.anchor is not None:
-                raise Fallback
-        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            if self.count > MAX_NODES or event.anchor is not None:
+                self.odd(event)
+        else:
+            self.guard(event)
+        return event
+
+    def odd(self, event: Any) -> None:
+        """A value with an anchor, or one value too many."""
+        if event.anchor is not None:
+            raise Fallback
+        raise UserError.single(msg("yaml_too_many", limit=MAX_NODES), file=self.source.file,
+                               line=event.start_mark.line + 1)
+
+    def guard(self, event: Any) -> None:
+        """The guard for an event other than a scalar."""
+        cls = type(event)
+        if cls is MappingStartEvent or cls is SequenceStartEvent:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise UserError.single(
@@ -146,24 +176,20 @@ class OnePass:
                     line=event.start_mark.line + 1, column=event.start_mark.column + 1,
                 )
             self.count += 1
-            if event.anchor is not None:
-                raise Fallback
+            if self.count > MAX_NODES or event.anchor is not None:
+                self.odd(event)
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             self.depth -= 1
         elif cls is AliasEvent:
             raise Fallback
-        if self.count > MAX_NODES:
-            raise UserError.single(msg("yaml_too_many", limit=MAX_NODES), file=self.source.file,
-                                   line=event.start_mark.line + 1)
-        return event
 
-    def node(self, event: Event, path: tuple[Any, ...], depth: int) -> Any:
+    def node(self, event: Any, path: tuple[Any, ...], depth: int) -> Any:
         """The value starting at `event`, its position kept under `path` unless already set."""
         mark = event.start_mark
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if type(event) is ScalarEvent:
             return self.scalar(event, path)
-        if event.tag is not None and event.tag != "!":  # type: ignore[attr-defined]
+        if event.tag is not None and event.tag != "!":
             raise Fallback  # an explicitly tagged collection
         if type(event) is MappingStartEvent:
             return self.mapping(path, depth)
@@ -175,47 +201,58 @@ class OnePass:
         return items
 
     def scalar(self, event: Any, path: tuple[Any, ...]) -> Any:
+        """A scalar's value as the safe loader reads it; an unreadable one is a problem at `path`."""
         tag = event.tag
-        if tag is None or tag == "!":
-            tag = resolve_scalar(event.value, event.implicit)
-        if tag == STR:
-            return event.value
-        if tag not in SCALAR_TAGS:
-            raise Fallback  # a custom tag, a merge key `<<`, `!!map` on a scalar…
         try:
+            if tag is None or tag == "!":
+                if not event.implicit[0]:
+                    return event.value  # quoted or a block: text
+                value = _plain(event.value)
+                if value is _ODD:
+                    raise Fallback
+                return value
+            if tag == STR:
+                return event.value
+            if tag not in SCALAR_TAGS:
+                raise Fallback  # a custom tag, `!!map` on a scalar…
             return construct(tag, event.value)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        except _UNREADABLE:
             self.problems.append(self.source.problem(path, msg("yaml_unreadable_value", value=event.value)))
             return None
 
     def mapping(self, path: tuple[Any, ...], depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
-        seen: dict[Any, int] = {}
         positions = self.positions
-        while type(key_event := self.next()) is not MappingEndEvent:
+        get = self._get
+        while True:
+            key_event: Any = get()
             if type(key_event) is not ScalarEvent:
+                self.guard(key_event)
+                if type(key_event) is MappingEndEvent:
+                    return out
                 raise Fallback  # a collection as a key
+            self.count += 1
+            if self.count > MAX_NODES or key_event.anchor is not None:
+                self.odd(key_event)
             key = self.scalar(key_event, path)
-            if not isinstance(key, str):
+            if type(key) is not str:
                 key = str(key)
             value_event = self.next()
             mark = key_event.start_mark
             line = mark.line + 1
             child = (*path, key)
-            if key in seen:
+            if key in out:  # a key is in `out` once seen, with its first position kept
                 self.problems.append(Problem(
-                    msg("yaml_duplicate", key=key, first=seen[key], again=line),
+                    msg("yaml_duplicate", key=key, first=positions[child][0], again=line),
                     self.source.file, line, mark.column + 1, ".".join(str(p) for p in child),
                 ))
                 self.skip(value_event)
                 continue
-            seen[key] = line
             positions[child] = (line, mark.column + 1)
-            if type(value_event) is ScalarEvent and value_event.tag is None and not value_event.implicit[0]:
-                out[key] = value_event.value  # the common leaf, quoted text: no tag to resolve
+            if type(value_event) is ScalarEvent:  # the value's position is its key's: set above
+                out[key] = self.scalar(value_event, child)
             else:
                 out[key] = self.node(value_event, child, depth + 1)
-        return out
 
     def skip(self, event: Event) -> None:
         """Stream past the value starting at `event` (a duplicate key's), guards still applied."""
@@ -223,10 +260,10 @@ class OnePass:
             return
         level = 1
         while level:
-            cls = type(self.next())
-            if cls is MappingStartEvent or cls is SequenceStartEvent:
+            following = self.next()
+            if isinstance(following, _OPEN):
                 level += 1
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            elif isinstance(following, _CLOSE):
                 level -= 1
 
 
