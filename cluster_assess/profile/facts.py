@@ -84,10 +84,21 @@ class FactKind:
     labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+FACT_MEMO_MAX = 4096  # facts remembered per kind of field: memory stays flat over any batch
+_PLAIN = {str, int, float, bool, type(None)}
+
+
 def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
+    # Reports repeat what they write (`是`, `20多亿元`, a source line), and a Fact is immutable and
+    # depends on nothing else: each written form is read once per kind. Errors are not remembered.
+    memo: dict[str, Fact] = {}
+
     def validate(raw: Any) -> Any:
         if isinstance(raw, Fact):
             return raw
+        key = _memo_key(raw)
+        if key in memo:
+            return memo[key]
         value, source, note = _unwrap(raw, mapping=kind == "series")
         if value is None:
             return None
@@ -95,12 +106,27 @@ def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, An
             parsed, extra = parse(value)
         except AmountError as exc:
             raise ValueError(exc.args[0]) from None
-        return Fact(
-            parsed, kind, source=source, note=note,
-            raw=value if isinstance(value, str) else None, **extra,
-        )
+        fact = Fact(parsed, kind, source=source, note=note, raw=value if isinstance(value, str) else None, **extra)
+        if key is not None:
+            if len(memo) >= FACT_MEMO_MAX:
+                memo.clear()
+            memo[key] = fact
+        return fact
 
     return BeforeValidator(validate)
+
+
+def _memo_key(raw: Any) -> str | None:
+    """What `raw` is remembered by: its repr, which tells `1`, `1.0`, `true`, `'1'`, `0.0` and `-0.0`
+    apart (Python holds some of them equal); None unless it is scalars or a list or mapping of them."""
+    kind = type(raw)
+    if kind is dict:
+        plain = all(type(k) in _PLAIN and type(v) in _PLAIN for k, v in raw.items())
+    elif kind is list:
+        plain = all(type(v) in _PLAIN for v in raw)
+    else:
+        plain = kind in _PLAIN
+    return repr(raw) if plain else None
 
 
 _AREA_UNITS = ("平方公里", "平方米", "km2", "km²", "亩")
@@ -126,15 +152,16 @@ _WHAT_ZH = {"firms": "企业", "shops": "商铺", "machines": "设备", "people"
 
 def _count_in(measures: tuple[str, ...], what: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
     def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
-        parsed, extra = _count(value)
-        _measure_check(value, parse_amount(value), measures, what)
+        amount = parse_amount(value)
+        parsed, extra = _count(value, amount)
+        _measure_check(value, amount, measures, what)
         return parsed, extra
 
     return parse
 
 
-def _count(value: Any) -> tuple[FactValue, dict[str, Any]]:
-    amount = parse_amount(value)
+def _count(value: Any, amount: Amount | None = None) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value) if amount is None else amount
     if amount.currency or amount.percent:
         raise AmountError(msg("fact_count_money", value=value))
     if amount.value < 0:
