@@ -19,6 +19,7 @@ from pydantic import BeforeValidator
 
 from cluster_assess.i18n import msg
 from cluster_assess.io.amounts import Amount, AmountError, parse_amount
+from cluster_assess.profile.series import Parser, read_series
 
 FactValue = float | int | bool | str | tuple[str, ...]
 
@@ -269,57 +270,6 @@ def _quantity(measures: tuple[str, ...]) -> Callable[[Any], tuple[FactValue, dic
     return parse
 
 
-_SERIES_ITEM = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*(?:年)?\s*[:：=]?\s*(?P<amount>.+?)\s*$")
-
-
-Parser = Callable[[Any], tuple[FactValue, dict[str, Any]]]
-
-
-def _series(inner: Parser) -> Parser:
-    """A yearly series, `{2019: 900多家, 2022: 600多家}` (or as text, `2019: 900多家; 2022: 600多家`):
-    each year read as its field's kind; the value shown is the series as written, oldest first."""
-    def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
-        if isinstance(value, str):
-            items: list[tuple[Any, Any]] = []
-            for part in (p for p in re.split(r"[;；,，、\n]", value) if p.strip()):
-                match = _SERIES_ITEM.match(part)
-                if not match:
-                    raise AmountError(
-                        f"cannot read {part.strip()!r} as 'year: amount'; write e.g. '2019: 900多家; 2022: 600多家'")
-                items.append((match.group("year"), match.group("amount")))
-        elif isinstance(value, dict):
-            items = list(value.items())
-        else:
-            raise AmountError("expected a mapping of years to amounts, e.g. {2019: 900多家, 2022: 600多家}")
-        points: list[tuple[int, float, float]] = []
-        currencies: set[str | None] = set()
-        units: set[str | None] = set()
-        for year, amount in items:
-            try:
-                number = int(str(year).strip().removesuffix("年"))
-            except ValueError:
-                raise AmountError(f"{year!r} is not a year; the keys of a series are years such as 2019") from None
-            if not 1949 <= number <= 2100:
-                raise AmountError(f"{year!r} is not a plausible year")
-            shown, extra = inner(amount)
-            currencies.add(extra.get("currency"))
-            units.add(extra.get("unit"))
-            lo = extra.get("lo", float(shown))  # type: ignore[arg-type]
-            hi = extra.get("hi", float(shown))  # type: ignore[arg-type]
-            points.append((number, float(lo), float(hi)))
-        if len(points) < 2:
-            raise AmountError("a series needs at least two years")
-        if len({p[0] for p in points}) != len(points):
-            raise AmountError("a year is written twice in the series")
-        if len(currencies) > 1 or len(units) > 1:
-            raise AmountError("the years of a series are in different units or currencies; write them all in one")
-        points.sort()
-        text = "; ".join(f"{y}: {a}" for y, a in sorted(items, key=lambda i: int(str(i[0]).strip().removesuffix("年"))))
-        return text, {"points": tuple(points), "currency": next(iter(currencies)), "unit": next(iter(units))}
-
-    return parse
-
-
 def _real(value: Any) -> tuple[FactValue, dict[str, Any]]:
     """Any number, negative too (e.g. the Ellison–Glaeser γ is below 0 for dispersed industries)."""
     return parse_amount(value).value, {}
@@ -385,7 +335,7 @@ def quantity_of(*measures: str) -> Any:
 def series_of(kind: str, parse: Parser, measures: tuple[str, ...] = ()) -> Any:
     """A yearly series whose years are read as `kind` (a count, money…)."""
     marker = FactKind("series", (kind,), measures=measures)
-    return Annotated[Fact | None, _fact_parser("series", _series(parse)), marker]
+    return Annotated[Fact | None, _fact_parser("series", read_series(parse)), marker]
 
 
 Tier = _choice_type(none=("无", "未达标"), strong=("强", "较强"), top=("顶尖", "最强"))
