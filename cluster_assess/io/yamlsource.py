@@ -35,11 +35,6 @@ from cluster_assess.io.yaml_messages import syntax_problem, typing_slips
 __all__ = ["MAX_BYTES", "MAX_CHARS", "MAX_DEPTH", "MAX_NODES", "SourceMap", "decode", "dotted", "parse_yaml",
            "parse_yaml_bytes", "read_bounded", "read_yaml_file"]
 
-# the limits and the safe loader live with the one-pass reader (io.yaml_events)
-_Loader = Loader
-_STANDARD_TAGS = STANDARD_TAGS
-_STR = STR
-
 Path_ = tuple[str | int, ...]
 
 
@@ -183,7 +178,7 @@ def _read_tree(text: str, source: SourceMap) -> tuple[bool, Any, list[Problem]]:
     """`read_events`' result, read through the composed node tree (see `parse_yaml`)."""
     file = source.file
     _check_events(text, file)
-    node = yaml.compose(text, Loader=_Loader)
+    node = yaml.compose(text, Loader=Loader)
     if node is None:
         return False, None, []
     # Without an anchor (&name) there is no alias, so the tree is exactly the values the event
@@ -213,7 +208,7 @@ def _check_events(text: str, file: str) -> None:
     """Stream the parser events once, stopping at the first sign of a hostile document."""
     depth = 0
     count = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
@@ -292,13 +287,13 @@ class _Builder:
                 line=node.start_mark.line + 1,
             )
         self.source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if node.tag not in _STANDARD_TAGS:
+        if node.tag not in STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(
                 self.source.problem(path, msg("yaml_tag", tag=tag))
             )
             return None
-        if node.tag == _STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
+        if node.tag == STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
             return node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -333,10 +328,10 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(self.source.problem(path, msg("yaml_key_plain")))
                 continue
-            if key_node.tag == _STR:  # the usual key: plain text, no constructor needed
+            if key_node.tag == STR:  # the usual key: plain text, no constructor needed
                 key = key_node.value
             else:
-                if key_node.tag not in _STANDARD_TAGS:
+                if key_node.tag not in STANDARD_TAGS:
                     self.problems.append(self.source.problem(path, msg("yaml_key_tag")))
                     continue
                 key = self._scalar(key_node, path)
@@ -356,7 +351,7 @@ class _Builder:
                 continue
             seen[key] = line
             self.source.positions[child] = (line, key_node.start_mark.column + 1)
-            if (value_node.tag == _STR and type(value_node) is yaml.ScalarNode
+            if (value_node.tag == STR and type(value_node) is yaml.ScalarNode
                     and depth < MAX_DEPTH and self.count < MAX_NODES):
                 # the common leaf, inlined: what `build` would do for it, without the call
                 self.count += 1
