@@ -79,6 +79,20 @@ SHARE_WORDS: dict[str, tuple[float, float, bool, bool]] = {
 ABOUT_BAND = 0.10   # 约/左右: within ±10% of the figure
 NEARLY_BAND = 0.10  # 近: at least 90% of the figure and under it
 _SIGN_WORDS = ("下降", "减少", "降低", "下滑", "负增长", "亏损", "回落")
+# the patterns and word lists each reading uses, compiled and ordered once
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
+_SPACES = re.compile(r"\s+")
+_LEADING_NUMERAL = re.compile(f"^([{_NUMERAL_CHARS}]+)(.*)$")
+_NUMERAL_DIGIT = re.compile(r"[零〇一二两三四五六七八九十百千]")
+_PERCENT_WORDS = re.compile(f"百分之([\\d.{_NUMERAL_CHARS}]+)")
+_DIGIT = re.compile(r"[-+]?\d")
+_NUMERAL = re.compile(f"[{_NUMERAL_CHARS}]")
+_NUMERALS = re.compile(f"[{_NUMERAL_CHARS}]+")
+_SIGNED_DIGIT = re.compile(r"^[-+]?\d")
+_LEADING_FIGURE = re.compile(r"^[+]?\d+(?:\.\d+)?")
+_ENDS_IN_NON_DIGIT = re.compile(r"\D$")
+_VAGUE_WORD = re.compile(r"十几|数|几|若干|[一二两三四五六七八九]{2}[十百千万亿]")
+_PREFIX_WORDS = tuple(sorted(_PREFIX_APPROX, key=len, reverse=True))
 
 
 class AmountError(ValueError):
@@ -114,17 +128,18 @@ class Amount:
 def normalise(text: str) -> str:
     """Full-width digits and signs to ASCII; drop thousands separators and spaces."""
     text = unicodedata.normalize("NFKC", text).strip()
-    text = re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)
-    return re.sub(r"\s+", "", text)
+    if "," in text or "，" in text:
+        text = _THOUSANDS.sub("", text)
+    return _SPACES.sub("", text)
 
 
 def _chinese_numeral(text: str) -> str:
     """Replace a leading Chinese-numeral number (二十多亿元 → 20多亿元, 百余家 → 1百余家) using cn2an."""
-    match = re.match(f"^([{_NUMERAL_CHARS}]+)(.*)$", text)
+    match = _LEADING_NUMERAL.match(text)
     if not match:
         return text
     numeral, rest = match.groups()
-    if not re.search(r"[零〇一二两三四五六七八九十百千]", numeral):
+    if not _NUMERAL_DIGIT.search(numeral):
         # a bare 万/亿 (过亿元 → 1亿元)
         return "1" + text if numeral[0] in "万亿" else text
     if numeral[0] in "十百千":
@@ -149,13 +164,13 @@ def _percent_words(text: str) -> str:
     def convert(match: re.Match[str]) -> str:
         return _chinese_numeral(match.group(1)) + "%"
 
-    return re.sub(f"百分之([\\d.{_NUMERAL_CHARS}]+)", convert, text)
+    return _PERCENT_WORDS.sub(convert, text) if "百分之" in text else text
 
 
 def _split_label(text: str) -> tuple[str, str]:
     """`产销规模20多亿元` → (`产销规模`, `20多亿元`): the words before the first number."""
-    digit = re.search(r"[-+]?\d", text)
-    numeral = re.search(f"[{_NUMERAL_CHARS}]", text)
+    digit = _DIGIT.search(text)
+    numeral = _NUMERAL.search(text)
     starts = [m.start() for m in (digit, numeral) if m]
     if not starts:
         return text, ""
@@ -163,15 +178,17 @@ def _split_label(text: str) -> tuple[str, str]:
     if digit and numeral and numeral.start() < digit.start():
         # `一般20家`: a numeral character inside a label word; trust the Arabic digits
         head = text[: digit.start()]
-        if not re.fullmatch(f"[{_NUMERAL_CHARS}]+", head[numeral.start():]):
+        if not _NUMERALS.fullmatch(head[numeral.start():]):
             start = digit.start()
     return text[:start], text[start:]
 
 
 def _prefix_approx(label: str) -> Approx | None:
     """The precision word a label ends with (销售收入近 → nearly)."""
+    if not label:
+        return None
     lowered = label.lower()
-    for word in sorted(_PREFIX_APPROX, key=len, reverse=True):
+    for word in _PREFIX_WORDS:
         if lowered.endswith(word):
             return _PREFIX_APPROX[word]
     return None
@@ -227,12 +244,12 @@ def _parse_text(raw: str) -> Amount:
 def _range(text: str, raw: str) -> Amount | None:
     """`20-30亿元`, `20至30亿元`, `20亿元-30亿元`: the left end borrows the right end's units."""
     match = _RANGE.match(text)
-    if not match or (text.startswith(("-", "+")) and not re.match(r"^[-+]?\d", match.group("left"))):
+    if not match or (text.startswith(("-", "+")) and not _SIGNED_DIGIT.match(match.group("left"))):
         return None
     left, right = match.group("left"), match.group("right")
     high = _parse_single(right, raw)
-    tail = re.sub(r"^[+]?\d+(?:\.\d+)?", "", right)
-    low = _parse_single(left if re.search(r"\D$", left) else left + tail, raw)
+    tail = _LEADING_FIGURE.sub("", right)
+    low = _parse_single(left if _ENDS_IN_NON_DIGIT.search(left) else left + tail, raw)
     if low.currency != high.currency or low.percent != high.percent:
         raise AmountError(msg("amt_range_units", value=raw))
     if low.lo is None or high.hi is None or low.lo > high.hi:
@@ -242,7 +259,7 @@ def _range(text: str, raw: str) -> Amount | None:
 
 def _vague(text: str, raw: str) -> Amount | None:
     """数百家, 几十家, 二三十家, 十几家: the band the words allow, never a guessed figure."""
-    found = re.search(r"十几|数|几|若干|[一二两三四五六七八九]{2}[十百千万亿]", text)
+    found = _VAGUE_WORD.search(text)
     if found is None:
         return None
     rest = text[found.start():]
@@ -274,8 +291,9 @@ def _scale(mult: str) -> float:
 
 def _parse_single(text: str, raw: str) -> Amount:
     currency_sign = None
+    lowered = text.lower()
     for sign, code in _CURRENCY_SIGNS.items():
-        if text.lower().startswith(sign):
+        if lowered.startswith(sign):
             currency_sign, text = code, text[len(sign):]
             break
     label, number = _split_label(_percent_words(text))

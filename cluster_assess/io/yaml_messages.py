@@ -14,6 +14,9 @@ from cluster_assess.i18n import msg
 _FULLWIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*)[ ]*：")
 _NO_SPACE = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_]*):(?![ \t]|$|//)")
 _WIDE_INDENT = re.compile(r"^[ \t]*\u3000")
+# Every slip needs a full-width colon, a full-width space, or a name's letter, `:` and a character
+# other than a space on one line: a text with none of them is checked in one scan, not line by line.
+_MAYBE_NO_SPACE = re.compile(r"[A-Za-z0-9_]:[^ \t\n]")
 
 
 def typing_slips(text: str, file: str) -> list[Problem]:
@@ -21,6 +24,8 @@ def typing_slips(text: str, file: str) -> list[Problem]:
     `total：200` (full-width colon) and `total:200` (no space) both make one long text, and a
     full-width space in the indentation becomes part of the key."""
     found: list[Problem] = []
+    if "：" not in text and "\u3000" not in text and not _MAYBE_NO_SPACE.search(text):
+        return found
     for number, line in enumerate(text.splitlines(), 1):
         if line.lstrip(" \t\u3000").startswith("#"):
             continue

@@ -1,13 +1,13 @@
 """Safe YAML reading that remembers where every key and value came from.
 
 PyYAML's plain loaders forget line numbers and keep the last of two duplicate keys silently; both
-would make our error messages useless or our assessments wrong. We compose the node tree with the
-safe (C if available) loader and build plain Python values ourselves, recording positions.
+would make our error messages useless or our assessments wrong. We build plain Python values
+ourselves, recording positions: in one pass over the safe (C if available) parser's events for the
+usual document (`io.yaml_events`), through the composed node tree for the rest (see `parse_yaml`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,45 +17,23 @@ import yaml
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.i18n import msg
 from cluster_assess.io.files import decode
+from cluster_assess.io.yaml_events import (
+    MAX_BYTES,
+    MAX_CHARS,
+    MAX_DEPTH,
+    MAX_NODES,
+    SCALAR_TAGS,
+    STANDARD_TAGS,
+    STR,
+    Fallback,
+    Loader,
+    construct,
+    read_events,
+)
 from cluster_assess.io.yaml_messages import syntax_problem, typing_slips
 
-try:  # the C composer is several times faster; fall back quietly where it is not built
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
-
-# YAML 1.1 reads some plain numbers in ways nobody typing a profile means: `0200` is octal (128),
-# `1:30` is base 60 (90), `0x1F4` is hex (500) — and the same `0200` in a CSV reads 200. Such
-# scalars are kept as the text written, so the amount reader sees `0200` (200) and refuses `1:30`
-# or `0x1F4` with a message, instead of a silently different number.
-_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[xXoObB][0-9a-fA-F_]*|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)\Z")
-
-
-class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if (kind is yaml.ScalarNode and implicit[0] and value and value[0] in "+-0123456789"
-                and _YAML11_NUMBER.match(value)):
-            return _STR
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
-
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000
-MAX_DEPTH = 64
-# text a document may hold once aliases are expanded: no more than a file within MAX_BYTES can hold
-MAX_CHARS = MAX_BYTES
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:timestamp",
-}
-
-_STR = "tag:yaml.org,2002:str"
+__all__ = ["MAX_BYTES", "MAX_CHARS", "MAX_DEPTH", "MAX_NODES", "SourceMap", "decode", "dotted", "parse_yaml",
+           "parse_yaml_bytes", "read_bounded", "read_yaml_file"]
 
 Path_ = tuple[str | int, ...]
 
@@ -144,39 +122,65 @@ def read_bounded(path: Path) -> bytes:
 def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
     """Parse YAML text into plain values plus a SourceMap.
 
-    Three passes keep hostile input cheap: a streaming pass over parser events refuses deep
-    nesting and huge node counts before anything is built (the C composer recurses and can crash
-    on thousands of nested brackets); the composed tree's size with aliases expanded is computed
-    once per shared node, so an alias bomb is refused before it is expanded; then values are built.
+    The usual document is read in one pass over the parser's events, which both applies the
+    guards (nesting depth, number of values) and builds the values (`io.yaml_events`). A
+    document that pass gives up on (an anchor or alias, a custom tag…) is read from the start in
+    three: a streaming pass over the events refuses deep nesting and huge node counts before
+    anything is built (the C composer recurses); the composed tree's size with aliases expanded
+    is computed once per shared node, so an alias bomb is refused before it is expanded; then
+    values are built. Both give the same values, positions and messages.
     """
     source = SourceMap(file)
     slips = typing_slips(text, file)
     try:
-        _check_events(text, file)
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
+        try:
+            found, value, built = read_events(text, source)
+        except Fallback:
+            source = SourceMap(file)
+            found, value, built = _read_tree(text, source)
+    except yaml.YAMLError as exc:
+        raise _unreadable(exc, text, file, slips) from None
+    if not found:
+        return None, source
+    found_problems = [*slips, *built]
+    if found_problems and problems is None:
+        raise UserError(found_problems)
+    if problems is not None:
+        problems.extend(found_problems)
+    return value, source
+
+
+def _unreadable(exc: yaml.YAMLError, text: str, file: str, slips: list[Problem]) -> UserError:
+    """The error for a text the parser cannot read, said so the person editing it can act."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         if "nesting depth" in str(exc.problem or ""):
             # libyaml ≥ 0.2.5 (PyYAML 6.0.4's wheels) stops at its own depth limit while scanning
             # ahead, before our event check sees the 65th level: same input, same message.
             mark = exc.problem_mark or exc.context_mark
-            raise UserError.single(
+            return UserError.single(
                 msg("yaml_deep", depth=MAX_DEPTH),
                 file=file, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            ) from None
+            )
         syntax = syntax_problem(exc, text, file)
         # a slip on or above the failing line is the likelier cause: name it first
-        raise UserError([*(p for p in slips if (p.line or 0) <= (syntax.line or 0)), syntax]) from None
-    except yaml.reader.ReaderError as exc:
+        return UserError([*(p for p in slips if (p.line or 0) <= (syntax.line or 0)), syntax])
+    if isinstance(exc, yaml.reader.ReaderError):
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
-        raise UserError.single(
+        return UserError.single(
             msg("yaml_control", code=exc.character)
             if isinstance(exc.character, int) else msg("yaml_error", detail=exc.reason),
             file=file, line=line,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise UserError.single(msg("yaml_error", detail=str(exc)), file=file) from None
+        )
+    return UserError.single(msg("yaml_error", detail=str(exc)), file=file)
+
+
+def _read_tree(text: str, source: SourceMap) -> tuple[bool, Any, list[Problem]]:
+    """`read_events`' result, read through the composed node tree (see `parse_yaml`)."""
+    file = source.file
+    _check_events(text, file)
+    node = yaml.compose(text, Loader=Loader)
     if node is None:
-        return None, source
+        return False, None, []
     # Without an anchor (&name) there is no alias, so the tree is exactly the values the event
     # check above has already counted: the walk is only needed when an anchor may be present.
     size, chars = _expanded_size(node, {}, set(), file) if "&" in text else (0, 0)
@@ -192,13 +196,8 @@ def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> t
             file=file, line=node.start_mark.line + 1,
         )
     builder = _Builder(source)
-    builder.problems.extend(slips)
     value = builder.build(node, (), 0)
-    if builder.problems and problems is None:
-        raise UserError(builder.problems)
-    if problems is not None:
-        problems.extend(builder.problems)
-    return value, source
+    return True, value, builder.problems
 
 
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -209,7 +208,7 @@ def _check_events(text: str, file: str) -> None:
     """Stream the parser events once, stopping at the first sign of a hostile document."""
     depth = 0
     count = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
@@ -288,13 +287,13 @@ class _Builder:
                 line=node.start_mark.line + 1,
             )
         self.source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if node.tag not in _STANDARD_TAGS:
+        if node.tag not in STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(
                 self.source.problem(path, msg("yaml_tag", tag=tag))
             )
             return None
-        if node.tag == _STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
+        if node.tag == STR and type(node) is yaml.ScalarNode:  # most scalars are text: no constructor
             return node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -309,6 +308,8 @@ class _Builder:
             self.problems.append(self.source.problem(path, msg("yaml_tag_kind")))
             return None
         try:  # the tag's constructor, called directly: a scalar needs none of construct_object's machinery
+            if node.tag in SCALAR_TAGS:
+                return construct(node.tag, node.value)
             return self.constructor.yaml_constructors[node.tag](self.constructor, node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             self.problems.append(self.source.problem(
@@ -327,10 +328,10 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(self.source.problem(path, msg("yaml_key_plain")))
                 continue
-            if key_node.tag == _STR:  # the usual key: plain text, no constructor needed
+            if key_node.tag == STR:  # the usual key: plain text, no constructor needed
                 key = key_node.value
             else:
-                if key_node.tag not in _STANDARD_TAGS:
+                if key_node.tag not in STANDARD_TAGS:
                     self.problems.append(self.source.problem(path, msg("yaml_key_tag")))
                     continue
                 key = self._scalar(key_node, path)
@@ -350,7 +351,7 @@ class _Builder:
                 continue
             seen[key] = line
             self.source.positions[child] = (line, key_node.start_mark.column + 1)
-            if (value_node.tag == _STR and type(value_node) is yaml.ScalarNode
+            if (value_node.tag == STR and type(value_node) is yaml.ScalarNode
                     and depth < MAX_DEPTH and self.count < MAX_NODES):
                 # the common leaf, inlined: what `build` would do for it, without the call
                 self.count += 1

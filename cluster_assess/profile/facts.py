@@ -19,6 +19,7 @@ from pydantic import BeforeValidator
 
 from cluster_assess.i18n import msg
 from cluster_assess.io.amounts import Amount, AmountError, parse_amount
+from cluster_assess.profile.series import Parser, read_series
 
 FactValue = float | int | bool | str | tuple[str, ...]
 
@@ -84,10 +85,21 @@ class FactKind:
     labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+FACT_MEMO_MAX = 4096  # facts remembered per kind of field: memory stays flat over any batch
+_PLAIN = {str, int, float, bool, type(None)}
+
+
 def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, Any]]]) -> Any:
+    # Reports repeat what they write (`是`, `20多亿元`, a source line), and a Fact is immutable and
+    # depends on nothing else: each written form is read once per kind. Errors are not remembered.
+    memo: dict[str, Fact] = {}
+
     def validate(raw: Any) -> Any:
         if isinstance(raw, Fact):
             return raw
+        key = _memo_key(raw)
+        if key in memo:
+            return memo[key]
         value, source, note = _unwrap(raw, mapping=kind == "series")
         if value is None:
             return None
@@ -95,12 +107,27 @@ def _fact_parser(kind: str, parse: Callable[[Any], tuple[FactValue, dict[str, An
             parsed, extra = parse(value)
         except AmountError as exc:
             raise ValueError(exc.args[0]) from None
-        return Fact(
-            parsed, kind, source=source, note=note,
-            raw=value if isinstance(value, str) else None, **extra,
-        )
+        fact = Fact(parsed, kind, source=source, note=note, raw=value if isinstance(value, str) else None, **extra)
+        if key is not None:
+            if len(memo) >= FACT_MEMO_MAX:
+                memo.clear()
+            memo[key] = fact
+        return fact
 
     return BeforeValidator(validate)
+
+
+def _memo_key(raw: Any) -> str | None:
+    """What `raw` is remembered by: its repr, which tells `1`, `1.0`, `true`, `'1'`, `0.0` and `-0.0`
+    apart (Python holds some of them equal); None unless it is scalars or a list or mapping of them."""
+    kind = type(raw)
+    if kind is dict:
+        plain = all(type(k) in _PLAIN and type(v) in _PLAIN for k, v in raw.items())
+    elif kind is list:
+        plain = all(type(v) in _PLAIN for v in raw)
+    else:
+        plain = kind in _PLAIN
+    return repr(raw) if plain else None
 
 
 _AREA_UNITS = ("平方公里", "平方米", "km2", "km²", "亩")
@@ -126,15 +153,16 @@ _WHAT_ZH = {"firms": "企业", "shops": "商铺", "machines": "设备", "people"
 
 def _count_in(measures: tuple[str, ...], what: str) -> Callable[[Any], tuple[FactValue, dict[str, Any]]]:
     def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
-        parsed, extra = _count(value)
-        _measure_check(value, parse_amount(value), measures, what)
+        amount = parse_amount(value)
+        parsed, extra = _count(value, amount)
+        _measure_check(value, amount, measures, what)
         return parsed, extra
 
     return parse
 
 
-def _count(value: Any) -> tuple[FactValue, dict[str, Any]]:
-    amount = parse_amount(value)
+def _count(value: Any, amount: Amount | None = None) -> tuple[FactValue, dict[str, Any]]:
+    amount = parse_amount(value) if amount is None else amount
     if amount.currency or amount.percent:
         raise AmountError(msg("fact_count_money", value=value))
     if amount.value < 0:
@@ -242,57 +270,6 @@ def _quantity(measures: tuple[str, ...]) -> Callable[[Any], tuple[FactValue, dic
     return parse
 
 
-_SERIES_ITEM = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*(?:年)?\s*[:：=]?\s*(?P<amount>.+?)\s*$")
-
-
-Parser = Callable[[Any], tuple[FactValue, dict[str, Any]]]
-
-
-def _series(inner: Parser) -> Parser:
-    """A yearly series, `{2019: 900多家, 2022: 600多家}` (or as text, `2019: 900多家; 2022: 600多家`):
-    each year read as its field's kind; the value shown is the series as written, oldest first."""
-    def parse(value: Any) -> tuple[FactValue, dict[str, Any]]:
-        if isinstance(value, str):
-            items: list[tuple[Any, Any]] = []
-            for part in (p for p in re.split(r"[;；,，、\n]", value) if p.strip()):
-                match = _SERIES_ITEM.match(part)
-                if not match:
-                    raise AmountError(
-                        f"cannot read {part.strip()!r} as 'year: amount'; write e.g. '2019: 900多家; 2022: 600多家'")
-                items.append((match.group("year"), match.group("amount")))
-        elif isinstance(value, dict):
-            items = list(value.items())
-        else:
-            raise AmountError("expected a mapping of years to amounts, e.g. {2019: 900多家, 2022: 600多家}")
-        points: list[tuple[int, float, float]] = []
-        currencies: set[str | None] = set()
-        units: set[str | None] = set()
-        for year, amount in items:
-            try:
-                number = int(str(year).strip().removesuffix("年"))
-            except ValueError:
-                raise AmountError(f"{year!r} is not a year; the keys of a series are years such as 2019") from None
-            if not 1949 <= number <= 2100:
-                raise AmountError(f"{year!r} is not a plausible year")
-            shown, extra = inner(amount)
-            currencies.add(extra.get("currency"))
-            units.add(extra.get("unit"))
-            lo = extra.get("lo", float(shown))  # type: ignore[arg-type]
-            hi = extra.get("hi", float(shown))  # type: ignore[arg-type]
-            points.append((number, float(lo), float(hi)))
-        if len(points) < 2:
-            raise AmountError("a series needs at least two years")
-        if len({p[0] for p in points}) != len(points):
-            raise AmountError("a year is written twice in the series")
-        if len(currencies) > 1 or len(units) > 1:
-            raise AmountError("the years of a series are in different units or currencies; write them all in one")
-        points.sort()
-        text = "; ".join(f"{y}: {a}" for y, a in sorted(items, key=lambda i: int(str(i[0]).strip().removesuffix("年"))))
-        return text, {"points": tuple(points), "currency": next(iter(currencies)), "unit": next(iter(units))}
-
-    return parse
-
-
 def _real(value: Any) -> tuple[FactValue, dict[str, Any]]:
     """Any number, negative too (e.g. the Ellison–Glaeser γ is below 0 for dispersed industries)."""
     return parse_amount(value).value, {}
@@ -358,7 +335,7 @@ def quantity_of(*measures: str) -> Any:
 def series_of(kind: str, parse: Parser, measures: tuple[str, ...] = ()) -> Any:
     """A yearly series whose years are read as `kind` (a count, money…)."""
     marker = FactKind("series", (kind,), measures=measures)
-    return Annotated[Fact | None, _fact_parser("series", _series(parse)), marker]
+    return Annotated[Fact | None, _fact_parser("series", read_series(parse)), marker]
 
 
 Tier = _choice_type(none=("无", "未达标"), strong=("强", "较强"), top=("顶尖", "最强"))
