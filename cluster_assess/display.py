@@ -12,6 +12,8 @@ import dataclasses
 import re
 from typing import Any
 
+from cluster_assess.assessment import Record, replace
+
 LANGS = ("zh", "en")
 
 # What user text must never carry to a terminal or a document: C0 and C1 control characters
@@ -45,6 +47,9 @@ def sanitised(value: Any) -> Any:
         pairs = [(sanitised(k), sanitised(v)) for k, v in value.items()]
         changed = any(k is not k0 or v is not v0 for (k, v), (k0, v0) in zip(pairs, value.items()))
         return dict(pairs) if changed else value
+    if isinstance(value, Record):  # a part of an Assessment
+        updates = {name: new for name in value.__slots__ if (new := sanitised(old := getattr(value, name))) is not old}
+        return replace(value, **updates) if updates else value
     fields = getattr(type(value), "model_fields", None)
     if fields is not None:  # a pydantic model
         updates = {name: new for name in fields if (new := sanitised(old := getattr(value, name))) is not old}

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from cluster_assess.assessment import Assessment, RubricRef
+from cluster_assess.assessment import Assessment
 from cluster_assess.compare.index import difference, maturity
-from cluster_assess.compare.model import Apart, Column, Comparison, IndexDefinition, IndexResult, Ranked
+from cluster_assess.compare.model import Apart, Column, Comparison, IndexDefinition, IndexResult, Ranked, RubricRef
 from cluster_assess.compare.rows import build_rows
 from cluster_assess.compare.trajectories import trajectories
 from cluster_assess.errors import UserError

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from cluster_assess.assessment import RubricRef, Value
 from cluster_assess.rubric.model import Better, Text
+
+
+class Value(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+# The rubric compared by: the Assessment's RubricRef is plain data, this one is part of the model
+# that gives `compare --schema` (no docstring: it would become the schema's description).
+class RubricRef(Value):
+    id: str
+    version: str
+    title: Text
 
 
 class Column(Value):

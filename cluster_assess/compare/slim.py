@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
-from cluster_assess.assessment import Assessment
+from cluster_assess.assessment import Assessment, Record, replace
 from cluster_assess.rubric.model import Rubric, Text
 
 TOP_RECOMMENDATIONS = 3  # what the comparison and its report show of each town's advice
@@ -38,26 +36,26 @@ def slim(a: Assessment, rubric: Rubric) -> Assessment:
     shared = memo.get("slim.shared")
     if shared is None or len(shared) > SHARED_MAX:
         shared = memo["slim.shared"] = {}
-    return a.model_copy(update={
-        "stages": {k: _share(shared, s, _STAGE_DETAIL) for k, s in a.stages.items()},
-        "factors": {k: _share(shared, f, _FACTOR_DETAIL) for k, f in a.factors.items()},
-        "classifications": {},
-        "problems": [_share(shared, p, _PROBLEM_DETAIL) for p in a.problems],
-        "unchecked": [_share(shared, p) for p in a.unchecked],
-        "conflicts": [],
-        "recommendations": [_share(shared, r) for r in a.recommendations[:TOP_RECOMMENDATIONS]],
-        "unknowns": [_share(shared, u) for u in a.unknowns],
-        "facts": [_share(shared, f) for f in a.facts if f.path in keep],
-    })
+    return replace(
+        a,
+        stages={k: _share(shared, s, _STAGE_DETAIL) for k, s in a.stages.items()},
+        factors={k: _share(shared, f, _FACTOR_DETAIL) for k, f in a.factors.items()},
+        classifications={},
+        problems=[_share(shared, p, _PROBLEM_DETAIL) for p in a.problems],
+        unchecked=[_share(shared, p) for p in a.unchecked],
+        conflicts=[],
+        recommendations=[_share(shared, r) for r in a.recommendations[:TOP_RECOMMENDATIONS]],
+        unknowns=[_share(shared, u) for u in a.unknowns],
+        facts=[_share(shared, f) for f in a.facts if f.path in keep],
+    )
 
 
-def _share(shared: dict[Any, Any], item: BaseModel, drop: dict[str, Any] | None = None) -> Any:
+def _share(shared: dict[Any, Any], item: Record, drop: dict[str, Any] | None = None) -> Any:
     """The one object equal to `item` without the fields in `drop`."""
-    fields = item.__dict__
-    key = (type(item), *(_key(v) for name, v in fields.items() if drop is None or name not in drop))
+    key = (type(item), *(_key(getattr(item, name)) for name in item.__slots__ if drop is None or name not in drop))
     found = shared.get(key)
     if found is None:
-        found = shared[key] = item.model_copy(update=drop) if drop else item
+        found = shared[key] = replace(item, **drop) if drop else item
     return found
 
 
@@ -68,6 +66,6 @@ def _key(value: Any) -> Any:
         return (list, *(_key(v) for v in value))
     if isinstance(value, dict):
         return (dict, *((k, _key(v)) for k, v in value.items()))
-    if isinstance(value, BaseModel):
-        return (type(value), *(_key(v) for v in value.__dict__.values()))
+    if isinstance(value, Record):
+        return (type(value), *(_key(getattr(value, name)) for name in value.__slots__))
     return (type(value), value)
