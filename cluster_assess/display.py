@@ -161,7 +161,7 @@ def fact_text(fact: Any, lang: str) -> str:
     evidence = evidence_text(fact, lang)
     if evidence:
         text += f" — {evidence}"
-    if fact.approx and not _says_approx(fact.display) and not (lang == "en" and english):
+    if fact.approx in _APPROX_SUFFIX and not _says_approx(fact.display) and not (lang == "en" and english):
         text += f" ({t('approx_' + fact.approx, lang)})"
     return text
 
@@ -171,6 +171,12 @@ def evidence_text(fact: Any, lang: str) -> str:
     the profile gives one."""
     return ((getattr(fact, "evidence_en", None) if lang == "en" else None) or getattr(fact, "evidence", None)
             or "")
+
+
+# The precisions said after a number (200 (or more)); the others (a range, an upper bound, a
+# vague count, a share in words: 20-30亿元, 不足20亿元, 数百家, 大多数) are read from words the display
+# already shows.
+_APPROX_SUFFIX = frozenset({"over", "about", "nearly"})
 
 
 def _says_approx(display: str) -> bool:

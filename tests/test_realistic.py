@@ -75,3 +75,13 @@ def test_the_checks_find_at_least_the_figure_in_the_readme():
     assert found >= README_FOUND, (found, expressible)
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"| of those, found by the tool | 26 | 33 | {README_FOUND} |" in readme
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_every_real_profile_renders_in_every_format_and_language(cli, path):
+    """Real texts bring forms the examples do not (大多数, 不足20亿元, 数百家): every renderer must say
+    them, in both languages, the detailed text included."""
+    for lang in ("zh", "en"):
+        for args in (("-F", "text", "--detail"), ("-F", "markdown"), ("-F", "json")):
+            run = cli("score", path, "--lang", lang, *args)
+            assert run.code == 0, (lang, args, run.err)
