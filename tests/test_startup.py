@@ -45,7 +45,7 @@ def test_help_imports_no_heavy_module():
 
 
 def test_every_command_help_imports_no_heavy_module():
-    from cluster_assess.cli.app import app
+    from cluster_assess.cli.commands import app
 
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     for name in names:
