@@ -1,5 +1,6 @@
-"""`score` without typer (cli.fastpath): for every command line it takes, the same call, output and
-exit status as typer gives; everything else (help, errors, completion) it leaves to typer."""
+"""`score` without typer (`cli.main._plain_score`, `cli.options.plain_call`): for every command line
+it takes, the same call, output and exit status as typer gives; everything else (help, errors,
+completion) it leaves to typer."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from cluster_assess.cli import fastpath
-from cluster_assess.cli.fastpath import score_call
+from cluster_assess.cli import main as cli_main
+from cluster_assess.cli import options
+from cluster_assess.cli.main import _plain_score as score_call
 from cluster_assess.cli.options import argument, option, typer_command
 from cluster_assess.cli.score import score
 
@@ -88,7 +90,7 @@ def typer_only(monkeypatch):
     """Turn the fast path off: every command line goes to typer."""
     def off(argv):
         return None
-    return lambda: monkeypatch.setattr(fastpath, "score_call", off)
+    return lambda: monkeypatch.setattr(cli_main, "_plain_score", off)
 
 
 def _typer_call(argv: list[str]) -> dict | None:
@@ -163,20 +165,20 @@ def test_a_declaration_it_does_not_know_is_left_to_typer():
                       tag: list[str] = option([], "--tag", multiple=True)) -> None:
         """A command with a repeatable option."""
 
-    with pytest.raises(fastpath._Decline):
-        fastpath._declarations(with_multiple)
+    with pytest.raises(options._Decline):
+        options._declarations(with_multiple)
 
 
 def test_score_reads_its_options_from_scores_own_declarations():
     """Every option typer shows for `score` is one the fast path knows, by the same names."""
-    options, positional, defaults = fastpath._declarations(score)
+    known, positional, defaults = options._declarations(score)
     import typer
 
     app = typer.Typer(add_completion=False)
     app.command()(typer_command(score))
     command = typer.main.get_command(app)
     spelled = {name for p in command.params if p.param_type_name == "option" for name in (*p.opts, *p.secondary_opts)}
-    assert set(options) == spelled - {"--help", "-h"}
+    assert set(known) == spelled - {"--help", "-h"}
     assert positional == "profiles" and set(defaults) == {p.name for p in command.params} - {"profiles"}
 
 
@@ -198,3 +200,18 @@ def test_a_plain_score_imports_neither_typer_nor_the_renderers_it_does_not_use()
         assert "cluster_assess.engine.assess" in loaded  # scoring did happen
         assert not {m.split(".")[0] for m in loaded} & heavy, sorted({m.split(".")[0] for m in loaded} & heavy)
     assert "cluster_assess.rubric.checks" not in loaded
+
+
+def test_ctrl_c_ends_as_under_typer(cli, typer_only, monkeypatch):
+    """Interrupted while scoring: status 130 and the same (empty) words on either path."""
+    from cluster_assess.rubric import loading
+
+    def interrupted(ref=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loading, "load_rubric", interrupted)
+    argv = ["score", "example:shishi", "-F", "json"]
+    fast = cli(*argv)
+    typer_only()
+    slow = cli(*argv)
+    assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err) == (130, "", "")

@@ -3,9 +3,11 @@
 Exit status: 0 ok, 1 internal error, 2 bad input (any UserError or usage error). Reports go to
 stdout or `-o FILE`; notes, warnings and errors go to stderr.
 
-A plain `score` command line is parsed by `cli.fastpath` and runs without importing typer; any
-other command line, and any `score` it cannot take exactly as typer would, goes to the typer app
-(`cli.commands`), so help and usage errors are typer's own.
+One `score` starts without typer: typer builds a pydantic adapter for every option of a command
+on each run, and with click it costs more than scoring one profile. A plain `score` command line
+is parsed from `score`'s own declarations (`options.plain_call`) and `score` is called directly;
+any other command line, and any `score` that is not plain (help, a usage error, shell
+completion), goes to the typer app, so help and errors are typer's own.
 """
 
 from __future__ import annotations
@@ -14,12 +16,32 @@ import os
 import sys
 from typing import Any
 
+_REGISTERED: list[Any] = []
+
+
+def typer_app() -> Any:
+    """The typer app with every command registered, in the order `--help` lists them. Commands
+    declared with typer register themselves as their module is imported; `score` is declared
+    without typer and registered here. Each command module imports its heavy parts lazily."""
+    if _REGISTERED:
+        return _REGISTERED[0]
+    from cluster_assess.cli import compare, examples, explain, extract, init, rank, report, rubric  # noqa: F401
+    from cluster_assess.cli.app import app
+    from cluster_assess.cli.options import typer_command
+    from cluster_assess.cli.score import score
+
+    app.command()(typer_command(score))
+    from cluster_assess.cli import validate  # noqa: F401
+    from cluster_assess.cli.indicators import app as indicators_app
+
+    app.add_typer(indicators_app, name="indicators")
+    _REGISTERED.append(app)
+    return app
+
 
 def __getattr__(name: str) -> Any:
-    if name == "app":  # the typer app, for callers that imported it from here
-        from cluster_assess.cli.commands import app
-
-        return app
+    if name == "app":  # the typer app, for callers that import it from here
+        return typer_app()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -30,26 +52,20 @@ def main(argv: list[str] | None = None) -> None:
     else is our bug (exit 1), reported in one paragraph.
     """
     # Pydantic looks for plugins (every installed package's entry points) when it builds the
-    # first validator; we validate only our own inputs and want no plugin watching that, so the
-    # scan is skipped unless the user set the variable. Typer does the same for its adapters.
+    # first validator. This CLI validates only its own inputs and wants no plugin watching that,
+    # so the scan is skipped unless the user set the variable (typer does the same for its own).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from cluster_assess import i18n
-    from cluster_assess.cli.fastpath import score_call
     from cluster_assess.cli.options import echo_err
     from cluster_assess.errors import UserError
 
     i18n.ACTIVE = None  # each run speaks its own --lang (tests run many commands in one process)
-    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        call = score_call(args)
+        call = _plain_score(sys.argv[1:] if argv is None else list(argv))
         if call is not None:
-            from cluster_assess.cli.score import score
-
-            score(**call)
+            _score_as_typer_would(call)
         else:
-            from cluster_assess.cli.commands import app
-
-            app(args=argv, prog_name="cluster-assess")
+            typer_app()(args=argv, prog_name="cluster-assess")
     except UserError as exc:
         _print_user_error(exc)
         sys.exit(2)
@@ -68,6 +84,31 @@ def main(argv: list[str] | None = None) -> None:
 
         echo_err(say(msg("internal_error", kind=type(exc).__name__, detail=exc)))
         sys.exit(1)
+
+
+def _plain_score(args: list[str]) -> dict[str, Any] | None:
+    """`score`'s arguments when `args` is a plain `score` command line, else None (typer answers).
+
+    Not on Windows, where click expands globs in the arguments itself, nor when a shell asks for
+    completions (click's `_CLUSTER_ASSESS_COMPLETE`, typer's `_TYPER_COMPLETE_*`)."""
+    if args[:1] != ["score"] or sys.platform == "win32":
+        return None
+    if any(name.startswith("_") and "_COMPLETE" in name for name in os.environ):
+        return None
+    from cluster_assess.cli.options import plain_call
+    from cluster_assess.cli.score import score
+
+    return plain_call(score, args[1:])
+
+
+def _score_as_typer_would(call: dict[str, Any]) -> None:
+    """Run `score` as typer runs a command: Ctrl-C ends it with status 130 and nothing said."""
+    from cluster_assess.cli.score import score
+
+    try:
+        score(**call)
+    except KeyboardInterrupt:
+        sys.exit(130)
 
 
 def _quiet_stdout() -> None:

@@ -3,8 +3,8 @@
 Many profiles are read, scored and written one at a time, so memory stays flat however many
 there are (with `--format jsonl` each assessment is one line, written as soon as it is ready).
 
-Declared with `cli.options`' records, without typer: `cli.commands` registers it on the typer
-app, and `cli.fastpath` runs a plain `score` invocation without loading typer at all.
+Declared with `cli.options`' records, without typer: `cli.main` registers it on the typer app,
+and runs a plain `score` command line without loading typer at all.
 """
 
 from __future__ import annotations
