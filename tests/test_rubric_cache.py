@@ -182,12 +182,18 @@ def test_an_edited_base_invalidates_the_pack_that_extends_it(cache, tmp_path):
     assert load_rubric(over).version == "77.1"
 
 
-def test_the_code_key_follows_the_package_modules(tmp_path, monkeypatch):
-    """Another rubric class or check (an edited module, a new one) is another key."""
-    package = tmp_path / "pkg"
+def test_the_code_key_follows_the_package_modules_and_seeds(tmp_path, monkeypatch):
+    """Another rubric class or check (an edited module, a new one), or another seed digest (the
+    checks resolve sources against them), is another key."""
+    from cluster_assess.io import packaged
+
+    package, seeds = tmp_path / "pkg", tmp_path / "seeds"
     (package / "rubric").mkdir(parents=True)
+    seeds.mkdir()
     (package / "rubric" / "model.py").write_text("x = 1\n", encoding="utf-8")
+    (seeds / "000.md").write_text("# 000\n", encoding="utf-8")
     monkeypatch.setattr(rubric_cache, "__file__", str(package / "rubric" / "cache.py"))
+    monkeypatch.setattr(packaged, "data_dir", lambda name: seeds)
     keys = [rubric_cache.code_key()]
     (package / "rubric" / "model.py").write_text("x = 12\n", encoding="utf-8")
     keys.append(rubric_cache.code_key())
@@ -196,7 +202,9 @@ def test_the_code_key_follows_the_package_modules(tmp_path, monkeypatch):
     (package / "_data").mkdir()
     (package / "_data" / "ignored.py").write_text("", encoding="utf-8")
     keys.append(rubric_cache.code_key())
-    assert len(set(keys)) == 3 and keys[2] == keys[3]
+    (seeds / "000.md").write_text("# 000\n\n## a passage\n", encoding="utf-8")
+    keys.append(rubric_cache.code_key())
+    assert len(set(keys)) == 4 and keys[2] == keys[3]
 
 
 def test_errors_from_a_cached_pack_keep_their_lines(cache, pack):

@@ -5,8 +5,9 @@ Two kinds of entry, both in one folder and under the same rules:
 - `*.rubric`: the validated and checked Rubric of a pack (`cached_rubric`). A hit loads it without
   parsing, validating, running the cross-reference checks or building any pydantic validator (the
   rubric classes are `defer_build`); only packs that loaded without problems are stored, so every
-  error message is what a fresh read gives. Keyed also by the package's own modules
-  (`code_key`), so a changed rubric class or check invalidates old entries even within a version;
+  error message is what a fresh read gives. Keyed also by the package's own modules and the seed
+  digests (`code_key`), so a changed rubric class, check or seed invalidates old entries even
+  within a version;
   a pack that `extends:` others records each base file's SHA-256 and is used only if they match.
 - `*.marshal`: the parsed values and positions of one file (`read_yaml_cached`), for `extends:`
   chains and the commands that read packs without loading them.
@@ -209,23 +210,32 @@ def cached_rubric(path: Path, build: Callable[[Path], tuple[Any, list[str]]]) ->
 
 
 def code_key() -> bytes:
-    """A digest of the name, size and modification time of every module of this package: a build
-    with another rubric class, validator or check (another helper's edit, a checkout of another
-    branch) never reads entries written by the old code, even when the version is the same."""
-    root = Path(__file__).resolve().parent.parent
+    """A digest of the name, size and modification time of every module of this package and of
+    every seed digest (the checks resolve sources against them): a build with another rubric
+    class, validator or check (another helper's edit, a checkout of another branch), or other
+    seeds, never reads entries written before, even when the version is the same."""
+    from cluster_assess.io.packaged import data_dir
+
     digest = hashlib.sha256()
+    _stat_tree(digest, Path(__file__).resolve().parent.parent, ".py")
+    with contextlib.suppress(OSError):
+        _stat_tree(digest, data_dir("seeds"), ".md")
+    return digest.hexdigest().encode()
+
+
+def _stat_tree(digest: Any, root: Path, suffix: str) -> None:
+    """Add each `suffix` file below `root` (skipping `_`/`.` folders: caches, packaged data)."""
     folders = [root]
     while folders:
         folder = folders.pop()
         with os.scandir(folder) as found:
             entries = sorted(found, key=lambda e: e.name)
         for item in entries:
-            if item.name.endswith(".py") and item.is_file():
+            if item.name.endswith(suffix) and item.is_file():
                 st = item.stat()
                 digest.update(b"%s\0%d\0%d\n" % (os.fsencode(item.path), st.st_size, st.st_mtime_ns))
             elif item.is_dir() and not item.name.startswith(("_", ".")):
                 folders.append(Path(item.path))
-    return digest.hexdigest().encode()
 
 
 def _rubric_classes() -> dict[tuple[str, str], Any]:
