@@ -241,7 +241,7 @@ def _parse(args: list[str], options: dict[str, _Spec], positional: str,
     """Click's parsing of these tokens for the accepted subset (interspersed arguments, `--x v`,
     `--x=v`, `-x v`, `-xv`, bundled short flags), then typer's conversion of each value."""
     values: dict[str, Any] = {}
-    profiles: list[Path] = []
+    arguments: list[Path] = []  # typer gives a list[Path] argument as a list of Paths
     rest = list(args)
     while rest:
         token = rest.pop(0)
@@ -265,10 +265,10 @@ def _parse(args: list[str], options: dict[str, _Spec], positional: str,
                     break
                 _take(spec, _UNSET, rest, values)
         else:
-            profiles.append(Path(token))
-    if not profiles:
-        raise _Decline
-    return {positional: profiles, **{name: values.get(name, default) for name, default in defaults.items()}}
+            arguments.append(Path(token))
+    if not arguments:
+        raise _Decline  # the argument is required: typer says so
+    return {positional: arguments, **{name: values.get(name, default) for name, default in defaults.items()}}
 
 
 def _take(spec: _Spec, value: Any, rest: list[str], values: dict[str, Any]) -> None:
