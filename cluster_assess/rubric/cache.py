@@ -249,16 +249,19 @@ def _rubric_classes() -> dict[tuple[str, str], Any]:
             if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == module.__name__}
 
 
+_new, _set = object.__new__, object.__setattr__  # bound once: _rebuild runs for every object of a pack
+
+
 def _rebuild(cls: Any, fields: dict[str, Any], fields_set: set[str]) -> Any:
     """A model instance from its validated fields, without validating again (as pydantic's own
     `__setstate__` does); refuses any class but the rubric's."""
-    if not isinstance(fields, dict) or not isinstance(fields_set, set) or cls not in _ALLOWED_CLASSES:
+    if cls not in _ALLOWED_CLASSES or type(fields) is not dict or type(fields_set) is not set:
         raise pickle.UnpicklingError("not a rubric class")
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    obj = _new(cls)
+    _set(obj, "__dict__", fields)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
 
 
