@@ -60,7 +60,9 @@ def test_every_command_is_documented_in_the_readme_and_has_help(cli):
     import re
     from pathlib import Path
 
-    from cluster_assess.cli.app import app
+    from cluster_assess.cli.main import typer_app
+
+    app = typer_app()
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     names = [c.name or c.callback.__name__ for c in app.registered_commands]

@@ -108,7 +108,7 @@ def cache(tmp_path, monkeypatch) -> Path:
 def test_the_cache_folder_is_created_private(cache):
     load_rubric(CORE)
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
-    assert len(list(cache.glob("*.marshal"))) == 1
+    assert len(list(cache.glob("*.marshal"))) == 1 and len(list(cache.glob("*.rubric"))) == 1
 
 
 def test_a_planted_entry_is_not_trusted(cache, capsys):
@@ -125,6 +125,8 @@ def test_a_planted_entry_is_not_trusted(cache, capsys):
     forged = marshal.dumps((value, positions, notes))
     for planted in (forged, raw[: len(rubric_cache.MAGIC)] + b"\0" * 32 + forged):
         entry.write_bytes(planted)
+        for validated in cache.glob("*.rubric"):  # so that the parsed entry is what is read
+            validated.unlink()
         pack = load_rubric(CORE)
         assert pack.title.en == expected.title.en != "planted"
         assert pack == expected

@@ -2,6 +2,9 @@
 
 Many profiles are read, scored and written one at a time, so memory stays flat however many
 there are (with `--format jsonl` each assessment is one line, written as soon as it is ready).
+
+Declared with `cli.options`' records, without typer: `cli.main` registers it on the typer app,
+and runs a plain `score` command line without loading typer at all.
 """
 
 from __future__ import annotations
@@ -14,19 +17,18 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import typer
-
-from cluster_assess.cli.app import app
 from cluster_assess.cli.options import (
+    FORCE,
     INPUTS_HELP,
-    ForceOption,
+    LANG,
+    OUTPUT,
+    RUBRIC,
     Lang,
-    LangOption,
-    OutputOption,
-    RubricOption,
-    format_option,
+    argument,
+    format_param,
     lang_of,
     note,
+    option,
     plain_output,
     warn,
 )
@@ -39,39 +41,38 @@ PROGRESS_MIN = 20  # show a progress bar (on a terminal) only for runs longer th
 ScoreFormat = Enum("ScoreFormat", {f: f for f in formats("assessment")}, type=str)  # type: ignore[misc]
 
 
-@app.command()
 def score(
-    profiles: list[Path] = typer.Argument(
+    profiles: list[Path] = argument(
         ...,
         help=INPUTS_HELP,
         show_default=False,
     ),
-    rubric: str | None = RubricOption,
-    format: ScoreFormat = format_option(
+    rubric: str | None = RUBRIC,
+    format: ScoreFormat = format_param(
         ScoreFormat.text,
         "Output format. json: one object for one profile, an array when PROFILES name several "
         "or a folder or glob. jsonl: one object per line, written as each profile is scored.",
     ),
-    lang: Lang | None = LangOption,
-    output: str = OutputOption,
-    force: bool = ForceOption,
-    keep_going: bool = typer.Option(
+    lang: Lang | None = LANG,
+    output: str = OUTPUT,
+    force: bool = FORCE,
+    keep_going: bool = option(
         False, "--keep-going", "-k",
         help="Report a bad profile on stderr and go on with the rest; the exit status is then 2 "
         "if any profile failed.",
     ),
-    detail: bool = typer.Option(
+    detail: bool = option(
         False, "--detail", "-d",
         help="Text format: everything — evidence, gaps, every problem and recommendation, sources — "
         "instead of the one-screen summary.",
     ),
-    progress: bool | None = typer.Option(
+    progress: bool | None = option(
         None, "--progress/--no-progress",
         help=f"Progress bar on stderr (default: on when stderr is a terminal and more than "
         f"{PROGRESS_MIN} profiles are given).",
         show_default=False,
     ),
-    jobs: int | None = typer.Option(
+    jobs: int | None = option(
         None, "--jobs", "-j", min=1,
         help="Worker processes for many profiles (default: the machine's cores). The output keeps "
         "the input order.",
@@ -143,7 +144,7 @@ def score(
         elapsed = time.perf_counter() - start
         note(t("batch_summary", language).format(scored=scored, failed=failed, elapsed=elapsed))
     if failed:
-        raise typer.Exit(2)
+        raise SystemExit(2)  # as typer.Exit(2) ends a command, without importing typer
 
 
 def _score_here(path: str | Path, pack: Any) -> list[Any]:

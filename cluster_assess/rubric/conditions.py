@@ -26,7 +26,8 @@ Tri = bool | None
 class Condition(BaseModel):
     """Exactly one of: all / any / not / fact (+op, value) / factor / model (+at_least)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: built on first validation, never for a rubric served from the cache (see rubric.model)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     all_: list[Condition] | None = Field(default=None, alias="all")
     any_: list[Condition] | None = Field(default=None, alias="any")

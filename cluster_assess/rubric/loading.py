@@ -1,7 +1,8 @@
 """Reading a rubric pack: by built-in id or path, `extends:` overlays, then validation and checks.
 
-Parsed files come from the cache (`rubric.cache`); validation and the cross-reference checks
-(`rubric.checks`) run every time, so every message is what a fresh read gives.
+A pack loaded before comes validated from the cache (`rubric.cache`): no parsing, validation or
+cross-reference checks (`rubric.checks`), so those modules are imported only for a fresh read.
+Only packs without problems are cached, so every message is what a fresh read gives.
 """
 
 from __future__ import annotations
@@ -9,15 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.i18n import msg
 from cluster_assess.io import packaged as data
-from cluster_assess.io.pydantic_errors import describe_type, translate
 from cluster_assess.io.yamlsource import SourceMap, dotted
-from cluster_assess.rubric.cache import read_yaml_cached
-from cluster_assess.rubric.checks import cross_reference_problems
+from cluster_assess.rubric.cache import cached_rubric, read_yaml_cached
 from cluster_assess.rubric.model import Rubric
 
 MAX_EXTENDS = 16  # packs laid over packs: deeper chains are refused, not recursed into
@@ -28,8 +25,14 @@ def load_rubric(ref: str | Path | None = None) -> Rubric:
     """Load a rubric by built-in id (`cluster-core`) or path; raise UserError with every problem.
 
     A pack with `extends: BASE` is laid over its base first (see `read_rubric`)."""
-    raw, source = read_rubric(resolve_rubric(ref))
-    return validate_rubric_data(raw, source)
+    return cached_rubric(resolve_rubric(ref), _read_and_validate)  # type: ignore[no-any-return]
+
+
+def _read_and_validate(path: Path) -> tuple[Rubric, list[str]]:
+    """A fresh load: the validated rubric and the other files it was built from (the bases it extends)."""
+    raw, source = read_rubric(path)
+    files = {str(Path(f).resolve()) for f in getattr(source, "files", {}).values() if f != source.file}
+    return validate_rubric_data(raw, source), sorted(files)
 
 
 class OverlaySourceMap(SourceMap):
@@ -151,6 +154,11 @@ def resolve_rubric(ref: str | Path | None) -> Path:
 
 
 def validate_rubric_data(raw: Any, source: SourceMap) -> Rubric:
+    from pydantic import ValidationError
+
+    from cluster_assess.io.pydantic_errors import describe_type, translate
+    from cluster_assess.rubric.checks import cross_reference_problems
+
     if not isinstance(raw, dict):
         raise UserError.single(
             msg("rb_not_mapping", got=describe_type(raw)),

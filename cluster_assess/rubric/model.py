@@ -42,7 +42,10 @@ def _check_weight(key: str, weight: float) -> float:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: a rubric served from the cache (rubric.cache) is never validated, so building
+    # each class's validator and serializer at import would be wasted; pydantic builds them on
+    # first use instead (a pack read afresh, or a model dumped)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Text(Model):
