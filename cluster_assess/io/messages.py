@@ -214,4 +214,11 @@ TEXT: dict[str, dict[str, str]] = {
                         "en": "wrote {file} with {count} columns; leave a cell blank when the fact is unknown"},
     "rank_method_choice": {"zh": "--method：请选择 index、topsis 或 gra，而不是 {method!r}",
                            "en": "--method: choose index, topsis or gra, not {method!r}"},
+    # the rubric cache (rubric.cache)
+    "cache_unused": {"zh": "警告：不使用评估规则缓存 {folder}：{problem}",
+                     "en": "warning: not using the rubric cache {folder}: {problem}"},
+    "cache_not_folder": {"zh": "它不是文件夹（是符号链接？）", "en": "it is not a folder (a symbolic link?)"},
+    "cache_foreign": {"zh": "它属于另一个用户", "en": "it belongs to another user"},
+    "cache_writable": {"zh": "其他用户可以写入（执行 chmod 700 后即可使用）",
+                       "en": "others may write to it (chmod 700 it to use it)"},
 }

@@ -83,16 +83,18 @@ def usable_dir(folder: Path) -> bool:
         return False
     problem = None
     if not stat.S_ISDIR(st.st_mode):
-        problem = "it is not a folder (a symbolic link?)"
+        problem = "cache_not_folder"
     elif hasattr(os, "getuid") and st.st_uid != os.getuid():
-        problem = "it belongs to another user"
+        problem = "cache_foreign"
     elif hasattr(os, "getuid") and st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        problem = "others may write to it (chmod 700 it to use it)"
+        problem = "cache_writable"
     if problem is None:
         return True
     if str(folder) not in _warned:
+        from cluster_assess.i18n import msg, say
+
         _warned.add(str(folder))
-        print(f"warning: not using the rubric cache {folder}: {problem}", file=sys.stderr)
+        print(say(msg("cache_unused", folder=str(folder), problem=msg(problem))), file=sys.stderr)
     return False
 
 
