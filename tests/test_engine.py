@@ -179,6 +179,29 @@ def test_advice_for_a_gap_known_unmet_is_firm_and_for_an_unknown_one_conditional
     assert [r.id for r in result.recommendations] == ["brand", "associate"]  # firm before conditional
 
 
+@pytest.mark.parametrize(("energy", "offered", "conditional"), [
+    (None, True, True),  # the facts do not say: offered, on its presumption
+    (False, True, False),  # energy-saving technology known absent: the presumption holds
+    (True, False, None),  # known in use: never offered
+])
+def test_advice_that_presumes_a_fact_is_offered_only_where_it_may_hold(energy, offered, conditional):
+    presumes = {"fact": "facts.parks.energy_saving", "op": "==", "value": False}
+    data = rubric()
+    pack = rubric(recommendations=[
+        *[r.model_dump(exclude_none=True) for r in data.recommendations if r.id != "brand"],
+        {"id": "brand", "title": text("brand"), "text": text("build brands"), "source": SRC, "when": presumes},
+    ])
+    facts: dict[str, Any] = {"firms": {"total": 150, "price_competition": True}}
+    if energy is not None:
+        facts["parks"] = {"energy_saving": energy}
+    recs = {r.id: r for r in assess(profile(facts), pack).recommendations}
+    assert ("brand" in recs) is offered
+    if offered:
+        assert recs["brand"].conditional is conditional
+    if conditional:
+        assert recs["brand"].condition.en.startswith("if energy-saving technology in use is no"), recs["brand"].condition
+
+
 # -- wording ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("facts", "zh", "en"), [

@@ -52,7 +52,8 @@ def recommendations(rubric: Rubric, found: list[ProblemFound], stages: dict[str,
     scored = []
     for order, rec in enumerate(rubric.recommendations):
         unless = evaluate(rec.unless, factors.ctx).value if rec.unless is not None else False
-        if unless is True:
+        presumed = evaluate(rec.when, factors.ctx).value if rec.when is not None else True
+        if unless is True or presumed is False:
             continue
         fits = [m for m, allowed in rec.fits.items() if m in stages and stages[m].stage in allowed]
         bonus = BASE_PRIORITY[rec.priority] + (FIT_BONUS if fits else 0.0)
@@ -66,6 +67,8 @@ def recommendations(rubric: Rubric, found: list[ProblemFound], stages: dict[str,
         conditions = [] if firm else [_if_unmet(rubric, f) for f in open_gaps[rec.id]]
         if unless is None and rec.unless is not None:
             conditions.insert(0, _unless_text(evidence.describe(rec.unless)))
+        if presumed is None:
+            conditions.insert(0, _when_text(evidence.describe(rec.when)))
         conditional = bool(conditions)
         tier = 1 if conditional else 0
         condition = Text(zh="；".join(c.zh for c in conditions), en="; ".join(c.en for c in conditions)) \
@@ -90,6 +93,10 @@ def _if_unmet(rubric: Rubric, factor_id: str) -> Text:
 
 def _unless_text(rule: Text) -> Text:
     return Text(zh=f"若并非已有以下情况：{rule.zh}", en=f"unless this already holds: {rule.en}")
+
+
+def _when_text(rule: Text) -> Text:
+    return Text(zh=f"若{rule.zh}", en=f"if {rule.en}")
 
 
 def _level(score: float, conditional: bool) -> str:

@@ -231,9 +231,10 @@ def _check_problems(checks: _Checks) -> None:
 
 
 def _check_recommendations(checks: _Checks) -> None:
-    """A recommendation fits stages that exist; its `unless` reads known facts."""
+    """A recommendation fits stages that exist; its `unless` and `when` read known facts."""
     for i, rec in enumerate(checks.rubric.recommendations):
         checks.condition(("recommendations", i, "unless"), rec.unless)
+        checks.condition(("recommendations", i, "when"), rec.when)
         for model_id, stage_ids in rec.fits.items():
             if model_id not in checks.models:
                 checks.report(("recommendations", i, "fits", model_id), msg("rb_unknown_model", id=model_id))

@@ -171,6 +171,10 @@ def _recommendation(rubric: Rubric, item: Any, out: dict[str, Any]) -> None:
         never = rule_text(rubric, item.unless)
         rule = Text(zh=f"{rule.zh}；下列情况成立时不提出：{never.zh}",
                     en=f"{rule.en}; never offered when this holds: {never.en}")
+    if item.when is not None:
+        presumes = rule_text(rubric, item.when)
+        rule = Text(zh=f"{rule.zh}；只在下列情况可能成立时提出（未知时视情况提出）：{presumes.zh}",
+                    en=f"{rule.en}; offered only where this may hold (conditionally while unknown): {presumes.en}")
     out["rule"] = rule
 
 

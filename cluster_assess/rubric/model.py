@@ -202,13 +202,16 @@ class Classification(Item):
 
 
 class Recommendation(Item):
-    """Advice. `unless` names what makes it pointless (an association exists): never offered then."""
+    """Advice. `unless` names what makes it pointless (an association exists): never offered then.
+    `when` names what it presumes (energy is a concern): never offered where the facts rule that
+    out, and only conditionally where they do not say."""
 
     title: Text
     text: Text
     priority: Severity = "medium"
     fits: dict[str, list[str]] = Field(default_factory=dict)
     unless: Condition | None = None
+    when: Condition | None = None
 
 
 class Term(Model):
