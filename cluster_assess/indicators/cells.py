@@ -17,21 +17,19 @@ from typing import TYPE_CHECKING
 
 from cluster_assess.errors import UserError
 from cluster_assess.i18n import msg
-from cluster_assess.indicators.tables import TableSource, _progress, reading_error, table_error
+from cluster_assess.indicators.cell_checks import EST, IND, REG, VAL, Columns, duplicate_error, explain, number
+from cluster_assess.indicators.dense import _NO_ROW, DenseSums, KeyNames
+from cluster_assess.indicators.tables import TableSource, _progress, reading_error
 
 if TYPE_CHECKING:
     import numpy as np
     import polars as pl
 
-# Canonical column names inside the library, whatever the file calls them.
-REG, IND, VAL, EST = "region", "industry", "value", "establishments"
 #: Rows per batch of the streamed read: big enough that numpy's per-call cost vanishes.
 CHUNK_ROWS = 1 << 20
 #: Largest dense key space (region × industry codes, with growth room) summed in arrays,
 #: 24-32 bytes per slot; past it Polars' hash group-by does the summing.
 DENSE_SPAN_LIMIT = 24_000_000
-#: "No row yet" in the first-row arrays (larger than any row number).
-_NO_ROW = 2**62
 
 
 @dataclass(frozen=True)
@@ -42,16 +40,6 @@ class KeyCodes:
     n_region: int
     industry: np.ndarray
     n_industry: int
-
-
-@dataclass(frozen=True)
-class Columns:
-    """The file's names for the canonical columns, so errors name what the user wrote."""
-
-    region: str
-    industry: str
-    value: str
-    establishments: str | None = None
 
 
 @dataclass
@@ -75,18 +63,6 @@ class _Problem(Exception):
     """A check tripped in the fast pass: the slow pass names the row."""
 
 
-def number(name: str, dtype: pl.DataType) -> pl.Expr:
-    """A column as Float64: numbers cast, text stripped of spaces and thousands commas and
-    parsed (what does not parse becomes null, which the checks then name)."""
-    import polars as pl
-
-    c = pl.col(name)
-    if dtype.is_numeric():
-        return c.cast(pl.Float64)
-    return (c.cast(pl.String).str.strip_chars().str.replace_all(",", "", literal=True)
-            .cast(pl.Float64, strict=False))
-
-
 def stream_cells(lf: pl.LazyFrame, src: TableSource, cols: Columns,
                  sum_duplicates: bool) -> tuple[pl.DataFrame, KeyCodes, list[str]]:
     """Validate and sum a long table (canonical columns REG, IND, VAL[, EST], as read) into
@@ -102,18 +78,18 @@ def stream_cells(lf: pl.LazyFrame, src: TableSource, cols: Columns,
             if cells is None:
                 cells = _hashed(_query(lf, schema))
         except _Problem:
-            _explain(lf, schema, src, cols)
+            explain(lf, schema, src, cols)
             raise RuntimeError("a table check tripped but no row was found") from None
         except pl.exceptions.PolarsError as e:
             raise reading_error(src, e) from None
     if cells.rows == 0:
         raise UserError.single(msg("tbl_no_rows"), file=str(src.path))
     if any(not s.strip() for s in cells.region_names + cells.industry_names):
-        _explain(lf, schema, src, cols)
+        explain(lf, schema, src, cols)
         raise RuntimeError("a blank key was seen but no row was found")
     surplus = cells.rows - len(cells.value)
     if surplus and not sum_duplicates:
-        raise _duplicate_error(lf, cells, src, cols, surplus)
+        raise _repeated(lf, cells, src, cols, surplus)
     if surplus:
         cells.notes.append(msg("tbl_dup_summed", n=surplus, cells=len(cells.value)))
     return _frame(cells, ordered_by_keys=surplus > 0)
@@ -144,115 +120,6 @@ def _problem_in(batch: pl.DataFrame) -> bool:
     return False
 
 
-class _Names:
-    """Key strings by code, learnt batch by batch from each batch's few distinct keys."""
-
-    def __init__(self) -> None:
-        import numpy as np
-
-        self.names: dict[int, str] = {}
-        self.seen = np.zeros(0, dtype=bool)
-        self.size = 0  # one past the largest code seen
-
-    def learn(self, s: pl.Series) -> None:
-        """Record the string of each code this batch brings that was not seen before (no
-        missing keys here: a batch with one is stopped first)."""
-        import numpy as np
-        import polars as pl
-
-        codes = s.to_physical().to_numpy().view(np.int32)
-        top = int(codes.max()) + 1
-        if len(self.seen) < top:
-            self.seen = np.concatenate([self.seen, np.zeros(top - len(self.seen), dtype=bool)])
-        self.size = max(self.size, top)
-        rows = np.flatnonzero(~self.seen[codes])  # rows whose key is new (none, mostly)
-        if not len(rows):
-            return
-        where = np.full(top, -1, dtype=np.int64)
-        where[codes[rows[::-1]]] = rows[::-1]  # the last write, the first row, wins
-        new = np.flatnonzero(where >= 0)
-        texts = s.gather(where[new]).cast(pl.String).to_list()
-        self.names.update(zip(new.tolist(), texts, strict=True))
-        self.seen[new] = True
-
-    def as_list(self) -> list[str]:
-        """Every code's string: by the end each code has been seen (codes are dense)."""
-        return [self.names[k] for k in range(self.size)]
-
-
-class _Dense:
-    """Sums, row counts and first rows over the key space r × cap_i + i, grown as codes come.
-
-    Flat arrays of zeros (pages untouched until a cell is summed into); the first row is kept
-    as `_NO_ROW - row`, so that "none yet" is 0 and the earliest row the largest value.
-    """
-
-    def __init__(self, with_est: bool) -> None:
-        import numpy as np
-
-        self.cap_r = self.cap_i = 0
-        self.value = np.zeros(0)
-        self.est = np.zeros(0) if with_est else None
-        self.count = np.zeros(0, dtype=np.int32)
-        self.first = np.zeros(0, dtype=np.int64)
-
-    def fit(self, n_r: int, n_i: int) -> bool:
-        """Room for codes below n_r × n_i, or False past the limit. Regions grow fourfold
-        (untouched zeros cost address space, not memory), industries twofold."""
-        import numpy as np
-
-        if n_r <= self.cap_r and n_i <= self.cap_i:
-            return True
-        cap_r = max(n_r, 4 * self.cap_r, 256) if n_r > self.cap_r else self.cap_r
-        cap_i = max(n_i, 2 * self.cap_i) if n_i > self.cap_i else self.cap_i
-        if cap_r * cap_i > DENSE_SPAN_LIMIT:
-            return False
-        def grown(a: np.ndarray) -> np.ndarray:
-            # fresh zeros are untouched pages until summed into; only the old slots are copied
-            out = np.zeros(cap_r * cap_i, dtype=a.dtype)
-            if cap_i == self.cap_i:  # more regions: the same layout, longer
-                out[: a.size] = a
-            else:
-                out.reshape(cap_r, cap_i)[: self.cap_r, : self.cap_i] = a.reshape(self.cap_r, self.cap_i)
-            return out
-
-        self.value = grown(self.value)
-        self.est = grown(self.est) if self.est is not None else None
-        self.count, self.first = grown(self.count), grown(self.first)
-        self.cap_r, self.cap_i = cap_r, cap_i
-        return True
-
-    def add(self, r: np.ndarray, i: np.ndarray, v: np.ndarray, e: np.ndarray | None, row0: int) -> None:
-        """Sum one batch in, over the span of keys it touches (small when the file is sorted)."""
-        import numpy as np
-
-        key = r * np.int32(self.cap_i)  # int32: the dense span is far below 2**31
-        key += i
-        lo, hi = int(key.min()), int(key.max()) + 1
-        key -= lo
-        span = hi - lo
-        np.add(self.count[lo:hi], np.bincount(key, minlength=span), out=self.count[lo:hi], casting="unsafe")
-        self.value[lo:hi] += np.bincount(key, weights=v, minlength=span)
-        if self.est is not None and e is not None:
-            self.est[lo:hi] += np.bincount(key, weights=e, minlength=span)
-        first = np.zeros(span, dtype=np.int64)
-        top = _NO_ROW - row0
-        first[key[::-1]] = np.arange(top - len(key) + 1, top + 1)  # the last write, the first row, wins
-        np.maximum(self.first[lo:hi], first, out=self.first[lo:hi])
-
-    def cells(self, n_r: int, n_i: int) -> tuple[np.ndarray, ...]:
-        """(region, industry, value, est, count, first) of the cells that hold rows."""
-        import numpy as np
-
-        size = n_r * self.cap_i
-        present = np.flatnonzero(self.count[:size])
-        region, industry = np.divmod(present.astype(np.int32), np.int32(self.cap_i))
-        est = self.est[present] if self.est is not None else None
-        first = self.first[present]
-        np.subtract(_NO_ROW, first, out=first)
-        return region, industry, self.value[present], est, self.count[present], first
-
-
 def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
     """The fast path, in bounded memory; None if the key space is too large for dense arrays.
 
@@ -264,9 +131,9 @@ def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
     """
     import polars as pl
 
-    acc: _Dense | None = None
+    acc: DenseSums | None = None
     kept: list[tuple[pl.DataFrame, int]] = []
-    regions, industries = _Names(), _Names()
+    regions, industries = KeyNames(), KeyNames()
     rows = 0
     for batch in query.collect_batches(chunk_size=CHUNK_ROWS, engine="streaming"):
         if batch.height == 0:
@@ -279,7 +146,7 @@ def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
         rows += batch.height
         if acc is None and rows <= 2 * regions.size * industries.size:
             continue
-        acc = acc or _Dense(with_est)
+        acc = acc or DenseSums(with_est, DENSE_SPAN_LIMIT)
         if not acc.fit(regions.size, industries.size):
             return None
         for earlier, row0 in kept:
@@ -292,7 +159,7 @@ def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
         if not _repeats(r, i, industries.size):
             return _Cells(region=r, industry=i, value=v, est=e, count=r[:0], first=r[:0],
                           frame=table, **names)
-        acc = _Dense(with_est)
+        acc = DenseSums(with_est, DENSE_SPAN_LIMIT)
         if not acc.fit(regions.size, industries.size):
             return None
         acc.add(r, i, v, e, 0)
@@ -418,73 +285,11 @@ def _permuted(names: list[str], rank: np.ndarray) -> list[str]:
     return out
 
 
-def _duplicate_error(lf: pl.LazyFrame, cells: _Cells, src: TableSource, cols: Columns,
-                     surplus: int) -> UserError:
-    """The cell repeated first: its first row and its last (found by one more streamed pass)."""
+def _repeated(lf: pl.LazyFrame, cells: _Cells, src: TableSource, cols: Columns, surplus: int) -> UserError:
+    """The error for the cell repeated first (the repeated cell with the earliest row)."""
     import numpy as np
-    import polars as pl
 
     repeated = np.flatnonzero(cells.count > 1)
     k = int(repeated[np.argmin(cells.first[repeated])])
-    region = cells.region_names[int(cells.region[k])]
-    industry = cells.industry_names[int(cells.industry[k])]
-    same = (pl.col(REG).cast(pl.String) == region) & (pl.col(IND).cast(pl.String) == industry)
-    last = lf.with_row_index("_row").filter(same).select(pl.col("_row").max())
-    second = int(last.collect(engine="streaming").item())
-    first = int(cells.first[k])
-    return table_error(
-        msg("tbl_dup_cell", region=region, industry=industry, first=src.line_of(first),
-            second=src.line_of(second), n=surplus),
-        file=str(src.path), line=src.line_of(first), column=cols.value,
-    )
-
-
-def _explain(lf: pl.LazyFrame, schema: pl.Schema, src: TableSource, cols: Columns) -> None:
-    """The slow pass, run only when a check tripped: every check in the eager reader's order,
-    each a streamed query for the count and first offending row, raising the first that fails."""
-    import polars as pl
-
-    base = lf.with_row_index("_row")
-    values = [(VAL, cols.value, "value")]
-    if cols.establishments is not None and EST in schema:
-        values.append((EST, cols.establishments, "establishment count"))
-
-    def first(bad: pl.Expr, shown: pl.Expr) -> tuple[int, int, object]:
-        found = base.select(bad.sum().alias("n"), pl.col("_row").filter(bad).first().alias("row"),
-                            shown.filter(bad).first().alias("v")).collect(engine="streaming")
-        n, row, v = found.row(0)
-        return int(n or 0), int(row or 0), v
-
-    def fail(message: str, row: int, column: str) -> None:
-        raise table_error(message, file=str(src.path), line=src.line_of(row), column=column)
-
-    for canon, name, _ in values:
-        num = number(canon, schema[canon])
-        if not schema[canon].is_numeric():
-            text = pl.col(canon).cast(pl.String).str.strip_chars().str.replace_all(",", "", literal=True)
-            n, row, v = first(num.is_null() & text.is_not_null() & (text != ""), pl.col(canon))
-            if n:
-                fail(msg("tbl_not_number", value=v, n=n), row, name)
-        n, row, _ = first(num.is_null(), num)
-        if n:
-            fail(msg("tbl_missing_value", n=n), row, name)
-        n, row, _ = first(num.is_nan(), num)
-        if n:
-            fail(msg("tbl_nan"), row, name)
-    if not base.select(pl.len()).collect(engine="streaming").item():
-        raise UserError.single(msg("tbl_no_rows"), file=str(src.path))
-    for canon, name, what in values:
-        num = number(canon, schema[canon])
-        n, row, v = first(num < 0, num)
-        if n:
-            fail(msg("tbl_negative", what=msg(f"tbl_what_{what.replace(' ', '_')}"),
-                     value=f"{v:g}", n=n), row, name)
-    keys = ((REG, cols.region), (IND, cols.industry))
-    for canon, name in keys:
-        n, row, _ = first(pl.col(canon).is_null(), pl.col(canon))
-        if n:
-            fail(msg("tbl_blank_key", n=n), row, name)
-    for canon, name in keys:
-        n, row, _ = first(pl.col(canon).cast(pl.String).str.strip_chars() == "", pl.col(canon))
-        if n:
-            fail(msg("tbl_blank_key", n=n), row, name)
+    key = (cells.region_names[int(cells.region[k])], cells.industry_names[int(cells.industry[k])])
+    return duplicate_error(lf, src, cols, key, int(cells.first[k]), surplus)

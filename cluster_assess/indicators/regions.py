@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cluster_assess.i18n import msg
-from cluster_assess.indicators.cells import EST, IND, REG, VAL, Columns, KeyCodes, stream_cells
+from cluster_assess.indicators.cell_checks import EST, IND, REG, VAL, Columns
+from cluster_assess.indicators.cells import KeyCodes, stream_cells
 from cluster_assess.indicators.tables import TableSource, open_table, table_error
 from cluster_assess.indicators.thresholds import IndicatorRubric, default_rubric
 
