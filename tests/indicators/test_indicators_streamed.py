@@ -131,3 +131,20 @@ def test_an_empty_table_says_so(tmp_path):
     p = write_csv(tmp_path / "t.csv", HEAD, [])
     r = indicators("regions", str(p), *REG)
     assert r.exit_code == 2 and "no data rows" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_establishment_counts_are_checked_and_summed_like_the_values(tmp_path, monkeypatch, way):
+    monkeypatch.setattr(cl, "CHUNK_ROWS", WAYS[way][0])
+    monkeypatch.setattr(cl, "DENSE_SPAN_LIMIT", WAYS[way][1])
+    head = ["region", "industry", "emp", "est"]
+    rows = [["a", "x", 10, 1], ["b", "x", 20, 2], ["a", "y", 5, 1], ["b", "y", 7, 3], ["a", "x", 4, 2]]
+    p = write_csv(tmp_path / "t.csv", head, rows)
+    t = rg.load_region_table(p, "region", "industry", "emp", "est", sum_duplicates=True)
+    got = t.cells.with_columns(pl.col("region").cast(pl.String), pl.col("industry").cast(pl.String))
+    assert got.rows() == [("a", "x", 14.0, 3.0), ("a", "y", 5.0, 1.0), ("b", "x", 20.0, 2.0),
+                          ("b", "y", 7.0, 3.0)]
+    p = write_csv(tmp_path / "u.csv", head, [*rows[:3], ["b", "y", 7, -3]])
+    with pytest.raises(UserError) as e:
+        rg.load_region_table(p, "region", "industry", "emp", "est")
+    assert "row 5" in str(e.value) and "'est'" in str(e.value) and "establishment count" in str(e.value)
