@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cluster_assess.errors import UserError
 from cluster_assess.i18n import msg
 from cluster_assess.indicators.cell_checks import EST, IND, REG, VAL, Columns, duplicate_error, explain, number
-from cluster_assess.indicators.dense import _NO_ROW, DenseSums, KeyNames
+from cluster_assess.indicators.dense import _NO_ROW, DenseSums
 from cluster_assess.indicators.tables import TableSource, _progress, reading_error
 
 if TYPE_CHECKING:
@@ -133,39 +133,52 @@ def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
 
     acc: DenseSums | None = None
     kept: list[tuple[pl.DataFrame, int]] = []
-    regions, industries = KeyNames(), KeyNames()
-    rows = 0
+    n_r = n_i = rows = 0  # one past the largest region and industry code so far
+    dtypes: dict[str, pl.Series] = {}
     for batch in query.collect_batches(chunk_size=CHUNK_ROWS, engine="streaming"):
         if batch.height == 0:
             continue
         if _problem_in(batch):
             raise _Problem
-        regions.learn(batch.get_column(REG))
-        industries.learn(batch.get_column(IND))
+        n_r = max(n_r, int(batch.get_column(REG).to_physical().max()) + 1)  # type: ignore[arg-type]
+        n_i = max(n_i, int(batch.get_column(IND).to_physical().max()) + 1)  # type: ignore[arg-type]
+        dtypes = {c: batch.get_column(c)[:0] for c in (REG, IND)}
         kept.append((batch, rows))
         rows += batch.height
-        if acc is None and rows <= 2 * regions.size * industries.size:
+        if acc is None and rows <= 2 * n_r * n_i:
             continue
         acc = acc or DenseSums(with_est, DENSE_SPAN_LIMIT)
-        if not acc.fit(regions.size, industries.size):
+        if not acc.fit(n_r, n_i):
             return None
         for earlier, row0 in kept:
             acc.add(*_arrays(earlier), row0)
         kept = []
-    names = {"region_names": regions.as_list(), "industry_names": industries.as_list(), "rows": rows}
+    names = {"region_names": _names(dtypes.get(REG), n_r), "industry_names": _names(dtypes.get(IND), n_i),
+             "rows": rows}
     if acc is None:
         table = pl.concat([k[0] for k in kept], rechunk=True) if kept else query.clear().collect()
         r, i, v, e = _arrays(table)
-        if not _repeats(r, i, industries.size):
+        if not _repeats(r, i, n_i):
             return _Cells(region=r, industry=i, value=v, est=e, count=r[:0], first=r[:0],
                           frame=table, **names)
         acc = DenseSums(with_est, DENSE_SPAN_LIMIT)
-        if not acc.fit(regions.size, industries.size):
+        if not acc.fit(n_r, n_i):
             return None
         acc.add(r, i, v, e, 0)
-    region, industry, value, est, count, first = acc.cells(regions.size, industries.size)
+    region, industry, value, est, count, first = acc.cells(n_r, n_i)
     return _Cells(region=region, industry=industry, value=value, est=est, count=count, first=first,
                   **names)
+
+
+def _names(empty: pl.Series | None, n: int) -> list[str]:
+    """The strings of codes 0..n-1, read from the categories the query cast this table's keys
+    into (one mapping a table, so its list is in code order): no per-batch work."""
+    if empty is None:
+        return []
+    cats = empty.dtype.categories  # type: ignore[attr-defined]
+    # Polars 2 lists a mapping with Categories.to_series; 1.x with cat.get_categories
+    listed = cats.to_series() if hasattr(cats, "to_series") else empty.cat.get_categories()
+    return listed.head(n).to_list()
 
 
 def _arrays(batch: pl.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:

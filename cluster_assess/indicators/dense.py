@@ -1,5 +1,5 @@
-"""Numpy accumulators for streamed region × industry batches: key strings by code, and sums,
-row counts and first rows over a dense key space. Memory grows with the key space, never with
+"""A numpy accumulator for streamed region × industry batches: sums, row counts and first rows
+over a dense key space. Memory grows with the key space, never with
 the rows summed into it."""
 
 from __future__ import annotations
@@ -8,46 +8,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
-    import polars as pl
 
 #: "No row yet" in the first-row arrays (larger than any row number).
 _NO_ROW = 2**62
-
-
-class KeyNames:
-    """Key strings by code, learnt batch by batch from each batch's few distinct keys."""
-
-    def __init__(self) -> None:
-        import numpy as np
-
-        self.names: dict[int, str] = {}
-        self.seen = np.zeros(0, dtype=bool)
-        self.size = 0  # one past the largest code seen
-
-    def learn(self, s: pl.Series) -> None:
-        """Record the string of each code this batch brings that was not seen before (no
-        missing keys here: a batch with one is stopped first)."""
-        import numpy as np
-        import polars as pl
-
-        codes = s.to_physical().to_numpy().view(np.int32)
-        top = int(codes.max()) + 1
-        if len(self.seen) < top:
-            self.seen = np.concatenate([self.seen, np.zeros(top - len(self.seen), dtype=bool)])
-        self.size = max(self.size, top)
-        rows = np.flatnonzero(~self.seen[codes])  # rows whose key is new (none, mostly)
-        if not len(rows):
-            return
-        where = np.full(top, -1, dtype=np.int64)
-        where[codes[rows[::-1]]] = rows[::-1]  # the last write, the first row, wins
-        new = np.flatnonzero(where >= 0)
-        texts = s.gather(where[new]).cast(pl.String).to_list()
-        self.names.update(zip(new.tolist(), texts, strict=True))
-        self.seen[new] = True
-
-    def as_list(self) -> list[str]:
-        """Every code's string: by the end each code has been seen (codes are dense)."""
-        return [self.names[k] for k in range(self.size)]
 
 
 class DenseSums:
