@@ -2,12 +2,14 @@
 cells, not the rows.
 
 The table is one lazy Polars query (scan, keys cast to Categorical, numbers parsed) collected in
-batches by the streaming engine. Each batch is summed into dense arrays over the key space
-(region code × industry code) and dropped, so a 100M-row firm register takes the memory of its
-cells. While summing, each batch is checked cheaply (any missing, non-numeric, NaN or negative
-value, any empty key); only when a check trips is the table read again, streamed, to name the
-first offending row exactly as the eager reader did. A key space too large for dense arrays
-falls back to Polars' streaming group-by, bounded by the cells as well.
+batches by the streaming engine. Once the rows outnumber twice the key space (region code ×
+industry code), each batch is summed into dense arrays over that space and dropped, so a
+100M-row firm register takes the memory of its cells; a table whose rows are few against its
+key space (one row a cell, as in a national table of cells) is kept as read, 16 bytes a row.
+Each batch is checked cheaply on the way (any missing, non-numeric, NaN or negative value; the
+keys' strings are checked once, at the end); only when a check trips is the table read again,
+streamed, to name the first offending row exactly as the eager reader did. A key space too
+large for dense arrays falls back to Polars' streaming group-by.
 """
 
 from __future__ import annotations
