@@ -24,6 +24,8 @@ from cluster_assess.indicators.dense import _NO_ROW, DenseSums
 from cluster_assess.indicators.tables import TableSource, _progress, reading_error
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import numpy as np
     import polars as pl
 
@@ -76,7 +78,7 @@ def stream_cells(lf: pl.LazyFrame, src: TableSource, cols: Columns,
     size = src.path.stat().st_size if src.kind != "xlsx" and src.path.exists() else 0
     with _progress(f"Reading {src.path.name}", size):
         try:
-            cells = _dense(_query(lf, schema), EST in schema)
+            cells = _dense(_query(lf, schema), EST in schema, sliceable=src.kind == "parquet")
             if cells is None:
                 cells = _hashed(_query(lf, schema))
         except _Problem:
@@ -122,7 +124,7 @@ def _problem_in(batch: pl.DataFrame) -> bool:
     return False
 
 
-def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
+def _dense(query: pl.LazyFrame, with_est: bool, sliceable: bool = False) -> _Cells | None:
     """The fast path, in bounded memory; None if the key space is too large for dense arrays.
 
     Batches are kept as they come (codes and numbers, 16 bytes a row) while they are fewer than
@@ -137,7 +139,7 @@ def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
     kept: list[tuple[pl.DataFrame, int]] = []
     n_r = n_i = rows = 0  # one past the largest region and industry code so far
     dtypes: dict[str, pl.Series] = {}
-    for batch in query.collect_batches(chunk_size=CHUNK_ROWS, engine="streaming"):
+    for batch in _batches(query, sliceable):
         if batch.height == 0:
             continue
         if _problem_in(batch):
@@ -170,6 +172,31 @@ def _dense(query: pl.LazyFrame, with_est: bool) -> _Cells | None:
     region, industry, value, est, count, first = acc.cells(n_r, n_i)
     return _Cells(region=region, industry=industry, value=value, est=est, count=count, first=first,
                   **names)
+
+
+def _batches(query: pl.LazyFrame, sliceable: bool) -> Iterator[pl.DataFrame]:
+    """The query's rows in order, CHUNK_ROWS at a time. Polars' streaming engine reads ahead of
+    a slower consumer and buffers what it read, so a Parquet register with many rows a cell
+    (whose summing is slower than reading) is read a slice at a time, each slice its own query
+    that skips to its row groups: slower, but the peak stays flat however long the register.
+    The first slice tells which kind of table it is."""
+    import polars as pl
+
+    if not sliceable:
+        yield from query.collect_batches(chunk_size=CHUNK_ROWS, engine="streaming")
+        return
+    first = query.slice(0, CHUNK_ROWS).collect(engine="streaming")
+    yield first
+    if first.height < CHUNK_ROWS:
+        return
+    keys = first.select(pl.col(REG).n_unique() * pl.col(IND).n_unique()).item()
+    if first.height <= 2 * keys:  # few rows a cell: read on, streamed
+        yield from query.slice(CHUNK_ROWS).collect_batches(chunk_size=CHUNK_ROWS, engine="streaming")
+        return
+    offset = CHUNK_ROWS
+    while (batch := query.slice(offset, CHUNK_ROWS).collect(engine="streaming")).height:
+        yield batch
+        offset += batch.height
 
 
 def _names(empty: pl.Series | None, n: int) -> list[str]:
