@@ -128,8 +128,8 @@ def _dense(query: pl.LazyFrame, with_est: bool, sliceable: bool = False) -> _Cel
     """The fast path, in bounded memory; None if the key space is too large for dense arrays.
 
     Batches are kept as they come (codes and numbers, 16 bytes a row) while they are fewer than
-    twice the key space seen so far, and summed into dense arrays (24-32 bytes a slot) from the
-    batch that passes it. A table of distinct cells is thus never summed (its rows are its
+    twice the key space seen so far (and than DENSE_SPAN_LIMIT), and summed into dense arrays
+    (24-32 bytes a slot) from the batch that passes it. A table of distinct cells is thus never summed (its rows are its
     cells, checked for repeats by a bitmap), and a firm register with many rows a cell is summed
     batch by batch: either way memory is bounded by the key space, not the rows.
     """
@@ -149,7 +149,7 @@ def _dense(query: pl.LazyFrame, with_est: bool, sliceable: bool = False) -> _Cel
         dtypes = {c: batch.get_column(c)[:0] for c in (REG, IND)}
         kept.append((batch, rows))
         rows += batch.height
-        if acc is None and rows <= 2 * n_r * n_i:
+        if acc is None and rows <= 2 * n_r * n_i and rows <= DENSE_SPAN_LIMIT:
             continue
         acc = acc or DenseSums(with_est, DENSE_SPAN_LIMIT)
         if not acc.fit(n_r, n_i):
