@@ -109,7 +109,10 @@ def flat(sizes: list[int], regions: int, industries: int, csv: bool) -> None:
     with tempfile.TemporaryDirectory() as d:
         for n in sizes:
             path = Path(d) / ("register.csv" if csv else "register.parquet")
-            firm_register(path, n, regions, industries)
+            # written by a child: a parent grown by writing it would lend its resident size to
+            # every child forked after (Linux starts a forked child's ru_maxrss at the parent's)
+            subprocess.run([sys.executable, __file__, "--make-register", str(path), str(n), str(regions),
+                            str(industries)], check=True, env=env)
             cmd = [sys.executable, "-m", "cluster_assess", "indicators", "regions", str(path),
                    "--region", "region", "--industry", "industry", "--value", "employment",
                    "--sum-duplicates", "--table", "regions", "-F", "csv",
@@ -194,11 +197,16 @@ def main() -> None:
                     help="row counts of firm registers to measure peak memory on, e.g. 1000000,10000000")
     ap.add_argument("--flat-regions", type=int, default=2_000)
     ap.add_argument("--flat-industries", type=int, default=100)
+    ap.add_argument("--make-register", nargs=4, help=argparse.SUPPRESS)
     ap.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     ap.add_argument("--sum-duplicates", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         child(a.child[0], a.child[1], a.sum_duplicates, a.runs)
+        return
+    if a.make_register:
+        path, n, regions, industries = a.make_register
+        firm_register(Path(path), int(n), int(regions), int(industries))
         return
     if a.flat:
         flat(a.flat, a.flat_regions, a.flat_industries, a.csv)
