@@ -51,12 +51,16 @@ def eager_reference(rows: list[list[object]], summed: bool) -> pl.DataFrame:
                     pl.col("industry").replace_strict(first["industry"]))
 
 
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])  # Parquet registers are read by slices
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("summed", [False, True])
-def test_cells_and_their_order_do_not_depend_on_the_batches(tmp_path, monkeypatch, way, summed):
+def test_cells_and_their_order_do_not_depend_on_the_batches(tmp_path, monkeypatch, way, summed, suffix):
     rows = register(40) if summed else [[f"r{k % 7}", f"i{k // 7}", k * 3] for k in range(35)]
     random.Random(1).shuffle(rows)
     p = write_csv(tmp_path / "t.csv", HEAD, rows)
+    if suffix == "parquet":
+        pl.read_csv(p).write_parquet(tmp_path / "t.parquet")
+        p = tmp_path / "t.parquet"
     monkeypatch.setattr(cl, "CHUNK_ROWS", WAYS[way][0])
     monkeypatch.setattr(cl, "DENSE_SPAN_LIMIT", WAYS[way][1])
     got, notes = cells_of(p, sum_duplicates=summed)
