@@ -78,7 +78,7 @@ def stream_cells(lf: pl.LazyFrame, src: TableSource, cols: Columns,
     size = src.path.stat().st_size if src.kind != "xlsx" and src.path.exists() else 0
     with _progress(f"Reading {src.path.name}", size):
         try:
-            cells = _dense(_query(lf, schema), EST in schema, sliceable=src.kind == "parquet")
+            cells = _dense(_query(lf, schema), EST in schema, lf if src.kind == "parquet" else None)
             if cells is None:
                 cells = _hashed(_query(lf, schema))
         except _Problem:
@@ -124,7 +124,7 @@ def _problem_in(batch: pl.DataFrame) -> bool:
     return False
 
 
-def _dense(query: pl.LazyFrame, with_est: bool, sliceable: bool = False) -> _Cells | None:
+def _dense(query: pl.LazyFrame, with_est: bool, sliceable: pl.LazyFrame | None = None) -> _Cells | None:
     """The fast path, in bounded memory; None if the key space is too large for dense arrays.
 
     Batches are kept as they come (codes and numbers, 16 bytes a row) while they are fewer than
@@ -174,26 +174,26 @@ def _dense(query: pl.LazyFrame, with_est: bool, sliceable: bool = False) -> _Cel
                   **names)
 
 
-def _batches(query: pl.LazyFrame, sliceable: bool) -> Iterator[pl.DataFrame]:
+def _batches(query: pl.LazyFrame, sliceable: pl.LazyFrame | None) -> Iterator[pl.DataFrame]:
     """The query's rows in order, CHUNK_ROWS at a time. Polars' streaming engine reads ahead of
     a slower consumer and buffers what it read, so a Parquet register with many rows a cell
     (whose summing is slower than reading) is read a slice at a time, each slice its own query
     that skips to its row groups: slower, but the peak stays flat however long the register.
-    The first slice tells which kind of table it is."""
+    The first CHUNK_ROWS keys of `sliceable` (the table as read, before the casts) tell which
+    kind of table it is: a cheap look, two distinct counts.
+    """
     import polars as pl
 
-    if not sliceable:
+    if sliceable is not None:
+        head = sliceable.slice(0, CHUNK_ROWS).select(
+            pl.len(), pl.col(REG).n_unique() * pl.col(IND).n_unique()).collect(engine="streaming")
+        rows, keys = head.row(0)
+        if not (rows == CHUNK_ROWS and rows > 2 * keys):
+            sliceable = None
+    if sliceable is None:
         yield from query.collect_batches(chunk_size=CHUNK_ROWS, engine="streaming")
         return
-    first = query.slice(0, CHUNK_ROWS).collect(engine="streaming")
-    yield first
-    if first.height < CHUNK_ROWS:
-        return
-    keys = first.select(pl.col(REG).n_unique() * pl.col(IND).n_unique()).item()
-    if first.height <= 2 * keys:  # few rows a cell: read on, streamed
-        yield from query.slice(CHUNK_ROWS).collect_batches(chunk_size=CHUNK_ROWS, engine="streaming")
-        return
-    offset = CHUNK_ROWS
+    offset = 0
     while (batch := query.slice(offset, CHUNK_ROWS).collect(engine="streaming")).height:
         yield batch
         offset += batch.height
