@@ -43,7 +43,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def generate(path: Path, regions: int, industries: int, repeat: int, seed: int = 7) -> int:
-    """Write a long table region, industry, employment (lognormal, like real employment)."""
+    """Write a long table region, industry, employment (lognormal, like real employment), in a
+    child process: a parent grown by building the table would lend its resident size to every
+    child forked after it (Linux starts a forked child's ru_maxrss at the parent's), and the
+    peaks measured would be the generator's."""
+    subprocess.run([sys.executable, __file__, "--make-table", str(path), str(regions), str(industries),
+                    str(repeat), str(seed)], check=True)
+    return regions * industries * repeat
+
+
+def _write_table(path: Path, regions: int, industries: int, repeat: int, seed: int) -> int:
     import numpy as np
     import polars as pl
 
@@ -198,11 +207,15 @@ def main() -> None:
     ap.add_argument("--flat-regions", type=int, default=2_000)
     ap.add_argument("--flat-industries", type=int, default=100)
     ap.add_argument("--make-register", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--make-table", nargs=5, help=argparse.SUPPRESS)
     ap.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     ap.add_argument("--sum-duplicates", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         child(a.child[0], a.child[1], a.sum_duplicates, a.runs)
+        return
+    if a.make_table:
+        _write_table(Path(a.make_table[0]), *(int(x) for x in a.make_table[1:]))
         return
     if a.make_register:
         path, n, regions, industries = a.make_register
