@@ -3,7 +3,8 @@
 Three timings: `bare` is the minimal Polars LQ query (read + two window sums, no checks);
 `bare+keys` adds the region × industry group-by that guarantees one row per cell, i.e. the
 key work cluster-assess must also do (it refuses or sums duplicates); `cluster-assess` is
-load_region_table + location_quotients (all input checks included).
+load_region_table (one lazy query streamed in batches, with every input check) +
+location_quotients.
 
 Run:  PYTHONPATH=. python bench/indicators_bench.py [--regions 20000 --industries 500 --runs 5]
 
@@ -12,6 +13,12 @@ one cold run (first touch of memory, page faults) and then --runs warm runs are 
 read + compute (interpreter start-up and imports excluded); the warm median is the headline,
 the cold run is reported too. Both modes are treated identically.
 Not part of the test suite: it needs ~1 minute and ~2 GiB.
+
+`--flat 1000000,10000000,30000000` instead measures memory against the rows: it writes a firm
+register (one row per firm, firms spread at random over --flat-regions × --flat-industries
+cells, as a national register lists them), runs `cluster-assess indicators regions
+--sum-duplicates` on it as a user does, and reports each run's peak RSS. The register is written
+by Polars' streaming engine, so generating 30M rows needs little memory, about 0.5 GB of disk.
 
 Why 20,000 regions: the issue's "about 3,000 regions × 500 industries" is only 1.5M distinct
 cells; 10M rows of distinct region × industry cells needs ~20,000 regions (county/township
@@ -36,7 +43,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def generate(path: Path, regions: int, industries: int, repeat: int, seed: int = 7) -> int:
-    """Write a long table region, industry, employment (lognormal, like real employment)."""
+    """Write a long table region, industry, employment (lognormal, like real employment), in a
+    child process: a parent grown by building the table would lend its resident size to every
+    child forked after it (Linux starts a forked child's ru_maxrss at the parent's), and the
+    peaks measured would be the generator's."""
+    subprocess.run([sys.executable, __file__, "--make-table", str(path), str(regions), str(industries),
+                    str(repeat), str(seed)], check=True)
+    return regions * industries * repeat
+
+
+def _write_table(path: Path, regions: int, industries: int, repeat: int, seed: int) -> int:
     import numpy as np
     import polars as pl
 
@@ -54,6 +70,72 @@ def generate(path: Path, regions: int, industries: int, repeat: int, seed: int =
     else:
         df.write_parquet(path)
     return n
+
+
+def firm_register(path: Path, rows: int, regions: int, industries: int) -> None:
+    """One row per firm: region, industry and employment drawn from hashes of the firm number,
+    written by a streamed query (memory stays small however many rows)."""
+    import polars as pl
+
+    firm = pl.col("firm")
+    lf = pl.LazyFrame().select(pl.int_range(0, rows, dtype=pl.Int64).alias("firm")).with_columns(
+        pl.format("R{}", firm.hash(1) % regions).alias("region"),
+        pl.format("I{}", firm.hash(2) % industries).alias("industry"),
+        (firm.hash(3) % 500 + 1).cast(pl.Float64).alias("employment"),
+    )
+    if path.suffix == ".csv":
+        lf.sink_csv(path)
+    else:
+        lf.sink_parquet(path)
+
+
+def peak_of(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(peak RSS in MiB, seconds, exit status) of one child process, measured by wait4 so that
+    each run reports its own peak, not the largest of all children so far."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return usage.ru_maxrss / 1024, time.perf_counter() - start, proc.returncode
+
+
+#: The bare Polars query for the same cells, streamed: the baseline printed beside each peak.
+BARE_SUM = """import sys, polars as pl
+p = sys.argv[1]
+lf = pl.scan_csv(p) if p.endswith(".csv") else pl.scan_parquet(p)
+lf.group_by("region", "industry").agg(pl.col("employment").sum()).collect(engine="streaming")
+"""
+
+
+def flat(sizes: list[int], regions: int, industries: int, csv: bool) -> None:
+    """Peak memory of `indicators regions` on firm registers of growing length."""
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    print(f"firm registers over {regions:,} regions × {industries} industries "
+          f"({regions * industries:,} cells); {os.cpu_count()} CPUs")
+    peaks = []
+    with tempfile.TemporaryDirectory() as d:
+        for n in sizes:
+            path = Path(d) / ("register.csv" if csv else "register.parquet")
+            # written by a child: a parent grown by writing it would lend its resident size to
+            # every child forked after (Linux starts a forked child's ru_maxrss at the parent's)
+            subprocess.run([sys.executable, __file__, "--make-register", str(path), str(n), str(regions),
+                            str(industries)], check=True, env=env)
+            cmd = [sys.executable, "-m", "cluster_assess", "indicators", "regions", str(path),
+                   "--region", "region", "--industry", "industry", "--value", "employment",
+                   "--sum-duplicates", "--table", "regions", "-F", "csv",
+                   "-o", str(Path(d) / "out.csv"), "--force"]
+            peak, secs, _ = peak_of(cmd, env)
+            peaks.append(peak)
+            bare, bare_secs, _ = peak_of([sys.executable, "-c", BARE_SUM, str(path)], env)
+            print(f"{n:>12,} rows  {path.stat().st_size / 2**20:>8,.0f} MiB {path.suffix[1:]:<7}  "
+                  f"peak RSS {peak:>6,.0f} MiB  {secs:6.1f} s   (Polars' streaming group-by alone: "
+                  f"{bare:,.0f} MiB, {bare_secs:.1f} s)", flush=True)
+            path.unlink()
+    print(f"largest peak ÷ smallest: {max(peaks) / min(peaks):.2f}× over "
+          f"{max(sizes) / min(sizes):.0f}× the rows (flat: ≤ 1.2×) — "
+          f"{'OK' if max(peaks) / min(peaks) <= 1.2 else 'MISS'}")
 
 
 def _once(mode: str, path: str, sum_dup: bool) -> int:
@@ -120,11 +202,27 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--csv", action="store_true", help="write CSV instead of Parquet")
     ap.add_argument("--all", action="store_true", help="also time every region indicator")
+    ap.add_argument("--flat", type=lambda t: [int(x) for x in t.split(",")], default=None,
+                    help="row counts of firm registers to measure peak memory on, e.g. 1000000,10000000")
+    ap.add_argument("--flat-regions", type=int, default=2_000)
+    ap.add_argument("--flat-industries", type=int, default=100)
+    ap.add_argument("--make-register", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--make-table", nargs=5, help=argparse.SUPPRESS)
     ap.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     ap.add_argument("--sum-duplicates", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         child(a.child[0], a.child[1], a.sum_duplicates, a.runs)
+        return
+    if a.make_table:
+        _write_table(Path(a.make_table[0]), *(int(x) for x in a.make_table[1:]))
+        return
+    if a.make_register:
+        path, n, regions, industries = a.make_register
+        firm_register(Path(path), int(n), int(regions), int(industries))
+        return
+    if a.flat:
+        flat(a.flat, a.flat_regions, a.flat_industries, a.csv)
         return
     sum_dup = a.repeat > 1
     with tempfile.TemporaryDirectory() as d:

@@ -10,19 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cluster_assess.errors import UserError
 from cluster_assess.i18n import msg
-from cluster_assess.indicators.tables import TableSource, read_table, require_non_negative, table_error
+from cluster_assess.indicators.cell_checks import EST, IND, REG, VAL, Columns
+from cluster_assess.indicators.cells import KeyCodes, stream_cells
+from cluster_assess.indicators.tables import TableSource, open_table, table_error
 from cluster_assess.indicators.thresholds import IndicatorRubric, default_rubric
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    import numpy as np
     import polars as pl
-
-# Canonical column names inside the library, whatever the file calls them.
-REG, IND, VAL, EST = "region", "industry", "value", "establishments"
 
 
 @dataclass
@@ -59,21 +56,19 @@ def load_region_table(
     establishments: str | None = None,
     sum_duplicates: bool = False,
 ) -> RegionTable:
-    """Read and validate; duplicates are an error unless the caller asks for them to be summed."""
+    """Read, validate and sum to cells in one streamed query; duplicates are an error unless
+    the caller asks for them to be summed. Memory grows with the cells, not the rows."""
     numeric = [value] + ([establishments] if establishments else [])
-    df, src = read_table(path, [region, industry], numeric)  # refuses a hostile file before Polars loads
+    lf, src = open_table(path, [region, industry], numeric)  # refuses a hostile file before Polars loads
     import polars as pl
 
-    if df.height == 0:
-        raise UserError.single(msg("tbl_no_rows"), file=str(path))
-    require_non_negative(df, value, src, "value")
-    if establishments:
-        require_non_negative(df, establishments, src, "establishment count")
     rename = {region: REG, industry: IND, value: VAL}
     if establishments:
         rename[establishments] = EST
-    df = df.select([pl.col(k).alias(v) for k, v in rename.items()])
-    return prepare_cells(df, src, value, sum_duplicates, key_columns=(region, industry))
+    lf = lf.select([pl.col(k).alias(v) for k, v in rename.items()])
+    cols = Columns(region, industry, value, establishments)
+    cells, codes, notes = stream_cells(lf, src, cols, sum_duplicates)
+    return RegionTable(cells, src, value, notes, codes)
 
 
 def prepare_cells(
@@ -83,71 +78,16 @@ def prepare_cells(
     sum_duplicates: bool = False,
     key_columns: tuple[str, str] = (REG, IND),
 ) -> RegionTable:
-    """Encode keys, refuse blank keys, and enforce one row per region × industry.
-
-    Region and industry become Categorical once: that single hashing pass gives the blank-key
-    check (on the few distinct values), the duplicate check (integer codes) and faster
-    group-bys downstream — the reason cluster-assess stays close to a bare Polars query.
-    """
-    import polars as pl
-
-    df = df.with_columns(pl.col(REG).cast(pl.Categorical), pl.col(IND).cast(pl.Categorical))
-    for col, name in zip((REG, IND), key_columns, strict=True):
-        nulls = df.get_column(col).null_count()
-        if nulls:
-            i = int(df.get_column(col).is_null().arg_true()[0])
-            raise table_error(
-                msg("tbl_blank_key", n=nulls),
-                file=str(src.path), line=src.line_of(i), column=name,
-            )
-    codes = key_codes(df)
-    bad = _blank_keys(df, codes)
-    if bad is not None:
-        blank = df.get_column(bad).cast(pl.String).str.strip_chars() == ""
-        raise table_error(
-            msg("tbl_blank_key", n=int(blank.sum())),
-            file=str(src.path), line=src.line_of(int(blank.arg_true()[0])),
-            column=key_columns[0 if bad == REG else 1],
-        )
-    dup = _duplicate_rows(df, codes)
-    notes: list[str] = []
-    if dup is not None:
-        i, j, n_dup = dup
-        if not sum_duplicates:
-            r, ind = df.row(i)[0], df.row(i)[1]
-            first, second = sorted((i, j))
-            raise table_error(
-                msg("tbl_dup_cell", region=r, industry=ind, first=src.line_of(first),
-                    second=src.line_of(second), n=n_dup),
-                file=str(src.path), line=src.line_of(first), column=value_column,
-            )
-        before = df.height
-        df, codes = _sum_duplicates(df, codes)
-        notes.append(msg("tbl_dup_summed", n=before - df.height, cells=df.height))
-    return RegionTable(df, src, value_column, notes, codes)
-
-
-#: Largest dense code space (regions × industries) the bitmap duplicate check will allocate.
-DENSE_SPAN_LIMIT = 64_000_000
-
-
-def _dense_ok(span: int, rows: int) -> bool:
-    """Whether a dense array over the key space is affordable (else fall back to hashing)."""
-    return span <= max(DENSE_SPAN_LIMIT, 4 * rows)
-
-
-@dataclass(frozen=True)
-class KeyCodes:
-    """Dense integer codes of the region and industry keys (0..n-1, int64, one per row)."""
-
-    region: np.ndarray
-    n_region: int
-    industry: np.ndarray
-    n_industry: int
+    """A frame already in canonical columns (REG, IND, VAL[, EST]) checked and summed to cells
+    the way a file is: the same query, over the frame in memory."""
+    cols = Columns(key_columns[0], key_columns[1], value_column,
+                   EST if EST in df.columns else None)
+    cells, codes, notes = stream_cells(df.lazy(), src, cols, sum_duplicates)
+    return RegionTable(cells, src, value_column, notes, codes)
 
 
 def key_codes(df: pl.DataFrame) -> KeyCodes:
-    """Categorical codes shifted to start at 0.
+    """Categorical codes shifted to start at 0, for cells that come without their codes.
 
     Polars categories are global to the process, so a column's codes are not 0..k-1 but are
     near-contiguous for a freshly read table; subtracting the minimum makes them dense.
@@ -164,82 +104,6 @@ def key_codes(df: pl.DataFrame) -> KeyCodes:
     return KeyCodes(out[0], out[1], out[2], out[3])
 
 
-def _blank_keys(df: pl.DataFrame, codes: KeyCodes) -> str | None:
-    """Name of the first key column holding a blank ('' or spaces) value, checked on the
-    distinct values only (a few thousand strings), not on every row."""
-    import numpy as np
-    import polars as pl
-
-    rows = np.arange(df.height, dtype=np.int64)
-    for col, c, n in ((REG, codes.region, codes.n_region),
-                      (IND, codes.industry, codes.n_industry)):
-        some_row = np.full(n, -1, dtype=np.int64)
-        some_row[c] = rows  # any row carrying each code
-        distinct = df.get_column(col).gather(some_row[some_row >= 0]).cast(pl.String)
-        if (distinct.str.strip_chars() == "").any():
-            return col
-    return None
-
-
-def _duplicate_rows(df: pl.DataFrame, codes: KeyCodes) -> tuple[int, int, int] | None:
-    """(a repeated row, the row it repeats, number of surplus rows), or None if keys are unique.
-
-    A bitmap over the dense key r·|I| + i (tens of ms for 10M rows, no sort) when that space
-    is small enough, else Polars' hash-based is_first_distinct.
-    """
-    import numpy as np
-    import polars as pl
-
-    span = codes.n_region * codes.n_industry
-    if _dense_ok(span, df.height):
-        key = codes.region * codes.n_industry
-        key += codes.industry
-        seen = np.zeros(span, dtype=bool)
-        seen[key] = True
-        surplus = df.height - int(np.count_nonzero(seen))
-        if surplus == 0:
-            return None
-        rows = np.arange(df.height, dtype=np.int64)
-        last = np.empty(span, dtype=np.int64)
-        last[key] = rows  # the last write wins: each key's last row
-        i = int(np.flatnonzero(last[key] != rows)[0])  # first row that is not its key's last
-        return i, int(last[key[i]]), surplus
-    key_e = pl.col(REG).to_physical().cast(pl.UInt64) * (1 << 32) + pl.col(IND).to_physical()
-    mask = df.select(key_e.is_first_distinct().not_()).to_series()
-    if not mask.any():
-        return None
-    j = int(mask.arg_true()[0])
-    r, ind = df.row(j)[0], df.row(j)[1]
-    i = int(df.select(((pl.col(REG) == r) & (pl.col(IND) == ind)).arg_true()).to_series()[0])
-    return j, i, int(mask.sum())
-
-
-def _sum_duplicates(df: pl.DataFrame, codes: KeyCodes) -> tuple[pl.DataFrame, KeyCodes]:
-    """One row per region × industry with values summed, via bincount on the dense key
-    (falls back to a Polars group-by when the key space is too large for a dense array)."""
-    import numpy as np
-    import polars as pl
-
-    span = codes.n_region * codes.n_industry
-    if not _dense_ok(span, df.height):
-        aggs = [pl.col(VAL).sum()] + ([pl.col(EST).sum()] if EST in df.columns else [])
-        out = df.group_by(REG, IND, maintain_order=True).agg(aggs)
-        return out, key_codes(out)
-    key = codes.region * codes.n_industry
-    key += codes.industry
-    some_row = np.full(span, -1, dtype=np.int64)
-    some_row[key] = np.arange(df.height, dtype=np.int64)
-    present = np.flatnonzero(some_row >= 0)
-    cols = [pl.Series(VAL, np.bincount(key, weights=df.get_column(VAL).to_numpy(),
-                                       minlength=span)[present])]
-    if EST in df.columns:
-        cols.append(pl.Series(EST, np.bincount(key, weights=df.get_column(EST).to_numpy(),
-                                               minlength=span)[present]))
-    out = df.select(REG, IND).gather(some_row[present]).with_columns(cols)
-    return out, KeyCodes(present // codes.n_industry, codes.n_region,
-                         present % codes.n_industry, codes.n_industry)
-
-
 def location_quotients(cells: pl.DataFrame, codes: KeyCodes | None = None) -> pl.DataFrame:
     """LQ for every cell: (v / region total) / (industry total / grand total); null if undefined.
 
@@ -251,7 +115,7 @@ def location_quotients(cells: pl.DataFrame, codes: KeyCodes | None = None) -> pl
     import numpy as np
     import polars as pl
 
-    if cells.schema[REG] != pl.Categorical or cells.schema[IND] != pl.Categorical:
+    if not (isinstance(cells.schema[REG], pl.Categorical) and isinstance(cells.schema[IND], pl.Categorical)):
         cells = cells.with_columns(pl.col(REG).cast(pl.Categorical),
                                    pl.col(IND).cast(pl.Categorical))
         codes = None

@@ -98,55 +98,74 @@ def _check_columns(src: TableSource, available: Sequence[str], wanted: Sequence[
         )
 
 
+def open_table(
+    path: Path, text_columns: Sequence[str], numeric_columns: Sequence[str],
+    optional_columns: Sequence[str] = (),
+) -> tuple[pl.LazyFrame, TableSource]:
+    """The named columns as a lazy query, as they are in the file, after checking the header.
+
+    CSV and Parquet are scanned (nothing is read until the query runs, and then only these
+    columns, so a streamed query reads tables larger than memory); CSV columns are all text,
+    which keeps codes like '0101' intact and lets errors name the row of a bad number. XLSX
+    cannot be scanned: it is read whole by the bounded stream reader, refused before Polars is
+    imported if hostile, and handed on as a lazy frame over the rows in memory.
+    """
+    src = detect(path)
+    wanted = list(dict.fromkeys([*text_columns, *numeric_columns, *optional_columns]))
+    required = list(dict.fromkeys([*text_columns, *numeric_columns]))
+    if src.kind == "xlsx":
+        with _progress(f"Reading {path.name}", path.stat().st_size):
+            return _read_xlsx(src, required, optional_columns).lazy(), src
+    import polars as pl
+
+    if src.kind == "csv":
+        sep = CSV_SUFFIXES[path.suffix.lower()]
+        _check_utf8(src)
+        try:
+            header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
+        except Exception as e:  # polars raises several types for unreadable CSV
+            raise UserError.single(msg("tbl_bad_csv", detail=str(e)), file=str(path)) from e
+        _check_columns(src, header, required)
+        lf = pl.scan_csv(path, separator=sep, infer_schema=False, encoding="utf8-lossy")
+        return lf.select([c for c in wanted if c in header]), src
+    try:
+        names = list(pl.read_parquet_schema(path))
+    except Exception as e:
+        raise UserError.single(msg("tbl_bad_parquet", detail=str(e)), file=str(path)) from e
+    _check_columns(src, names, required)
+    return pl.scan_parquet(path).select([c for c in wanted if c in names]), src
+
+
+def reading_error(src: TableSource, error: Exception) -> UserError:
+    """What a failed read of the table means for the user: for CSV, the ragged row or open
+    quote found by `_csv_problem`; otherwise the reader's own words, naming the file."""
+    if src.kind == "csv":
+        return _csv_problem(src, CSV_SUFFIXES[src.path.suffix.lower()], error)
+    return UserError.single(msg("tbl_bad_parquet", detail=str(error)), file=str(src.path))
+
+
 def read_table(
     path: Path,
     text_columns: Sequence[str],
     numeric_columns: Sequence[str],
     optional_columns: Sequence[str] = (),
 ) -> tuple[pl.DataFrame, TableSource]:
-    """Load just the named columns: text columns as strings, numeric ones as Float64.
+    """Load just the named columns into memory: text columns as strings, numeric ones as Float64
+    (firm rosters, whose indicators need every firm; region tables are streamed instead).
 
     XLSX is read by the bounded stream reader and refused before Polars is imported.
 
     Optional columns are text, read as-is when present. Numbers that do not parse raise an
     error naming the first bad row and its text, instead of silently becoming null.
     """
-    src = detect(path)
-    wanted = list(dict.fromkeys([*text_columns, *numeric_columns, *optional_columns]))
-    required = list(dict.fromkeys([*text_columns, *numeric_columns]))
-    size = path.stat().st_size
-    with _progress(f"Reading {path.name}", size):
-        if src.kind == "xlsx":
-            df = _read_xlsx(src, required, optional_columns)
-        else:
-            import polars as pl
-
-            if src.kind == "csv":
-                sep = CSV_SUFFIXES[path.suffix.lower()]
-                _check_utf8(src)
-                try:
-                    header = pl.scan_csv(path, separator=sep, n_rows=0).collect_schema().names()
-                except Exception as e:  # polars raises several types for unreadable CSV
-                    raise UserError.single(msg("tbl_bad_csv", detail=str(e)), file=str(path)) from e
-                _check_columns(src, header, required)
-                cols = [c for c in wanted if c in header]
-                # Read everything as text first: keeps codes like '0101' intact and lets us
-                # report the exact row of a bad number instead of a parser error.
-                try:
-                    df = pl.read_csv(
-                        path, separator=sep, columns=cols, infer_schema=False, encoding="utf8-lossy",
-                    )
-                except Exception as e:  # ragged rows, an unclosed quote: find the row ourselves
-                    raise _csv_problem(src, sep, e) from None
-
-            else:
-                try:
-                    names = list(pl.read_parquet_schema(path))
-                except Exception as e:
-                    raise UserError.single(msg("tbl_bad_parquet", detail=str(e)), file=str(path)) from e
-                _check_columns(src, names, required)
-                df = pl.read_parquet(path, columns=[c for c in wanted if c in names])
+    lf, src = open_table(path, text_columns, numeric_columns, optional_columns)
     import polars as pl
+
+    with _progress(f"Reading {path.name}", path.stat().st_size if src.kind != "xlsx" else 0):
+        try:
+            df = lf.collect()
+        except pl.exceptions.PolarsError as e:  # ragged rows, an unclosed quote: find the row ourselves
+            raise reading_error(src, e) from None
     recast = [pl.col(c).cast(pl.String) for c in [*text_columns, *optional_columns]
               if c in df.columns and df.schema[c] != pl.String]
     if recast:

@@ -154,9 +154,9 @@ def test_duplicates_without_dense_key_space(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The hash-based fallback (huge region × industry spaces) finds and sums the same rows."""
-    from cluster_assess.indicators import regions
+    from cluster_assess.indicators import cells
 
-    monkeypatch.setattr(regions, "_dense_ok", lambda span, rows: False)
+    monkeypatch.setattr(cells, "DENSE_SPAN_LIMIT", 0)
     p = write_csv(tmp_path / "t.csv", HEAD, [*ROWS, ["a", "x", 5]])
     code, _, err = run("regions", str(p), *REG)
     assert code == 2 and "rows 2 and 7" in err
