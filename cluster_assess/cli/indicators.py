@@ -66,8 +66,7 @@ def _begin(output: str, force: bool, thresholds: Path | None, into: Path | None,
     from cluster_assess.indicators.thresholds import default_rubric, load_rubric
 
     if into is not None and output != "-" and (Path(output).absolute() == into.absolute() or same_file(output, into)):
-        raise UserError.single("-o names the --into profile; the report would replace the profile — "
-                               "write the report elsewhere", file=output, field="--output")
+        raise UserError.single(msg("into_is_output"), file=output, field="--output")
     check_output(output, force, [*tables, thresholds, into])
     if into is not None:  # a missing, unreadable or non-regular profile fails now, not after the measuring
         from cluster_assess.indicators.profile_io import read_profile

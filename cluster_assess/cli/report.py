@@ -72,19 +72,17 @@ def report(
       cluster-assess report examples/ -o comparison.html
     """
     from cluster_assess.cli.towns import assess_towns
+    from cluster_assess.i18n import msg, say
     from cluster_assess.report.cluster import build_report
     from cluster_assess.rubric.loading import load_rubric
 
+    language = lang_of(lang)
     kind = format_for(output, format)
     implied = SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
     if implied is not None and implied is not kind:
-        note(f"note: writing {kind.value} to {output}, whose extension suggests {implied.value}")
+        note(say(msg("report_format_suffix", format=kind.value, file=output, implied=implied.value)))
     if kind is ReportFormat.docx and output == "-":
-        raise UserError.single(
-            "a Word document is binary and cannot go to the terminal; name a file with -o, e.g. -o report.docx",
-            field="--output",
-        )
-    language = lang_of(lang)
+        raise UserError.single(msg("report_docx_terminal"), field="--output")
     check_output(output, force, [*inputs, rubric])  # fail fast, before any work: an existing file, an input
     pack = load_rubric(rubric)
     towns = assess_towns(list(inputs), pack)

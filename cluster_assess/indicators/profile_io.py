@@ -18,7 +18,7 @@ from typing import Any
 from cluster_assess.errors import UserError
 from cluster_assess.i18n import msg
 from cluster_assess.io.atomic import real_target, write_bytes
-from cluster_assess.io.files import NotRegular, TooLarge, open_regular_fd, read_fd, read_regular
+from cluster_assess.io.files import NotRegular, TooLarge, open_regular_fd, os_reason, read_fd, read_regular
 from cluster_assess.io.yamlsource import MAX_BYTES
 
 
@@ -68,7 +68,7 @@ def read_profile(path: Path) -> Mapping[str, Any]:
     try:
         data = read_regular(path, MAX_BYTES)
     except OSError as e:
-        raise UserError.single(f"cannot read the profile: {e.strerror or e}", file=str(path)) from None
+        raise UserError.single(msg("into_unreadable", reason=os_reason(e)), file=str(path)) from None
     except (TooLarge, NotRegular) as e:
         raise UserError.single(_unreadable(e), file=str(path)) from None
     return _parse(data, path)[0]
@@ -122,9 +122,9 @@ def _parse(data: bytes, path: Path) -> tuple[Any, _Encoding]:
     try:
         doc = YAML(typ="rt").load(text)
     except Exception as e:  # ruamel raises many YAMLError subclasses
-        raise UserError.single(f"profile is not valid YAML: {e}", file=str(path)) from e
+        raise UserError.single(msg("into_not_yaml", reason=str(e)), file=str(path)) from e
     if not isinstance(doc, Mapping):
-        raise UserError.single("profile must be a YAML mapping at the top", file=str(path))
+        raise UserError.single(msg("into_not_mapping"), file=str(path))
     return doc, enc
 
 
@@ -145,7 +145,7 @@ def _locked(path: Path) -> Iterator[tuple[bytes, os.stat_result]]:
         except NotRegular as e:
             raise UserError.single(_unreadable(e), file=str(path)) from None
         except OSError as e:
-            raise UserError.single(f"cannot read the profile: {e.strerror or e}", file=str(path)) from None
+            raise UserError.single(msg("into_unreadable", reason=os_reason(e)), file=str(path)) from None
         try:
             st = os.fstat(fd)
             if fcntl is not None:
@@ -162,7 +162,7 @@ def _locked(path: Path) -> Iterator[tuple[bytes, os.stat_result]]:
             except TooLarge as e:
                 raise UserError.single(_unreadable(e), file=str(path)) from None
             except OSError as e:
-                raise UserError.single(f"cannot read the profile: {e.strerror or e}", file=str(path)) from None
+                raise UserError.single(msg("into_unreadable", reason=os_reason(e)), file=str(path)) from None
             yield data, st
             return
         finally:
@@ -209,12 +209,8 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
         doc, encoding = _parse(data, path)
         conflicts = stated_conflicts(doc, facts)
         if conflicts and not replace_stated:
-            raise UserError.single(
-                f"the profile already states {', '.join(conflicts)}; measured values would replace what "
-                "you wrote, so nothing was changed — pass --replace-stated to replace stated values with "
-                "measured ones",
-                file=str(path), field=conflicts[0],
-            )
+            raise UserError.single(msg("into_states_already", fields=", ".join(conflicts)),
+                                   file=str(path), field=conflicts[0])
         _merge(doc, facts, day, path)
         out = io.StringIO()
         yaml.dump(doc, out)

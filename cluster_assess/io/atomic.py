@@ -95,11 +95,7 @@ def refuse_inputs(output: str | Path, inputs: Iterable[str | Path], option: str 
         return
     for name in inputs:
         if str(name) != "-" and same_file(output, name):
-            raise UserError.single(
-                f"the output is the input {str(name)!r}; writing it would destroy that input — "
-                "choose another output file",
-                file=str(output), field=option,
-            )
+            raise UserError.single(msg("write_over_input", name=str(name)), file=str(output), field=option)
 
 
 @contextmanager

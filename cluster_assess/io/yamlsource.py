@@ -16,7 +16,7 @@ import yaml
 
 from cluster_assess.errors import Problem, UserError
 from cluster_assess.i18n import msg
-from cluster_assess.io.files import decode
+from cluster_assess.io.files import decode, os_reason
 from cluster_assess.io.yaml_events import (
     MAX_BYTES,
     MAX_CHARS,
@@ -100,14 +100,10 @@ def read_bounded(path: Path) -> bytes:
     try:
         return read_regular(path, MAX_BYTES)
     except TooLarge:
-        raise UserError.single(
-            f"the file is over {MAX_BYTES // (1024 * 1024)} MiB; profiles and rubrics are limited to "
-            f"{MAX_BYTES // (1024 * 1024)} MiB",
-            file=name,
-        ) from None
+        raise UserError.single(msg("yaml_too_large", mib=MAX_BYTES // 2**20), file=name) from None
     except NotRegular as exc:
         if exc.kind == "a folder":
-            raise UserError.single("this is a folder, not a YAML file", file=name) from None
+            raise UserError.single(msg("yaml_is_folder"), file=name) from None
         raise not_regular_error(name, exc.kind, "profiles and rubrics") from None
     except FileNotFoundError:
         raise UserError.single(msg("file_missing"), file=name) from None
@@ -116,7 +112,7 @@ def read_bounded(path: Path) -> bytes:
     except IsADirectoryError:
         raise UserError.single(msg("file_is_folder"), file=name) from None
     except OSError as exc:
-        raise UserError.single(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+        raise UserError.single(msg("csv_cannot_read", reason=os_reason(exc)), file=name) from None
 
 
 def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
@@ -190,11 +186,8 @@ def _read_tree(text: str, source: SourceMap) -> tuple[bool, Any, list[Problem]]:
             file=file, line=node.start_mark.line + 1,
         )
     if chars > MAX_CHARS:
-        raise UserError.single(
-            f"the document expands to more than {MAX_CHARS // (1024 * 1024)} million characters of text "
-            "through aliases (*name); refused (an alias bomb?)",
-            file=file, line=node.start_mark.line + 1,
-        )
+        raise UserError.single(msg("yaml_alias_bomb", million=MAX_CHARS // 2**20), file=file,
+                               line=node.start_mark.line + 1)
     builder = _Builder(source)
     value = builder.build(node, (), 0)
     return True, value, builder.problems
