@@ -1,4 +1,5 @@
-"""`score --jobs N`: profiles read, assessed and rendered by a pool of worker processes.
+"""`score --jobs N`: profiles read, assessed and rendered by a pool of worker processes; and
+`compare`/`report --jobs N`: towns read and assessed by the same pool, coming back compact.
 
 The parent walks the inputs, hands out small chunks of files, and writes what comes back in
 input order; warnings, skipped profiles, the progress bar and the summary stay in the parent,
@@ -58,12 +59,14 @@ def default_jobs() -> int:
 
 @dataclass
 class Outcome:
-    """One profile as the parent needs it: the rendered text, or the problems that stopped it."""
+    """One profile as the parent needs it: the rendered text (`score`) or the compact assessment
+    (`compare`, `report`), or the problems that stopped it."""
 
     origin: str
     text: str | None = None
     problems: list[Problem] | None = None
     warnings: list[Problem] = field(default_factory=list)
+    assessment: Any = None
 
 
 class _Capture:
@@ -93,18 +96,25 @@ class _Capture:
 _STATE: dict[str, Any] = {}
 
 
-def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
-    """Worker start: the rubric (inherited from the parent when forked), the format's writer."""
-    from cluster_assess.render import renderer
-
+def _setup_pack(rubric: str | None) -> None:
+    """Worker start: the rubric (inherited from the parent when forked, else loaded), and the
+    collector tuned as in batch_gc()."""
     if _STATE.get("rubric_ref", object()) != rubric or "pack" not in _STATE:
         from cluster_assess.rubric.loading import load_rubric
 
         _STATE["pack"] = load_rubric(rubric)
-    _STATE.update(rubric_ref=rubric, capture=_Capture(), warm=False)
-    _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
+    _STATE["rubric_ref"] = rubric
     gc.freeze()  # the rubric and the modules live as long as the worker: keep them out of collections
     gc.set_threshold(100_000, 50, 100)  # as batch_gc(): assessing makes no cycles
+
+
+def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
+    """Worker start for `score`: the rubric and the format's writer."""
+    from cluster_assess.render import renderer
+
+    _STATE.update(capture=_Capture(), warm=False)
+    _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
+    _setup_pack(rubric)
 
 
 def _score_chunk(paths: list[str]) -> list[list[Outcome]]:
@@ -154,18 +164,39 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, fmt: str, lang: str,
-                plain: bool) -> Iterator[tuple[str, list[Outcome]]]:
-    """Each file and its outcomes, in input order, scored by `jobs` worker processes."""
+def _assess_chunk(paths: list[str]) -> list[list[Outcome]]:
+    """`compare` and `report`: each town assessed and made compact (`compare.slim`) in the worker,
+    so only the few kilobytes a comparison reads travel back."""
+    from cluster_assess.compare.slim import slim
+    from cluster_assess.engine.assess import assess
+    from cluster_assess.io.inputs import load_file
+
+    pack = _STATE["pack"]
+    results = []
+    for path in paths:
+        outcomes = []
+        for item in load_file(path):
+            if item.error is not None:
+                outcomes.append(Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes))
+            else:
+                outcomes.append(Outcome(item.origin, assessment=slim(assess(item.loaded.profile, pack), pack),  # type: ignore[union-attr]
+                                        warnings=list(item.loaded.warnings)))  # type: ignore[union-attr]
+        results.append(outcomes)
+    return results
+
+
+def in_pool(paths: Iterable[Any], jobs: int, task: Callable[[list[str]], list[Any]],
+            initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[tuple[str, Any]]:
+    """Each path and what `task` made of it, in input order: chunks of CHUNK paths handed to `jobs`
+    worker processes, at most IN_FLIGHT chunks a worker queued ahead."""
     from concurrent.futures import ProcessPoolExecutor
 
-    _STATE.update(pack=pack, rubric_ref=rubric)  # inherited by forked workers
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_setup,
-                               initargs=(rubric, fmt, lang, plain))
-    pending: deque[tuple[list[str], Future[list[list[Outcome]]]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=initializer,
+                               initargs=initargs)
+    pending: deque[tuple[list[str], Future[list[Any]]]] = deque()
     try:
         for chunk in _chunks(paths, CHUNK):
-            pending.append((chunk, pool.submit(_score_chunk, chunk)))
+            pending.append((chunk, pool.submit(task, chunk)))
             if len(pending) >= jobs * IN_FLIGHT:
                 done, future = pending.popleft()
                 yield from zip(done, future.result())
@@ -174,6 +205,20 @@ def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, 
             yield from zip(done, future.result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, fmt: str, lang: str,
+                plain: bool) -> Iterator[tuple[str, list[Outcome]]]:
+    """Each file and its outcomes, in input order, scored by `jobs` worker processes."""
+    _STATE.update(pack=pack, rubric_ref=rubric)  # inherited by forked workers
+    yield from in_pool(paths, jobs, _score_chunk, _setup, (rubric, fmt, lang, plain))
+
+
+def assess_files(paths: Iterable[Any], jobs: int, rubric: str | None,
+                 pack: Any) -> Iterator[tuple[str, list[Outcome]]]:
+    """Each file and its towns, compact, in input order, assessed by `jobs` worker processes."""
+    _STATE.update(pack=pack, rubric_ref=rubric)  # inherited by forked workers
+    yield from in_pool(paths, jobs, _assess_chunk, _setup_pack, (rubric,))
 
 
 def first_written(path: str, index: int, rubric_pack: Any, write: Callable[[Any], None]) -> None:

@@ -23,6 +23,7 @@ from cluster_assess.cli.options import (
     plain_output,
     warn,
 )
+from cluster_assess.cli.towns import JobsOption
 from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_distinct, check_output, open_output, write_bytes
 from cluster_assess.render import formats, renderer
@@ -58,6 +59,7 @@ def compare(
                                            "conventions (named in the output)."),
     weights: str | None = typer.Option(None, "--weights", "-w", help="Weights of the --method ranking: rubric, "
                                        "equal, entropy, critic, ahp:FILE or combined:ahp:FILE,entropy[,alpha]."),
+    jobs: int | None = JobsOption,
 ) -> None:
     """Compare clusters side by side: ranking by maturity index, stages, factors, key indicators,
     problems, what explains each gap, and changes over the years.
@@ -66,6 +68,7 @@ def compare(
 
     Examples: cluster-assess compare examples/ ; cluster-assess compare towns.xlsx -F markdown -o brief.md
     """
+    from cluster_assess.cli.batch import default_jobs
     from cluster_assess.cli.towns import assess_towns
     from cluster_assess.compare.comparison import compare as build
     from cluster_assess.errors import UserError
@@ -87,7 +90,7 @@ def compare(
         check_output(chart, force, [*inputs, rubric], option="--chart")
         check_distinct(output, chart, "--chart")
     pack = load_rubric(rubric)
-    towns = assess_towns(inputs, pack, keep_going=keep_going)
+    towns = assess_towns(inputs, pack, keep_going=keep_going, jobs=jobs or default_jobs(), rubric=rubric)
     bad = towns.bad
     for item in bad:
         for problem in item.error.problems:  # type: ignore[union-attr]

@@ -21,6 +21,7 @@ from cluster_assess.cli.options import (
     note,
     warn,
 )
+from cluster_assess.cli.towns import JobsOption
 from cluster_assess.errors import UserError
 from cluster_assess.io.output import check_output, open_output, write_bytes
 from cluster_assess.render import formats, renderer
@@ -57,6 +58,7 @@ def report(
     author: str | None = typer.Option(None, "--author", help="The author named on the cover (撰写人)."),
     organisation: str | None = typer.Option(None, "--organisation", "--org",
                                             help="The organisation named on the cover (单位)."),
+    jobs: int | None = JobsOption,
 ) -> None:
     """Write a survey report (调研报告): basic facts, stage, problems, recommendations, data notes.
 
@@ -71,6 +73,7 @@ def report(
 
       cluster-assess report examples/ -o comparison.html
     """
+    from cluster_assess.cli.batch import default_jobs
     from cluster_assess.cli.towns import assess_towns
     from cluster_assess.report.cluster import build_report
     from cluster_assess.rubric.loading import load_rubric
@@ -87,7 +90,7 @@ def report(
     language = lang_of(lang)
     check_output(output, force, [*inputs, rubric])  # fail fast, before any work: an existing file, an input
     pack = load_rubric(rubric)
-    towns = assess_towns(list(inputs), pack)
+    towns = assess_towns(list(inputs), pack, jobs=jobs or default_jobs(), rubric=rubric)
     for warnings in towns.warnings:
         warn(warnings)
     if towns.whole is not None:

@@ -4,6 +4,10 @@ Each town is kept as the compact assessment a comparison reads (`compare.slim`),
 profile and whole Assessment, so memory grows by a few kilobytes a town. Inputs that fail are
 kept with their problems; without --keep-going the first failure stops the assessing, and the
 others are still read so that every problem is named in one error, as before.
+
+With `jobs` > 1 (and enough files) the towns are read and assessed by the worker pool of
+`score --jobs` (`cli.batch`), and come back compact and in input order; what the parent keeps,
+warns about and reports is then the same as in one process.
 """
 
 from __future__ import annotations
@@ -13,7 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import typer
+
 from cluster_assess.errors import Problem, UserError
+
+JobsOption: Any = typer.Option(
+    None, "--jobs", "-j", min=1, show_default=False,
+    help="Worker processes to read and assess the towns (default: the machine's cores). Results, "
+         "warnings and errors are the same as with one.")
 
 
 @dataclass
@@ -25,19 +36,57 @@ class Towns:
     whole: tuple[Any, Any] | None = None  # (assessment, loaded profile) while there is only one town
 
 
-def assess_towns(refs: Iterable[str | Path], pack: Any, keep_going: bool = False) -> Towns:
-    """Every town the inputs name, assessed and made compact; a UserError naming every failed
-    input unless `keep_going`."""
-    from cluster_assess.cli.batch import batch_gc
-    from cluster_assess.io.inputs import iter_inputs
+def assess_towns(refs: Iterable[str | Path], pack: Any, keep_going: bool = False, jobs: int = 1,
+                 rubric: str | None = None) -> Towns:
+    """Every town the inputs name, assessed and made compact, by `jobs` processes; a UserError
+    naming every failed input unless `keep_going`. `rubric` is how `pack` was named (workers that
+    cannot inherit it load it again)."""
+    from itertools import chain, islice
+
+    from cluster_assess.cli.batch import PARALLEL_MIN, batch_gc
+    from cluster_assess.io.inputs import iter_inputs, iter_profiles
 
     towns = Towns()
     with batch_gc():
-        for item in iter_inputs(refs):
-            _add(towns, item, pack, keep_going)
+        paths = iter(iter_profiles(refs))
+        head = list(islice(paths, PARALLEL_MIN if jobs > 1 else 0))
+        if jobs > 1 and len(head) == PARALLEL_MIN:
+            _from_pool(towns, chain(head, paths), jobs, rubric, pack, keep_going)
+        else:
+            for item in iter_inputs(chain(head, paths)):
+                _add(towns, item, pack, keep_going)
     if towns.bad and not keep_going:
         raise UserError([p for i in towns.bad for p in i.error.problems])
     return towns
+
+
+def _from_pool(towns: Towns, paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any,
+               keep_going: bool) -> None:
+    """The towns as the worker pool assesses them, kept as `_add` keeps them."""
+    from cluster_assess.cli.batch import assess_files
+    from cluster_assess.compare.slim import slim
+    from cluster_assess.io.inputs import Input
+
+    first: tuple[str, int] | None = None  # where the first town came from: a lone town is kept whole
+    for path, outcomes in assess_files(paths, jobs, rubric, pack):
+        for index, outcome in enumerate(outcomes):
+            if outcome.problems is not None:
+                towns.bad.append(Input(outcome.origin, error=UserError(outcome.problems), notes=outcome.warnings))
+                continue
+            if towns.bad and not keep_going:
+                continue  # the run will stop: only read on, to name every bad input
+            first = first or (path, index)
+            # made compact in a worker; again here, so that equal parts from different workers are one object
+            towns.assessments.append(slim(outcome.assessment, pack))
+            towns.origins.append(outcome.origin)
+            towns.warnings.append(outcome.warnings)
+    if len(towns.assessments) == 1 and first is not None:  # as in one process: a lone town is whole
+        from cluster_assess.engine.assess import assess
+        from cluster_assess.io.inputs import load_file
+
+        item = load_file(first[0])[first[1]]
+        towns.whole = (assess(item.loaded.profile, pack), item.loaded)
+        towns.assessments[0] = towns.whole[0]
 
 
 def _add(towns: Towns, item: Any, pack: Any, keep_going: bool) -> None:
