@@ -1,5 +1,5 @@
 """`score --jobs N`: profiles read, assessed and rendered by a pool of worker processes; and
-`compare`/`report --jobs N`: towns read and assessed by the same pool, coming back compact.
+`compare`/`report --jobs N`: towns read and assessed by the same pool (`cli.towns`).
 
 The parent walks the inputs, hands out small chunks of files, and writes what comes back in
 input order; warnings, skipped profiles, the progress bar and the summary stay in the parent,
@@ -96,7 +96,17 @@ class _Capture:
 _STATE: dict[str, Any] = {}
 
 
-def _setup_pack(rubric: str | None) -> None:
+def inherit(pack: Any, rubric: str | None) -> None:
+    """The parent's rubric, for workers forked from now on (spawned ones load `rubric` again)."""
+    _STATE.update(pack=pack, rubric_ref=rubric)
+
+
+def worker_pack() -> Any:
+    """The rubric in a worker (set up by `setup_pack`)."""
+    return _STATE["pack"]
+
+
+def setup_pack(rubric: str | None) -> None:
     """Worker start: the rubric (inherited from the parent when forked, else loaded), and the
     collector tuned as in batch_gc()."""
     if _STATE.get("rubric_ref", object()) != rubric or "pack" not in _STATE:
@@ -114,7 +124,7 @@ def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
 
     _STATE.update(capture=_Capture(), warm=False)
     _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
-    _setup_pack(rubric)
+    setup_pack(rubric)
 
 
 def _score_chunk(paths: list[str]) -> list[list[Outcome]]:
@@ -164,45 +174,26 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _assess_chunk(paths: list[str]) -> list[list[Outcome]]:
-    """`compare` and `report`: each town assessed and made compact (`compare.slim`) in the worker,
-    so only the few kilobytes a comparison reads travel back."""
-    from cluster_assess.compare.slim import slim
-    from cluster_assess.engine.assess import assess
-    from cluster_assess.io.inputs import load_file
-
-    pack = _STATE["pack"]
-    results = []
-    for path in paths:
-        outcomes = []
-        for item in load_file(path):
-            if item.error is not None:
-                outcomes.append(Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes))
-            else:
-                outcomes.append(Outcome(item.origin, assessment=slim(assess(item.loaded.profile, pack), pack),  # type: ignore[union-attr]
-                                        warnings=list(item.loaded.warnings)))  # type: ignore[union-attr]
-        results.append(outcomes)
-    return results
-
-
-def in_pool(paths: Iterable[Any], jobs: int, task: Callable[[list[str]], list[Any]],
-            initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[tuple[str, Any]]:
+def in_pool(paths: Iterable[Any], jobs: int, task: Callable[[list[str]], Any],
+            initializer: Callable[..., None], initargs: tuple[Any, ...],
+            decode: Callable[[Any], list[Any]] = list) -> Iterator[tuple[str, Any]]:
     """Each path and what `task` made of it, in input order: chunks of CHUNK paths handed to `jobs`
-    worker processes, at most IN_FLIGHT chunks a worker queued ahead."""
+    worker processes, at most IN_FLIGHT chunks a worker queued ahead. `task` returns one result a
+    path, or something `decode` turns into that in the parent."""
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=initializer,
                                initargs=initargs)
-    pending: deque[tuple[list[str], Future[list[Any]]]] = deque()
+    pending: deque[tuple[list[str], Future[Any]]] = deque()
     try:
         for chunk in _chunks(paths, CHUNK):
             pending.append((chunk, pool.submit(task, chunk)))
             if len(pending) >= jobs * IN_FLIGHT:
                 done, future = pending.popleft()
-                yield from zip(done, future.result())
+                yield from zip(done, decode(future.result()))
         while pending:
             done, future = pending.popleft()
-            yield from zip(done, future.result())
+            yield from zip(done, decode(future.result()))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -210,15 +201,8 @@ def in_pool(paths: Iterable[Any], jobs: int, task: Callable[[list[str]], list[An
 def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, fmt: str, lang: str,
                 plain: bool) -> Iterator[tuple[str, list[Outcome]]]:
     """Each file and its outcomes, in input order, scored by `jobs` worker processes."""
-    _STATE.update(pack=pack, rubric_ref=rubric)  # inherited by forked workers
+    inherit(pack, rubric)
     yield from in_pool(paths, jobs, _score_chunk, _setup, (rubric, fmt, lang, plain))
-
-
-def assess_files(paths: Iterable[Any], jobs: int, rubric: str | None,
-                 pack: Any) -> Iterator[tuple[str, list[Outcome]]]:
-    """Each file and its towns, compact, in input order, assessed by `jobs` worker processes."""
-    _STATE.update(pack=pack, rubric_ref=rubric)  # inherited by forked workers
-    yield from in_pool(paths, jobs, _assess_chunk, _setup_pack, (rubric,))
 
 
 def first_written(path: str, index: int, rubric_pack: Any, write: Callable[[Any], None]) -> None:
