@@ -45,7 +45,7 @@ def assess_towns(refs: Iterable[str | Path], pack: Any, keep_going: bool = False
     from itertools import chain, islice
 
     from cluster_assess.cli.batch import PARALLEL_MIN, batch_gc
-    from cluster_assess.io.inputs import iter_inputs, iter_profiles
+    from cluster_assess.io.inputs import iter_profiles, load_file
 
     towns = Towns()
     with batch_gc():
@@ -54,8 +54,9 @@ def assess_towns(refs: Iterable[str | Path], pack: Any, keep_going: bool = False
         if jobs > 1 and len(head) == PARALLEL_MIN:
             _from_pool(towns, chain(head, paths), jobs, rubric, pack, keep_going)
         else:
-            for item in iter_inputs(chain(head, paths)):
-                _add(towns, item, pack, keep_going)
+            for path in chain(head, paths):  # files already: not expanded again (a name may hold '[')
+                for item in load_file(path):
+                    _add(towns, item, pack, keep_going)
     if towns.bad and not keep_going:
         raise UserError([p for i in towns.bad for p in i.error.problems])
     return towns
