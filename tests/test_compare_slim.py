@@ -9,8 +9,8 @@ import random
 import pytest
 from conftest import EXAMPLES
 
-from cluster_assess.compare.comparison import _overlaps, column_keys, compare
-from cluster_assess.compare.model import IndexResult
+from cluster_assess.compare.comparison import column_keys, compare
+from cluster_assess.compare.index import rank_ranges
 from cluster_assess.compare.slim import slim
 from cluster_assess.engine.assess import assess
 from cluster_assess.io.inputs import load_all
@@ -54,17 +54,56 @@ def test_slim_parts_are_shared_between_towns(towns):
     assert all(not s.evidence and not s.gaps for s in again.stages.values())  # the ladders stay, for the grids
 
 
-def test_overlaps_of_many_towns_match_the_pairwise_definition():
-    rng = random.Random(3)
-    keys = [f"town {n}" for n in range(300)]
-    indexes = {}
-    for k in keys:
-        low = rng.uniform(0, 90)
-        indexes[k] = IndexResult(value=low, confidence=1.0, low=low, high=low + rng.uniform(0, 10), components=[])
-    expected = [[k for k in keys if k != key and indexes[k].low <= indexes[key].high
-                 and indexes[key].low <= indexes[k].high] for key in keys]
-    assert _overlaps(keys, indexes) == expected
-    assert _overlaps(keys[:50], indexes) == [[k for k in row if k in keys[:50]] for row in expected[:50]]
+def _intervals(n: int, seed: int) -> list[tuple[str, float, float]]:
+    """Towns with index intervals rounded as the index is (0.1), so that bounds often touch."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        low = round(rng.uniform(0, 90), 1)
+        out.append((f"town {k}", low, round(low + rng.choice([0.0, rng.uniform(0, 10), rng.uniform(0, 40)]), 1)))
+    return out
+
+
+def _overlapping(towns, key, low, high):
+    """The pairwise definition the rank range and the groups replace: closed intervals that meet."""
+    return [k for k, lo, hi in towns if k != key and lo <= high and low <= hi]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_rank_range_counts_what_the_pairwise_overlaps_counted(seed):
+    towns = _intervals(300, seed)
+    ranges = rank_ranges([lo for _, lo, _ in towns], [hi for _, _, hi in towns])
+    for (key, low, high), (best, worst) in zip(towns, ranges):
+        above = sum(1 for _, lo, _ in towns if lo > high)
+        assert best == 1 + above
+        assert worst - best == len(_overlapping(towns, key, low, high))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_groups_and_bands_chain_the_pairwise_overlaps(seed):
+    """The groups shown to users are the ones the list of overlapping names gave: a town joins the
+    group before it when it overlaps any member."""
+    from types import SimpleNamespace
+
+    from cluster_assess.compare.index import inseparable_groups, overlap_runs
+
+    towns = sorted(_intervals(200, seed), key=lambda t: -(t[1] + t[2]))
+    ranking = [SimpleNamespace(key=k, low=lo, high=hi) for k, lo, hi in towns]
+    expected: list[list[str]] = []
+    for key, low, high in towns:
+        if expected and set(expected[-1]) & set(_overlapping(towns, key, low, high)):
+            expected[-1].append(key)
+        else:
+            expected.append([key])
+    assert overlap_runs(ranking) == expected
+    assert inseparable_groups(SimpleNamespace(ranking=ranking)) == [g for g in expected if len(g) > 1]
+
+
+def test_every_ranked_town_ranks_within_its_range(towns):
+    pack, whole, _ = towns
+    result = compare(whole, pack)
+    assert result.ranking
+    assert all(r.best <= r.rank <= r.worst for r in result.ranking)
 
 
 def test_assessing_leaves_no_reference_cycles(towns):

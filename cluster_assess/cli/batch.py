@@ -1,4 +1,5 @@
-"""`score --jobs N`: profiles read, assessed and rendered by a pool of worker processes.
+"""`score --jobs N`: profiles read, assessed and rendered by a pool of worker processes; and
+`compare`/`report --jobs N`: towns read and assessed by the same pool (`cli.towns`).
 
 The parent walks the inputs, hands out small chunks of files, and writes what comes back in
 input order; warnings, skipped profiles, the progress bar and the summary stay in the parent,
@@ -58,12 +59,14 @@ def default_jobs() -> int:
 
 @dataclass
 class Outcome:
-    """One profile as the parent needs it: the rendered text, or the problems that stopped it."""
+    """One profile as the parent needs it: the rendered text (`score`) or the compact assessment
+    (`compare`, `report`), or the problems that stopped it."""
 
     origin: str
     text: str | None = None
     problems: list[Problem] | None = None
     warnings: list[Problem] = field(default_factory=list)
+    assessment: Any = None
 
 
 class _Capture:
@@ -93,18 +96,35 @@ class _Capture:
 _STATE: dict[str, Any] = {}
 
 
-def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
-    """Worker start: the rubric (inherited from the parent when forked), the format's writer."""
-    from cluster_assess.render import renderer
+def inherit(pack: Any, rubric: str | None) -> None:
+    """The parent's rubric, for workers forked from now on (spawned ones load `rubric` again)."""
+    _STATE.update(pack=pack, rubric_ref=rubric)
 
+
+def worker_pack() -> Any:
+    """The rubric in a worker (set up by `setup_pack`)."""
+    return _STATE["pack"]
+
+
+def setup_pack(rubric: str | None) -> None:
+    """Worker start: the rubric (inherited from the parent when forked, else loaded), and the
+    collector tuned as in batch_gc()."""
     if _STATE.get("rubric_ref", object()) != rubric or "pack" not in _STATE:
         from cluster_assess.rubric.loading import load_rubric
 
         _STATE["pack"] = load_rubric(rubric)
-    _STATE.update(rubric_ref=rubric, capture=_Capture(), warm=False)
-    _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
+    _STATE["rubric_ref"] = rubric
     gc.freeze()  # the rubric and the modules live as long as the worker: keep them out of collections
     gc.set_threshold(100_000, 50, 100)  # as batch_gc(): assessing makes no cycles
+
+
+def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
+    """Worker start for `score`: the rubric and the format's writer."""
+    from cluster_assess.render import renderer
+
+    _STATE.update(capture=_Capture(), warm=False)
+    _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
+    setup_pack(rubric)
 
 
 def _score_chunk(paths: list[str]) -> list[list[Outcome]]:
@@ -154,26 +174,35 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
+def in_pool(paths: Iterable[Any], jobs: int, task: Callable[[list[str]], Any],
+            initializer: Callable[..., None], initargs: tuple[Any, ...],
+            decode: Callable[[Any], list[Any]] = list) -> Iterator[tuple[str, Any]]:
+    """Each path and what `task` made of it, in input order: chunks of CHUNK paths handed to `jobs`
+    worker processes, at most IN_FLIGHT chunks a worker queued ahead. `task` returns one result a
+    path, or something `decode` turns into that in the parent."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=initializer,
+                               initargs=initargs)
+    pending: deque[tuple[list[str], Future[Any]]] = deque()
+    try:
+        for chunk in _chunks(paths, CHUNK):
+            pending.append((chunk, pool.submit(task, chunk)))
+            if len(pending) >= jobs * IN_FLIGHT:
+                done, future = pending.popleft()
+                yield from zip(done, decode(future.result()))
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, decode(future.result()))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, fmt: str, lang: str,
                 plain: bool) -> Iterator[tuple[str, list[Outcome]]]:
     """Each file and its outcomes, in input order, scored by `jobs` worker processes."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    _STATE.update(pack=pack, rubric_ref=rubric)  # inherited by forked workers
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_setup,
-                               initargs=(rubric, fmt, lang, plain))
-    pending: deque[tuple[list[str], Future[list[list[Outcome]]]]] = deque()
-    try:
-        for chunk in _chunks(paths, CHUNK):
-            pending.append((chunk, pool.submit(_score_chunk, chunk)))
-            if len(pending) >= jobs * IN_FLIGHT:
-                done, future = pending.popleft()
-                yield from zip(done, future.result())
-        while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    inherit(pack, rubric)
+    yield from in_pool(paths, jobs, _score_chunk, _setup, (rubric, fmt, lang, plain))
 
 
 def first_written(path: str, index: int, rubric_pack: Any, write: Callable[[Any], None]) -> None:

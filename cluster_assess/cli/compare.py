@@ -23,6 +23,7 @@ from cluster_assess.cli.options import (
     plain_output,
     warn,
 )
+from cluster_assess.cli.towns import JobsOption
 from cluster_assess.i18n import msg, say
 from cluster_assess.io.output import check_distinct, check_output, open_output, write_bytes
 from cluster_assess.render import formats, renderer
@@ -58,6 +59,7 @@ def compare(
                                            "conventions (named in the output)."),
     weights: str | None = typer.Option(None, "--weights", "-w", help="Weights of the --method ranking: rubric, "
                                        "equal, entropy, critic, ahp:FILE or combined:ahp:FILE,entropy[,alpha]."),
+    jobs: int | None = JobsOption,
 ) -> None:
     """Compare clusters side by side: ranking by maturity index, stages, factors, key indicators,
     problems, what explains each gap, and changes over the years.
@@ -66,6 +68,7 @@ def compare(
 
     Examples: cluster-assess compare examples/ ; cluster-assess compare towns.xlsx -F markdown -o brief.md
     """
+    from cluster_assess.cli.batch import batch_gc, default_jobs
     from cluster_assess.cli.towns import assess_towns
     from cluster_assess.compare.comparison import compare as build
     from cluster_assess.errors import UserError
@@ -87,34 +90,36 @@ def compare(
         check_output(chart, force, [*inputs, rubric], option="--chart")
         check_distinct(output, chart, "--chart")
     pack = load_rubric(rubric)
-    towns = assess_towns(inputs, pack, keep_going=keep_going)
-    bad = towns.bad
-    for item in bad:
-        for problem in item.error.problems:  # type: ignore[union-attr]
-            typer.echo(say(msg("skipped_problem", problem=problem.say())), err=True)
-    if not towns.assessments:
-        raise UserError.single(msg("cmp_none"))
-    for warnings in towns.warnings:
-        warn(warnings)
-    assessments = towns.assessments
-    result = build(assessments, pack, baseline=baseline, sort=sort, origins=towns.origins)
-    if bad:
-        note(msg("cmp_skipped", good=len(assessments), bad=len(bad)))
-    ranking = None
-    if method is not None:  # the same code as `cluster-assess rank`
-        from cluster_assess.cli.rank import ranking_for, spec_for
+    # the towns live to the end: collections would only walk them again and again (see batch_gc)
+    with batch_gc():
+        towns = assess_towns(inputs, pack, keep_going=keep_going, jobs=jobs or default_jobs(), rubric=rubric)
+        bad = towns.bad
+        for item in bad:
+            for problem in item.error.problems:  # type: ignore[union-attr]
+                typer.echo(say(msg("skipped_problem", problem=problem.say())), err=True)
+        if not towns.assessments:
+            raise UserError.single(msg("cmp_none"))
+        for warnings in towns.warnings:
+            warn(warnings)
+        assessments = towns.assessments
+        result = build(assessments, pack, baseline=baseline, sort=sort, origins=towns.origins)
+        if bad:
+            note(msg("cmp_skipped", good=len(assessments), bad=len(bad)))
+        ranking = None
+        if method is not None:  # the same code as `cluster-assess rank`
+            from cluster_assess.cli.rank import ranking_for, spec_for
 
-        ranking = ranking_for(assessments, pack, spec_for(method, weights, language), language)
-    if format.value == "xlsx":  # a workbook is binary: a file, never the terminal
-        if output == "-":
-            raise UserError.single(msg("cmp_xlsx_terminal"), field="--output")
-        write_bytes(output, renderer("comparison", "xlsx")(result, language), force, [*inputs, rubric])
-    else:
-        _write_text(result, ranking, format.value, output, force, language)
-    if chart is not None:
-        with open_output(chart, force) as stream:
-            renderer("chart", "svg")(result, stream, language, plain=True)
-        note(msg("chart_written", file=Path(chart)))
+            ranking = ranking_for(assessments, pack, spec_for(method, weights, language), language)
+        if format.value == "xlsx":  # a workbook is binary: a file, never the terminal
+            if output == "-":
+                raise UserError.single(msg("cmp_xlsx_terminal"), field="--output")
+            write_bytes(output, renderer("comparison", "xlsx")(result, language), force, [*inputs, rubric])
+        else:
+            _write_text(result, ranking, format.value, output, force, language)
+        if chart is not None:
+            with open_output(chart, force) as stream:
+                renderer("chart", "svg")(result, stream, language, plain=True)
+            note(msg("chart_written", file=Path(chart)))
 
 
 def _write_text(result: Any, ranking: Any, fmt: str, output: str, force: bool, language: str) -> None:

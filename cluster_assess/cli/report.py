@@ -21,6 +21,7 @@ from cluster_assess.cli.options import (
     note,
     warn,
 )
+from cluster_assess.cli.towns import JobsOption
 from cluster_assess.errors import UserError
 from cluster_assess.io.output import check_output, open_output, write_bytes
 from cluster_assess.render import formats, renderer
@@ -57,6 +58,7 @@ def report(
     author: str | None = typer.Option(None, "--author", help="The author named on the cover (撰写人)."),
     organisation: str | None = typer.Option(None, "--organisation", "--org",
                                             help="The organisation named on the cover (单位)."),
+    jobs: int | None = JobsOption,
 ) -> None:
     """Write a survey report (调研报告): basic facts, stage, problems, recommendations, data notes.
 
@@ -71,6 +73,7 @@ def report(
 
       cluster-assess report examples/ -o comparison.html
     """
+    from cluster_assess.cli.batch import batch_gc, default_jobs
     from cluster_assess.cli.towns import assess_towns
     from cluster_assess.i18n import msg, say
     from cluster_assess.report.cluster import build_report
@@ -85,36 +88,38 @@ def report(
         raise UserError.single(msg("report_docx_terminal"), field="--output")
     check_output(output, force, [*inputs, rubric])  # fail fast, before any work: an existing file, an input
     pack = load_rubric(rubric)
-    towns = assess_towns(list(inputs), pack)
-    for warnings in towns.warnings:
-        warn(warnings)
-    if towns.whole is not None:
-        whole, loaded = towns.whole
-        document = build_report(whole, language, dt.date.today(), profile=loaded.profile, rubric=pack,
-                                author=author or _field([loaded], "author"),
-                                organisation=organisation or _field([loaded], "organisation"))
-    else:
-        from cluster_assess.compare.comparison import column_keys, compare
-        from cluster_assess.report.comparison import build_comparison_report
+    # the towns live to the end: collections would only walk them again and again (see batch_gc)
+    with batch_gc():
+        towns = assess_towns(list(inputs), pack, jobs=jobs or default_jobs(), rubric=rubric)
+        for warnings in towns.warnings:
+            warn(warnings)
+        if towns.whole is not None:
+            whole, loaded = towns.whole
+            document = build_report(whole, language, dt.date.today(), profile=loaded.profile, rubric=pack,
+                                    author=author or _field([loaded], "author"),
+                                    organisation=organisation or _field([loaded], "organisation"))
+        else:
+            from cluster_assess.compare.comparison import column_keys, compare
+            from cluster_assess.report.comparison import build_comparison_report
 
-        assessments = towns.assessments
-        ranking: tuple[object, ...] = ()
-        if method is not None:  # the same code as `cluster-assess rank`
-            from cluster_assess.cli.rank import ranking_for, spec_for
-            from cluster_assess.rank.figure import report_blocks
+            assessments = towns.assessments
+            ranking: tuple[object, ...] = ()
+            if method is not None:  # the same code as `cluster-assess rank`
+                from cluster_assess.cli.rank import ranking_for, spec_for
+                from cluster_assess.rank.figure import report_blocks
 
-            ranking = report_blocks(ranking_for(assessments, pack, spec_for(method, weights, language), language),
-                                    language)
-        document = build_comparison_report(compare(assessments, pack),
-                                           dict(zip(column_keys(assessments), assessments)),
-                                           language, dt.date.today(), ranking=ranking,
-                                           author=author, organisation=organisation)
-    body = renderer("report", kind.value)(document)
-    if isinstance(body, bytes):
-        write_bytes(output, body, force)
-        return
-    with open_output(output, force) as stream:
-        stream.write(body)
+                ranking = report_blocks(ranking_for(assessments, pack, spec_for(method, weights, language), language),
+                                        language)
+            document = build_comparison_report(compare(assessments, pack),
+                                               dict(zip(column_keys(assessments), assessments)),
+                                               language, dt.date.today(), ranking=ranking,
+                                               author=author, organisation=organisation)
+        body = renderer("report", kind.value)(document)
+        if isinstance(body, bytes):
+            write_bytes(output, body, force)
+            return
+        with open_output(output, force) as stream:
+            stream.write(body)
 
 
 def _field(profiles: list[object], name: str) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cluster_assess.assessment import Assessment
-from cluster_assess.compare.index import difference, maturity
+from cluster_assess.compare.index import difference, maturity, rank_ranges
 from cluster_assess.compare.model import Apart, Column, Comparison, IndexDefinition, IndexResult, Ranked, RubricRef
 from cluster_assess.compare.rows import build_rows
 from cluster_assess.compare.trajectories import trajectories
@@ -115,29 +115,11 @@ def _rank(columns: list[Column], indexes: dict[str, IndexResult],
             ranked.append((result.value, column.key, result.confidence))
     ranked.sort(key=lambda item: (-item[0], -item[2], item[1]))
 
-    overlapping = _overlaps([k for _, k, _ in ranked], indexes)
+    keys = [k for _, k, _ in ranked]
+    ranges = rank_ranges([indexes[k].low for k in keys], [indexes[k].high for k in keys])
     return ([Ranked(key=k, rank=n, index=v, confidence=c, low=indexes[k].low, high=indexes[k].high,
-                    display=indexes[k].display, inseparable=overlapping[n - 1])
-             for n, (v, k, c) in enumerate(ranked, start=1)], apart)
-
-
-def _overlaps(keys: list[str], indexes: dict[str, IndexResult]) -> list[list[str]]:
-    """For each town, in ranking order, the other towns whose index interval overlaps its own.
-    Every pair is looked at, so for many towns the pairs are compared as arrays at once."""
-    lows = [indexes[k].low for k in keys]
-    highs = [indexes[k].high for k in keys]
-    if len(keys) < 200:
-        return [[k for k, lo, hi in zip(keys, lows, highs) if k != key and lo <= high and low <= hi]
-                for key, low, high in zip(keys, lows, highs)]
-    import numpy as np
-
-    lo, hi, names = np.array(lows, dtype=float), np.array(highs, dtype=float), np.array(keys, dtype=object)
-    result = []
-    for i in range(len(keys)):
-        mask = (lo <= hi[i]) & (lows[i] <= hi)
-        mask[i] = False
-        result.append(names[mask].tolist())
-    return result
+                    display=indexes[k].display, best=best, worst=worst)
+             for n, ((v, k, c), (best, worst)) in enumerate(zip(ranked, ranges), start=1)], apart)
 
 
 def _find_baseline(wanted: str, columns: list[Column]) -> str:

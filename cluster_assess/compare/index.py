@@ -6,6 +6,8 @@ lower the confidence instead of counting as 0.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cluster_assess.assessment import NOT_APPLICABLE, UNDETERMINED, Assessment
 from cluster_assess.compare.model import Component, Difference, Driver, IndexResult
 from cluster_assess.rubric.model import Rubric, Text
@@ -108,17 +110,35 @@ def difference(higher: str, lower: str, indexes: dict[str, IndexResult]) -> Diff
                       unknown_in_one=one_sided)
 
 
+def rank_ranges(lows: list[float], highs: list[float]) -> list[tuple[int, int]]:
+    """(best, worst): the ranks each town could take given the index intervals [low, high], for
+    towns in any order. A town can rank no better than after those whose interval lies wholly
+    above its own, and no worse than before those wholly below; the `worst − best` others overlap
+    it. Sorted bounds and bisection: O(n log n), and two numbers a town however many overlap."""
+    from bisect import bisect_left, bisect_right
+
+    n = len(lows)
+    sorted_lows, sorted_highs = sorted(lows), sorted(highs)
+    return [(1 + n - bisect_right(sorted_lows, high), n - bisect_left(sorted_highs, low))
+            for low, high in zip(lows, highs)]
 
 
-def inseparable_groups(c: object) -> list[list[str]]:
-    """Runs of neighbours in the ranking whose index intervals overlap: not yet told apart."""
-    groups: list[list[str]] = []
-    current: set[str] = set()  # the last group as a set: a town joins it if it overlaps any member
-    for ranked in c.ranking:  # type: ignore[attr-defined]
-        if groups and not current.isdisjoint(ranked.inseparable):
-            groups[-1].append(ranked.key)
-            current.add(ranked.key)
+def overlap_runs(ranking: list[Any]) -> list[list[str]]:
+    """The ranking cut into runs: a town joins the run before it when its index interval overlaps
+    the interval of any town in that run. Those intervals chain, so their union is one interval,
+    and overlapping any member is overlapping the union: one comparison a town."""
+    runs: list[list[str]] = []
+    low = high = 0.0
+    for ranked in ranking:
+        if runs and ranked.low <= high and low <= ranked.high:
+            runs[-1].append(ranked.key)
+            low, high = min(low, ranked.low), max(high, ranked.high)
         else:
-            groups.append([ranked.key])
-            current = {ranked.key}
-    return [g for g in groups if len(g) > 1]
+            runs.append([ranked.key])
+            low, high = ranked.low, ranked.high
+    return runs
+
+
+def inseparable_groups(c: Any) -> list[list[str]]:
+    """Runs of neighbours in the ranking whose index intervals overlap: not yet told apart."""
+    return [run for run in overlap_runs(c.ranking) if len(run) > 1]

@@ -89,8 +89,10 @@ class Ranked(Value):
     low: float = 0.0
     high: float = 100.0
     display: str = "—"
-    inseparable: list[str] = Field(default_factory=list,
-                                   description="ranked towns whose index interval overlaps this one's")
+    best: int = Field(description="the best rank the town could take given the index intervals: 1 + the "
+                                  "ranked towns whose interval lies wholly above its own")
+    worst: int = Field(description="the worst rank it could take: the ranked towns less those whose interval "
+                                   "lies wholly below its own; worst − best towns overlap it")
 
 
 class Apart(Value):

@@ -8,7 +8,7 @@ from typing import IO, Any
 from cluster_assess.compare.model import Comparison
 from cluster_assess.display import in_language
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a ranked town gives its rank range (best, worst), not the names it overlaps
 
 
 def to_data(c: Comparison, lang: str) -> dict[str, Any]:

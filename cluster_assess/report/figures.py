@@ -33,14 +33,9 @@ def chunks(items: list[str], size: int) -> list[list[str]]:
 
 def bands(c: Comparison) -> dict[str, str]:
     """Each ranked town's band, 1, 2, …: a town whose interval overlaps the band's joins it."""
-    out: dict[str, str] = {}
-    band, members = 0, []  # type: ignore[var-annotated]
-    for ranked in c.ranking:
-        if not members or not any(k in ranked.inseparable for k in members):
-            band, members = band + 1, []
-        members.append(ranked.key)
-        out[ranked.key] = str(band)
-    return out
+    from cluster_assess.compare.index import overlap_runs
+
+    return {key: str(n) for n, run in enumerate(overlap_runs(c.ranking), start=1) for key in run}
 
 
 def interval_plot(c: Comparison, names: dict[str, str], lang: str, caption: str) -> IntervalPlot:
