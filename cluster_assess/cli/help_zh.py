@@ -60,6 +60,9 @@ HELP_ZH: dict[str, str] = {
         "文本格式下输出全部内容（依据、差距、所有问题和建议、出处），而不是一屏摘要。",
     "Progress bar on stderr (default: on when stderr is a terminal and more than 20 profiles are given).":
         "在标准错误显示进度条（默认：标准错误是终端且档案多于 20 个时显示）。",
+    "Worker processes to read and assess the towns (default: the machine's cores). Results, warnings and errors "
+    "are the same as with one.":
+        "读取和评估各集群所用的工作进程数（默认：本机核数）。结果、警告和错误与单进程时相同。",
     "Worker processes for many profiles (default: the machine's cores). The output keeps the input order.":
         "评估多个档案时使用的工作进程数（默认：本机核数）。输出保持输入顺序。",
     # compare
