@@ -253,9 +253,12 @@ def compare_rows(cli: list[str], files: list[str], towns: list[int], repeat: int
             notes.append(f"compare of {n} towns: exit status {code}: {err}")
         peaks[n] = peak
         first = min(peaks)
-        rows.append(limit_row(f"3. compare of {n:,} towns: peak memory", f"{peak / MIB:.0f} MiB", peak, 300 * MIB,
-                              "≤ 300 MiB, flat", code, f"{peaks[first] / MIB:.0f} MiB ({first:,})",
-                              f"{peak / peaks[first]:.2f}×"))
+        row = limit_row(f"3. compare of {n:,} towns: peak memory", f"{peak / MIB:.0f} MiB", peak, 300 * MIB,
+                        "≤ 300 MiB, flat", code, f"{peaks[first] / MIB:.0f} MiB ({first:,})",
+                        f"{peak / peaks[first]:.2f}×")
+        if row.met == "met" and peak > 1.2 * peaks[first]:  # under the cap, but growing with the towns
+            row = Row(row.what, row.ours, row.baseline, row.ratio, row.target, "not met (not flat)")
+        rows.append(row)
         each = (wall - startup) / n
         rows.append(limit_row(f"4. compare of {n:,} towns: time per town", f"{each * 1000:.2f} ms", each, 0.006,
                               "≤ 6 ms", code, f"start-up {fmt_s(startup)}", ""))

@@ -127,30 +127,33 @@ def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
     setup_pack(rubric)
 
 
-def _score_chunk(paths: list[str]) -> list[list[Outcome]]:
-    from cluster_assess.engine.assess import assess
+def outcomes_of(paths: list[str], done: Callable[[Any], Outcome]) -> list[list[Outcome]]:
+    """Worker: each file of `paths` read, its profiles handed to `done` (which assesses and says
+    what goes back), its bad inputs sent back as their problems; a list of outcomes per file."""
     from cluster_assess.io.inputs import load_file
 
+    return [[Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes)
+             if item.error is not None else done(item) for item in load_file(path)]
+            for path in paths]
+
+
+def _score_chunk(paths: list[str]) -> list[list[Outcome]]:
+    from cluster_assess.engine.assess import assess
+
     pack, writer, capture = _STATE["pack"], _STATE["writer"], _STATE["capture"]
-    results = []
-    for path in paths:
-        outcomes = []
-        for item in load_file(path):
-            if item.error is not None:
-                outcomes.append(Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes))
-                continue
-            assessment = assess(item.loaded.profile, pack)  # type: ignore[union-attr]
-            if not _STATE["warm"]:  # one throwaway write: from now on every item is "not the first"
-                writer.write(assessment)
-                capture.take()
-                _STATE["warm"] = True
-            capture.recording = True
+
+    def rendered(item: Any) -> Outcome:
+        assessment = assess(item.loaded.profile, pack)
+        if not _STATE["warm"]:  # one throwaway write: from now on every item is "not the first"
             writer.write(assessment)
-            capture.recording = False
-            outcomes.append(Outcome(item.origin, text=capture.take(),
-                                    warnings=list(item.loaded.warnings)))  # type: ignore[union-attr]
-        results.append(outcomes)
-    return results
+            capture.take()
+            _STATE["warm"] = True
+        capture.recording = True
+        writer.write(assessment)
+        capture.recording = False
+        return Outcome(item.origin, text=capture.take(), warnings=list(item.loaded.warnings))
+
+    return outcomes_of(paths, rendered)
 
 
 def _chunks(paths: Iterable[Any], size: int) -> Iterator[list[str]]:

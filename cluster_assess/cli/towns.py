@@ -134,22 +134,13 @@ def _assess_chunk(paths: list[str]) -> tuple[int, int, bytes, bytes]:
     import os
     import pickle
 
-    from cluster_assess.cli.batch import Outcome, worker_pack
+    from cluster_assess.cli.batch import Outcome, outcomes_of, worker_pack
     from cluster_assess.compare.slim import slim
     from cluster_assess.engine.assess import assess
-    from cluster_assess.io.inputs import load_file
 
     pack = worker_pack()
-    results = []
-    for path in paths:
-        outcomes = []
-        for item in load_file(path):
-            if item.error is not None:
-                outcomes.append(Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes))
-            else:
-                outcomes.append(Outcome(item.origin, assessment=slim(assess(item.loaded.profile, pack), pack),  # type: ignore[union-attr]
-                                        warnings=list(item.loaded.warnings)))  # type: ignore[union-attr]
-        results.append(outcomes)
+    results = outcomes_of(paths, lambda item: Outcome(
+        item.origin, assessment=slim(assess(item.loaded.profile, pack), pack), warnings=list(item.loaded.warnings)))
     if len(_SENT) > SENT_MAX:
         _SENT.clear()
         _GENERATION[0] += 1

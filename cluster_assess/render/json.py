@@ -263,23 +263,5 @@ def _data(a: Assessment, lang: str) -> tuple[dict[str, Any], bool]:
             "facts": [fact(f) for f in a.facts],
         }
 
-    p, r = a.profile, a.rubric
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "lang": lang,
-        "profile": {"name": p.name, "region": p.region, "industry": p.industry, "year": p.year},
-        "rubric": {"id": r.id, "version": r.version, "title": text(r.title)},
-        "stages": {k: stage(s) for k, s in a.stages.items()},
-        "factors": {k: factor(f) for k, f in a.factors.items()},
-        "metrics": {k: number(v) for k, v in a.metrics.items()},
-        "chain": chain(a.chain),
-        "classifications": {k: classification(c) for k, c in a.classifications.items()},
-        "problems": [problem(p) for p in a.problems],
-        "unchecked": [unchecked(p) for p in a.unchecked],
-        "conflicts": [conflict(c) for c in a.conflicts],
-        "contradictions": [implied(i) for i in a.contradictions],
-        "recommendations": [recommendation(r) for r in a.recommendations],
-        "unknowns": [unknown(u) for u in a.unknowns],
-        "facts": [fact(f) for f in a.facts],
-    }
+    data = {"schema_version": SCHEMA_VERSION, "lang": lang, **assessment(a)}
     return data, tiny
