@@ -121,3 +121,29 @@ def test_assessing_leaves_no_reference_cycles(towns):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_town_assessed_for_a_comparison_builds_only_the_facts_it_keeps(tmp_path):
+    """compare and report build a town's list of known facts only for the indicator rows they
+    show: the compact town is the same as from a whole assessment."""
+    import sys
+    from pathlib import Path
+
+    from cluster_assess.compare.slim import kept_facts, slim
+    from cluster_assess.engine.assess import assess
+    from cluster_assess.profile.loading import load_profile
+    from cluster_assess.rubric.loading import load_rubric
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from profiles import generate
+
+    pack = load_rubric("cluster-core")
+    folder = generate(tmp_path / "towns", 40, seed=3)
+    paths = [*sorted(folder.rglob("*.yaml")), *sorted(EXAMPLES.glob("*.yaml"))]
+    for path in paths:
+        profile = load_profile(path).profile
+        lean = assess(profile, pack, facts_shown=kept_facts(pack))
+        whole = assess(profile, pack)
+        assert slim(lean, pack) == slim(whole, pack), path
+        assert {f.path for f in lean.facts} <= kept_facts(pack)
+        assert len(lean.facts) < len(whole.facts), path  # the rest was never built

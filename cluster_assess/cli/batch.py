@@ -120,9 +120,9 @@ def setup_pack(rubric: str | None) -> None:
 
 def _setup(rubric: str | None, fmt: str, lang: str, plain: bool) -> None:
     """Worker start for `score`: the rubric and the format's writer."""
-    from cluster_assess.render import renderer
+    from cluster_assess.render import facts_shown, renderer
 
-    _STATE.update(capture=_Capture(), warm=False)
+    _STATE.update(capture=_Capture(), warm=False, facts_shown=facts_shown(fmt))
     _STATE["writer"] = renderer("assessment", fmt)(_STATE["capture"], lang, plain=plain, many=lambda: True)
     setup_pack(rubric)
 
@@ -143,7 +143,7 @@ def _score_chunk(paths: list[str]) -> list[list[Outcome]]:
     pack, writer, capture = _STATE["pack"], _STATE["writer"], _STATE["capture"]
 
     def rendered(item: Any) -> Outcome:
-        assessment = assess(item.loaded.profile, pack)
+        assessment = assess(item.loaded.profile, pack, facts_shown=_STATE["facts_shown"])
         if not _STATE["warm"]:  # one throwaway write: from now on every item is "not the first"
             writer.write(assessment)
             capture.take()
@@ -208,10 +208,11 @@ def score_files(paths: Iterable[Any], jobs: int, rubric: str | None, pack: Any, 
     yield from in_pool(paths, jobs, _score_chunk, _setup, (rubric, fmt, lang, plain))
 
 
-def first_written(path: str, index: int, rubric_pack: Any, write: Callable[[Any], None]) -> None:
+def first_written(path: str, index: int, rubric_pack: Any, write: Callable[[Any], None], fmt: str) -> None:
     """Render the `index`-th profile of `path` through the parent's own writer (its first write)."""
     from cluster_assess.engine.assess import assess
     from cluster_assess.io.inputs import load_file
+    from cluster_assess.render import facts_shown
 
     item = load_file(path)[index]
-    write(assess(item.loaded.profile, rubric_pack))  # type: ignore[union-attr]
+    write(assess(item.loaded.profile, rubric_pack, facts_shown=facts_shown(fmt)))  # type: ignore[union-attr]

@@ -118,7 +118,7 @@ def score(
             outcomes = score_files(iter_profiles(profiles), workers, rubric, pack, format.value, language,
                                    plain_output(output))
         else:
-            outcomes = ((str(path), _score_here(path, pack)) for path in iter_profiles(profiles))
+            outcomes = ((str(path), _score_here(path, pack, format.value)) for path in iter_profiles(profiles))
         for path, items in outcomes:  # streamed: names are not held in a list either
             bad = [item for item in items if item.problems is not None]
             if bad and not keep_going:
@@ -132,7 +132,7 @@ def score(
                 warn(item.warnings)
                 if isinstance(item.text, str):
                     if scored == 0:  # the writer's own first write (json opens its array here)
-                        first_written(path, index, pack, writer.write)
+                        first_written(path, index, pack, writer.write, format.value)
                     else:
                         stream.write(item.text)
                 else:
@@ -147,20 +147,16 @@ def score(
         raise SystemExit(2)  # as typer.Exit(2) ends a command, without importing typer
 
 
-def _score_here(path: str | Path, pack: Any) -> list[Any]:
+def _score_here(path: str | Path, pack: Any, fmt: str) -> list[Any]:
     """One file scored in this process: the assessment itself stands in for the rendered text."""
-    from cluster_assess.cli.batch import Outcome
+    from cluster_assess.cli.batch import Outcome, outcomes_of
     from cluster_assess.engine.assess import assess
-    from cluster_assess.io.inputs import load_file
+    from cluster_assess.render import facts_shown
 
-    outcomes = []
-    for item in load_file(path):
-        if item.error is not None:
-            outcomes.append(Outcome(item.origin, problems=list(item.error.problems), warnings=item.notes))
-        else:
-            outcomes.append(Outcome(item.origin, text=assess(item.loaded.profile, pack),  # type: ignore[arg-type, union-attr]
-                                    warnings=list(item.loaded.warnings)))  # type: ignore[union-attr]
-    return outcomes
+    shown = facts_shown(fmt)
+    return outcomes_of([str(path)], lambda item: Outcome(
+        item.origin, text=assess(item.loaded.profile, pack, facts_shown=shown),  # type: ignore[arg-type]
+        warnings=list(item.loaded.warnings)))[0]
 
 
 def _report_skipped(file: str, problems: list[Any], lang: str) -> None:

@@ -63,7 +63,7 @@ def assess_towns(refs: Iterable[str | Path], pack: Any, keep_going: bool = False
 
 
 def _add(towns: Towns, item: Any, pack: Any, keep_going: bool) -> None:
-    from cluster_assess.compare.slim import slim
+    from cluster_assess.compare.slim import kept_facts, slim
     from cluster_assess.engine.assess import assess
 
     if item.error is not None:
@@ -71,7 +71,8 @@ def _add(towns: Towns, item: Any, pack: Any, keep_going: bool) -> None:
         return
     if towns.bad and not keep_going:
         return  # the run will stop: only read on, to name every bad input
-    assessment = assess(item.loaded.profile, pack)
+    # the first town is kept whole (a lone town gets a cluster report); the others made compact
+    assessment = assess(item.loaded.profile, pack, facts_shown=kept_facts(pack) if towns.assessments else None)
     if towns.whole is not None:
         towns.assessments[0] = slim(towns.whole[0], pack)
         towns.whole = None
@@ -135,12 +136,14 @@ def _assess_chunk(paths: list[str]) -> tuple[int, int, bytes, bytes]:
     import pickle
 
     from cluster_assess.cli.batch import Outcome, outcomes_of, worker_pack
-    from cluster_assess.compare.slim import slim
+    from cluster_assess.compare.slim import kept_facts, slim
     from cluster_assess.engine.assess import assess
 
     pack = worker_pack()
+    keep = kept_facts(pack)
     results = outcomes_of(paths, lambda item: Outcome(
-        item.origin, assessment=slim(assess(item.loaded.profile, pack), pack), warnings=list(item.loaded.warnings)))
+        item.origin, assessment=slim(assess(item.loaded.profile, pack, facts_shown=keep), pack),
+        warnings=list(item.loaded.warnings)))
     if len(_SENT) > SENT_MAX:
         _SENT.clear()
         _GENERATION[0] += 1

@@ -30,9 +30,7 @@ _PROBLEM_DETAIL = {"evidence": []}
 def slim(a: Assessment, rubric: Rubric) -> Assessment:
     """`a` without what no comparison reads (same type, same attribute access)."""
     memo = rubric.memo
-    keep = memo.get("slim.facts")
-    if keep is None:
-        keep = memo["slim.facts"] = frozenset(rubric.comparison.indicators if rubric.comparison else ())
+    keep = kept_facts(rubric)
     shared = memo.get("slim.shared")
     if shared is None or len(shared) > SHARED_MAX:
         shared = memo["slim.shared"] = {}
@@ -48,6 +46,15 @@ def slim(a: Assessment, rubric: Rubric) -> Assessment:
         unknowns=[_share(shared, u) for u in a.unknowns],
         facts=[_share(shared, f) for f in a.facts if f.path in keep],
     )
+
+
+def kept_facts(rubric: Rubric) -> frozenset[str]:
+    """The facts a comparison shows (its indicator rows): all a compact town keeps of its facts,
+    and so all `assess` need build for a town that will be made compact."""
+    keep = rubric.memo.get("slim.facts")
+    if keep is None:
+        keep = rubric.memo["slim.facts"] = frozenset(rubric.comparison.indicators if rubric.comparison else ())
+    return keep
 
 
 def _share(shared: dict[Any, Any], item: Record, drop: dict[str, Any] | None = None) -> Any:

@@ -7,6 +7,8 @@ findings (problems, classifications) → ranking (advice that fits the facts, fa
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from cluster_assess.assessment import Assessment, Identity, RubricRef
 from cluster_assess.engine.evidence import Evidence
 from cluster_assess.engine.factors import Factors
@@ -19,7 +21,10 @@ from cluster_assess.profile.schema import Profile
 from cluster_assess.rubric.model import Rubric
 
 
-def assess(profile: Profile, rubric: Rubric) -> Assessment:
+def assess(profile: Profile, rubric: Rubric, *, facts_shown: Collection[str] | None = None) -> Assessment:
+    """The judgement of `profile` by `rubric`. `facts_shown` names the known facts the caller will
+    show in the Assessment's own list of facts (default: all); a comparison shows a few, the
+    terminal and markdown none, and building the rest was a fifth of the work."""
     values = Values(profile, rubric)
     evidence = Evidence(rubric, values)
     stages = Stages(rubric)
@@ -34,13 +39,16 @@ def assess(profile: Profile, rubric: Rubric) -> Assessment:
     found, unchecked = problems(rubric, factors, evidence, values)
     try:
         broken = [*stages.broken.values(), *stages.contradictions]
-        return _assessment(profile, rubric, values, evidence, factors, results, found, unchecked, broken)
+        return _assessment(profile, rubric, values, evidence, factors, results, found, unchecked, broken,
+                           facts_shown)
     finally:
         factors.release()  # its context points back at it: free the cycle now, not at a collection
 
 
 def _assessment(profile: Profile, rubric: Rubric, values: Values, evidence: Evidence, factors: Factors,
-                results: dict, found: list, unchecked: list, broken: list) -> Assessment:
+                results: dict, found: list, unchecked: list, broken: list,
+                facts_shown: Collection[str] | None) -> Assessment:
+    known = values.known if facts_shown is None else [p for p in values.known if p in facts_shown]
     return Assessment(
         profile=Identity(name=profile.name, region=profile.region, industry=profile.industry, year=profile.year),
         rubric=RubricRef(id=rubric.id, version=rubric.version, title=rubric.title),
@@ -52,5 +60,5 @@ def _assessment(profile: Profile, rubric: Rubric, values: Values, evidence: Evid
         contradictions=broken,
         recommendations=recommendations(rubric, found, results, factors, evidence),
         unknowns=unknowns(rubric, results, unchecked, evidence),
-        facts=evidence.shown_all(values.known),
+        facts=evidence.shown_all(known),
     )

@@ -35,6 +35,15 @@ REGISTRY: dict[str, dict[str, str]] = {
     "rubric_list": {"text": "explain:write_pack_list", "json": "explain:write_pack_list_json"},
 }
 
+# The assessment formats that show the Assessment's own list of known facts; the others show
+# facts only as evidence, so `assess` need not build that list for them.
+SHOWS_FACTS = frozenset({"json", "jsonl"})
+
+
+def facts_shown(fmt: str) -> frozenset[str] | None:
+    """What `assess(facts_shown=…)` should build for an assessment format: all facts, or none."""
+    return None if fmt in SHOWS_FACTS else frozenset()
+
 
 class Writer(Protocol):
     """Writes assessments one at a time as they come; `finish` closes what needs closing."""
