@@ -83,7 +83,7 @@ def _columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_UNITS = re.compile(r"[A-Za-z0-9_./:'`\-\[\]{}()=<>*~@#$%^&+|\\,!?;\"]+|\s+|.", re.S)
+_UNITS = re.compile(r"\[[^\]\n]{1,40}\]|[A-Za-z0-9_./:'`\-\[\]{}()=<>*~@#$%^&+|\\,!?;\"]+|\s+|.", re.S)
 _NO_LINE_START = set("，。、；：？！）」』》”’…%")
 _NO_LINE_END = set("（「『《“‘")
 
