@@ -35,6 +35,8 @@ def _english_texts() -> set[str]:
 def test_every_help_text_has_its_chinese_and_no_chinese_is_left_without_its_english():
     english = _english_texts()
     assert sorted(english - set(HELP_ZH)) == []  # a new or changed help text needs its Chinese
+    if "Example to print (e.g. shishi)." not in english:
+        pytest.skip("this typer keeps no help for arguments (older typer): the check both ways needs it")
     assert sorted(set(HELP_ZH) - english) == []  # a Chinese entry whose English has gone
 
 
@@ -75,7 +77,7 @@ def test_english_help_stays_english(cli):
     (("score", "example:shishi", "--foo"), "错误：没有选项 --foo（可能是：--force、--format）"),
     (("score", "example:shishi", "-F", "xml"), "错误：'--format' / '-F' 的值无效：可选 text、json、jsonl、markdown"),
     (("score", "example:shishi", "--jobs", "x"), "'--jobs' / '-j' 的值无效：应为不小于 1 的整数"),
-    (("score",), "错误：缺少参数 'profiles'"),
+    (("score",), "错误：缺少参数 'profiles'"),  # click names it PROFILES in older versions
     (("scor",), "错误：没有命令 'scor'；是否应为 'score'？"),
     (("score", "example:shishi", "-o"), "错误：选项 '-o' 需要一个值"),
 ])
@@ -86,11 +88,12 @@ def test_a_usage_error_is_said_in_chinese_with_status_2(cli, monkeypatch, args, 
     else:
         run = cli(args[0], "--lang", "zh", *args[1:])
     assert run.code == 2, run.err
-    assert said in run.err, run.err
+    assert said.lower() in run.err.lower(), run.err
     assert "Usage:" not in run.err and "Error:" not in run.err
 
 
 def test_a_usage_error_in_english_is_clicks_own(cli):
     run = cli("score", "example:shishi", "--foo", "--lang", "en")
     assert run.code == 2
-    assert "Usage: cluster-assess score [OPTIONS]" in run.err and "Error: No such option: --foo" in run.err
+    assert "Usage: cluster-assess score [OPTIONS]" in run.err and "Error: No such option" in run.err
+    assert "--foo" in run.err and "用法" not in run.err

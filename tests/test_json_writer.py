@@ -113,22 +113,26 @@ def test_json_and_jsonl_are_byte_for_byte_what_pydantic_wrote(assessed):
 
 def test_json_and_jsonl_are_the_data_written_as_before(assessed):
     """Independently of the digests: json is `json.dumps` of the data (as it was), jsonl is the data
-    as pydantic-core writes it (as pydantic's dump was)."""
+    on one line as `json.dumps` writes it compactly, which is what pydantic-core writes for every
+    float but those below 1e-4 (a line with one is written by json.dumps)."""
     for name, a in assessed.items():
         for lang in ("zh", "en"):
             data = to_data(a, lang)
             assert render(a, lang) == json.dumps(data, ensure_ascii=False, indent=2) + "\n", name
-            assert render_line(a, lang) == pydantic_core.to_json(data).decode() + "\n", name
+            line = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+            assert render_line(a, lang) == line, name
 
 
 def test_awkward_values_are_written_as_before():
     a = crafted()
     line, indented = render_line(a, "en"), render(a, "en")
     assert line.startswith('{"schema_version":1,"lang":"en","profile":{"name":"镇\u202e","region":null,')
-    assert ('"value":[0.00001,0.30000000000000004,[1.5e-7,null],["a","b"],null,true,100000000000000000000],'
+    # a float below 1e-4 is in it, so json.dumps writes the line (as it writes every line with an
+    # older pydantic-core): the same text whichever pydantic-core is installed
+    assert ('"value":[1e-05,0.30000000000000004,[1.5e-07,null],["a","b"],null,true,100000000000000000000],'
             '"display":"1e-05 \\"quoted\\" \\\\ \\u0001 é"') in line
-    assert '"score":0.00001,' in line and '"weight":1e+16}' in line and '"value":-0.000030000000000000004,' in line
-    assert '"metrics":{"a":null,"b":null,"c":1e-7,"d":null,"e":123456789.123,"f":1e+22}' in line
+    assert '"score":1e-05,' in line and '"weight":1e+16}' in line and '"value":-3.0000000000000004e-05,' in line
+    assert '"metrics":{"a":null,"b":null,"c":1e-07,"d":null,"e":123456789.123,"f":1e+22}' in line
     assert '"confidence": 0.6666666666666666,' in indented and '"score": 1e-05,' in indented
     assert '"c": 1e-07,' in indented and '"a": null,' in indented
     assert '"value": [\n        1e-05,\n        0.30000000000000004,\n        [\n          1.5e-07,\n          null\n' in indented
@@ -157,8 +161,12 @@ def _floats() -> list[float]:
 
 
 def test_pydantic_core_writes_floats_as_json_dumps_does_except_below_tiny():
-    """What `render` relies on: it writes with pydantic-core unless a float is below TINY."""
-    from cluster_assess.render.json import TINY
+    """What `render` relies on: it writes with pydantic-core unless a float is below TINY, and
+    only when this pydantic-core writes every other float as json.dumps does."""
+    from cluster_assess.render.json import TINY, _encoder_agrees
+
+    if not _encoder_agrees():
+        pytest.skip("this pydantic-core writes floats its own way (1e16); the writer uses json.dumps")
 
     differ = [x for x in _floats() if json.dumps(x) != pydantic_core.to_json(x).decode()]
     assert differ and all(0 < abs(x) < TINY for x in differ)

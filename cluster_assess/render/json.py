@@ -6,9 +6,11 @@ back into Python for each of the ~350 texts of a profile. As pydantic's `mode="j
 that is not finite (NaN, ±Infinity) is None and a tuple is a list. The data is then written by
 pydantic-core's JSON encoder (loaded anyway to validate the profile: it writes these ~80 KB in
 less than half the time of the standard library's C encoder), which is how pydantic wrote jsonl.
-`render` is indented as `json.dumps` indents, which the encoder matches except for floats below
-1e-4 (`1e-05`, where it writes `0.00001`): an assessment with one is written by `json.dumps`.
-Both outputs are byte for byte what they were under pydantic (tests/test_json_writer.py).
+The output is the standard library's, whatever pydantic-core is installed: the encoder is used only
+where it writes what `json.dumps` writes. Recent pydantic-core matches it except for floats below
+1e-4 (`1e-05`, where it writes `0.00001`), so an assessment with one is written by `json.dumps`;
+an older pydantic-core that writes other floats its own way (`1e16`) is not used at all
+(`_encoder_agrees`). Outputs are pinned by digests (tests/test_json_writer.py).
 """
 
 from __future__ import annotations
@@ -51,22 +53,41 @@ def to_data(assessment: Assessment, lang: str) -> dict[str, Any]:
 
 def render(assessment: Assessment, lang: str) -> str:
     data, tiny = _data(assessment, lang)
-    if tiny:
+    if tiny or not _encoder_agrees():
         return dumps(data)
     return to_json(data, indent=2, inf_nan_mode="null").decode() + "\n"
 
 
 def render_line(assessment: Assessment, lang: str) -> str:
     """One assessment on one line, for streaming many (jsonl): the same value as `to_data`."""
-    return to_json(_data(assessment, lang)[0], inf_nan_mode="null").decode() + "\n"
+    data, tiny = _data(assessment, lang)
+    if tiny or not _encoder_agrees():
+        return dumps(data, indent=None)
+    return to_json(data, inf_nan_mode="null").decode() + "\n"
 
 
-def dumps(data: Any) -> str:
-    """JSON that is valid JSON: never NaN or Infinity (a non-finite number is written as null)."""
+_AGREES: list[bool] = []
+# floats from 1e-4 up whose text pydantic-core and json.dumps have been seen to disagree on
+_PROBE = [1e16, 1e22, 1.5e300, 1.7976931348623157e308, 0.30000000000000004, 123456789.123, 1e-4, 0.5,
+          2.0, -0.0, 3.0000000000000004e-5 * 10, 1e15 + 0.5]
+
+
+def _encoder_agrees() -> bool:
+    """Whether this pydantic-core writes the floats `json.dumps` writes (from 1e-4 up)."""
+    if not _AGREES:
+        _AGREES.append(to_json(_PROBE).decode() == json.dumps(_PROBE, separators=(",", ":")))
+    return _AGREES[0]
+
+
+def dumps(data: Any, indent: int | None = 2) -> str:
+    """JSON that is valid JSON: never NaN or Infinity (a non-finite number is written as null);
+    indented, or on one line without spaces (`indent=None`)."""
+    separators = None if indent is not None else (",", ":")
     try:
-        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False) + "\n"
     except ValueError:
-        return json.dumps(finite(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return json.dumps(finite(data), ensure_ascii=False, indent=indent, separators=separators,
+                          allow_nan=False) + "\n"
 
 
 def finite(data: Any) -> Any:
