@@ -8,8 +8,8 @@ environment); typer's own words (Usage, Options, [default: …]) are said in `TY
 
 from __future__ import annotations
 
-_PROFILES = ("Profiles: YAML files, spreadsheets (.xlsx, .xlsm, .csv; one profile a row), folders (every profile and "
-             "sheet inside, recursively), quoted globs such as 'data/**/*.yaml', or example:NAME.")
+from cluster_assess.cli.options import INPUTS_HELP as _PROFILES
+
 _PROFILES_ZH = ("集群档案：YAML 文件、表格（.xlsx、.xlsm、.csv，每行一个集群）、文件夹（递归读取其中所有档案和表格）、"
                 "加引号的通配符（如 'data/**/*.yaml'），或 example:名称。")
 

@@ -48,8 +48,8 @@ def __getattr__(name: str) -> Any:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and map every failure to its exit status, never a traceback.
 
-    Typer handles usage errors itself (exit 2); our UserError means bad input (exit 2); anything
-    else is our bug (exit 1), reported in one paragraph.
+    A usage error exits 2 (said in the command's language), as does our UserError (bad input);
+    anything else is our bug (exit 1), reported in one paragraph.
     """
     # Pydantic looks for plugins (every installed package's entry points) when it builds the
     # first validator. This CLI validates only its own inputs and wants no plugin watching that,

@@ -122,7 +122,7 @@ def _parse(data: bytes, path: Path) -> tuple[Any, _Encoding]:
     try:
         doc = YAML(typ="rt").load(text)
     except Exception as e:  # ruamel raises many YAMLError subclasses
-        raise UserError.single(msg("into_not_yaml", reason=str(e)), file=str(path)) from e
+        raise UserError.single(msg("into_bad_yaml", detail=str(e)), file=str(path)) from e
     if not isinstance(doc, Mapping):
         raise UserError.single(msg("into_not_mapping"), file=str(path))
     return doc, enc
@@ -209,7 +209,7 @@ def write_measured(path: Path, facts: list[Measured], day: _dt.date | None = Non
         doc, encoding = _parse(data, path)
         conflicts = stated_conflicts(doc, facts)
         if conflicts and not replace_stated:
-            raise UserError.single(msg("into_states_already", fields=", ".join(conflicts)),
+            raise UserError.single(msg("into_stated", paths=", ".join(conflicts)),
                                    file=str(path), field=conflicts[0])
         _merge(doc, facts, day, path)
         out = io.StringIO()

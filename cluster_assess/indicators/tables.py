@@ -53,9 +53,9 @@ def detect(path: Path) -> TableSource:
     if not path.exists():
         raise UserError.single(msg("tbl_missing"), file=str(path))
     if path.is_dir():
-        raise UserError.single(msg("table_is_folder"), file=str(path))
+        raise UserError.single(msg("tbl_is_folder"), file=str(path))
     # a FIFO would block the table reader for ever and /dev/zero feed it without end: regular files only
-    require_regular(path, "tables")
+    require_regular(path, msg("reads_tables"))
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return TableSource(path, "csv")

@@ -97,7 +97,7 @@ def load_rubric(path: Path | None = None) -> IndicatorRubric:
 
     path = path or rubrics_dir() / "thresholds.yaml"
     if not path.exists():
-        raise UserError.single(msg("thresholds_missing"), file=str(path))
+        raise UserError.single(msg("thr_missing"), file=str(path))
     # the project's guarded reader: only a regular file, bounded in size, aliases and nesting
     data, _ = read_yaml_file(path)
     try:

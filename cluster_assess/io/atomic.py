@@ -152,7 +152,7 @@ def _atomic(path: str | Path, *, expect: os.stat_result | None) -> Iterator[tupl
     except OSError as exc:
         raise cannot_write(shown, exc, False) from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise UserError.single(msg("write_folder"), file=shown)
+        raise UserError.single(msg("out_folder"), file=shown)
     if st is not None and not stat.S_ISREG(st.st_mode):
         # a device, FIFO or socket: write to it as it is; renaming over it would destroy it
         try:

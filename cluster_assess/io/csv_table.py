@@ -34,13 +34,13 @@ class CsvTable:
         try:  # only a regular file, never past the limit, whatever size it claims (/dev/zero: 0)
             data = read_regular(self.path, self.max_bytes)
         except NotRegular as exc:
-            raise not_regular_error(self.path, exc.kind, "CSV sheets") from None
+            raise not_regular_error(self.path, exc.kind, msg("reads_csv")) from None
         except TooLarge:
             raise self.error(msg("csv_too_large", mib=self.max_bytes // 2**20)) from None
         except FileNotFoundError:
             raise self.error(msg("file_missing")) from None
         except OSError as exc:
-            raise self.error(msg("csv_cannot_read", reason=os_reason(exc))) from None
+            raise self.error(msg("file_unreadable", reason=os_reason(exc))) from None
         self.text = self._decode(data)
 
     def error(self, message: str, row: int | None = None, column: int | None = None) -> UserError:
@@ -61,7 +61,7 @@ class CsvTable:
                 self.encoding = "utf-16"
                 return data.decode("utf-16")
             except UnicodeDecodeError:
-                raise self.error(msg("csv_utf16")) from None
+                raise self.error(msg("file_utf16_bad")) from None
         if b"\x00" in data[:8192]:
             raise self.error(msg("csv_binary"))
         try:

@@ -122,14 +122,9 @@ def read_regular(path: str | Path, limit: int) -> bytes:
 
 
 def not_regular_error(path: str | Path, kind: str, what: str) -> UserError:
-    """The message for a name that is not a regular file; `what` names what is read (plural)."""
-    key = _READS.get(what)
-    return UserError.single(msg("not_regular", kind=kind, what=msg(key) if key else what), file=str(path))
-
-
-# what is read from a name, as callers write it, to its message (said in the reader's language)
-_READS = {"tables": "reads_tables", "workbooks": "reads_workbooks", "CSV sheets": "reads_csv",
-          "sheets of profiles": "reads_sheets", "profiles and rubrics": "reads_yaml"}
+    """The message for a name that is not a regular file; `what` names what is read (plural), a
+    catalogue message (`reads_*`) so that it is said in the reader's language."""
+    return UserError.single(msg("not_regular", kind=kind, what=what), file=str(path))
 
 
 def require_regular(path: str | Path, what: str) -> None:

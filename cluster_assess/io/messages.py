@@ -98,9 +98,6 @@ TEXT: dict[str, dict[str, str]] = {
     # CSV files
     "csv_too_large": {"zh": "CSV 文件超过 {mib} MiB；CSV 表格以此为限",
                       "en": "the CSV file is over {mib} MiB; CSV sheets are limited to that"},
-    "csv_cannot_read": {"zh": "无法读取该文件：{reason}", "en": "cannot read the file: {reason}"},
-    "csv_utf16": {"zh": "文件开头像 UTF-16，但不是有效的 UTF-16；请另存为 UTF-8",
-                  "en": "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"},
     "csv_binary": {"zh": "这是二进制文件，不是 CSV 文本；请将表格另存为 CSV（UTF-8）或 .xlsx",
                    "en": "this is a binary file, not CSV text; save the sheet as CSV (UTF-8) or .xlsx"},
     "csv_mixed_utf8_first": {"zh": "第 {row} 行不是 UTF-8（字节 0x{byte}），而前面各行是："
@@ -163,7 +160,6 @@ TEXT: dict[str, dict[str, str]] = {
     "write_failed": {"zh": "无法写入该文件：{reason}", "en": "cannot write the file: {reason}"},
     "write_failed_kept": {"zh": "无法写入该文件：{reason}；原有文件未改动",
                           "en": "cannot write the file: {reason}; the existing file is unchanged"},
-    "write_folder": {"zh": "输出位置是一个文件夹；请给出文件名", "en": "the output is a folder; give a file name"},
     "write_raced": {"zh": "写入期间该文件被其他程序改动；没有写入任何内容，请重新运行命令",
                     "en": "the file was changed by another program while this run was writing it; nothing was "
                           "written — run the command again"},
@@ -222,18 +218,11 @@ TEXT: dict[str, dict[str, str]] = {
     "cache_writable": {"zh": "其他用户可以写入（执行 chmod 700 后即可使用）",
                        "en": "others may write to it (chmod 700 it to use it)"},
     # indicators and reports
-    "table_is_folder": {"zh": "这是一个文件夹，应为数据表文件", "en": "is a directory, expected a table file"},
-    "thresholds_missing": {"zh": "找不到门槛文件", "en": "threshold file not found"},
     "into_unreadable": {"zh": "无法读取该档案：{reason}", "en": "cannot read the profile: {reason}"},
-    "into_not_yaml": {"zh": "档案不是有效的 YAML：{reason}", "en": "profile is not valid YAML: {reason}"},
-    "into_not_mapping": {"zh": "档案的顶层必须是 YAML 映射（键: 值）", "en": "profile must be a YAML mapping at the top"},
     "into_is_output": {"zh": "-o 指向 --into 的档案；报告会覆盖档案，请把报告写到别处",
                        "en": "-o names the --into profile; the report would replace the profile — write the report elsewhere"},
     "report_format_suffix": {"zh": "注意：把 {format} 写入 {file}，但其扩展名对应 {implied}",
                              "en": "note: writing {format} to {file}, whose extension suggests {implied}"},
-    "yaml_is_folder": {"zh": "这是一个文件夹，不是 YAML 文件", "en": "this is a folder, not a YAML file"},
-    "into_states_already": {"zh": "档案已写明 {fields}；测算值会替换您写的内容，因此未作任何改动。如要用测算值替换已写明的值，请加 --replace-stated",
-                            "en": "the profile already states {fields}; measured values would replace what you wrote, so nothing was changed — pass --replace-stated to replace stated values with measured ones"},
     "write_over_input": {"zh": "输出就是输入 {name!r}；写入会毁掉这个输入，请换一个输出文件",
                          "en": "the output is the input {name!r}; writing it would destroy that input — choose another output file"},
     "yaml_too_large": {"zh": "文件超过 {mib} MiB；档案和评估规则以 {mib} MiB 为限",

@@ -88,7 +88,7 @@ def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[Any]]], list[Probl
 
     name = str(path)
     # a FIFO would block the reader for ever and /dev/zero feed it without end: regular files only
-    require_regular(path, "sheets of profiles")
+    require_regular(path, msg("reads_sheets"))
     try:
         size = path.stat().st_size
     except FileNotFoundError:

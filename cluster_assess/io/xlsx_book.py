@@ -38,7 +38,7 @@ class XlsxBook:
         try:  # a regular file only, checked on what is opened: a FIFO or a device is refused unread
             self.handle = os.fdopen(open_regular_fd(path), "rb")
         except NotRegular as exc:
-            raise not_regular_error(path, exc.kind, "workbooks") from None
+            raise not_regular_error(path, exc.kind, msg("reads_workbooks")) from None
         except OSError as exc:
             raise UserError.single(msg("xl_cannot_open", reason=os_reason(exc)), file=self.file) from None
         try:

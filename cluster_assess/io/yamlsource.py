@@ -103,8 +103,8 @@ def read_bounded(path: Path) -> bytes:
         raise UserError.single(msg("yaml_too_large", mib=MAX_BYTES // 2**20), file=name) from None
     except NotRegular as exc:
         if exc.kind == "a folder":
-            raise UserError.single(msg("yaml_is_folder"), file=name) from None
-        raise not_regular_error(name, exc.kind, "profiles and rubrics") from None
+            raise UserError.single(msg("file_is_folder"), file=name) from None
+        raise not_regular_error(name, exc.kind, msg("reads_yaml")) from None
     except FileNotFoundError:
         raise UserError.single(msg("file_missing"), file=name) from None
     except PermissionError:
@@ -112,7 +112,7 @@ def read_bounded(path: Path) -> bytes:
     except IsADirectoryError:
         raise UserError.single(msg("file_is_folder"), file=name) from None
     except OSError as exc:
-        raise UserError.single(msg("csv_cannot_read", reason=os_reason(exc)), file=name) from None
+        raise UserError.single(msg("file_unreadable", reason=os_reason(exc)), file=name) from None
 
 
 def parse_yaml(text: str, file: str, problems: list[Problem] | None = None) -> tuple[Any, SourceMap]:
